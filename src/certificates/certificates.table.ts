@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One row per canonical number. The parsed parts come from the number engine; the `current_*`
+ * columns repeat the version in effect so that lookups and search read one row, and are
+ * rewritten by the store whenever a version is added.
+ */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    canonical: text('canonical').notNull(),
+    matchKey: text('match_key').notNull(),
+    recodeKey: text('recode_key'),
+    family: text('family').notNull(),
+    authority: text('authority').notNull(),
+    city: text('city'),
+    form: text('form'),
+    origin: text('origin').notNull(),
+    year: integer('year').notNull(),
+    managementClass: integer('management_class').notNull(),
+    code: text('code'),
+    serial: text('serial').notNull(),
+    productName: text('product_name'),
+    holder: text('holder'),
+    approvalDate: text('approval_date'),
+    effectiveDate: text('effective_date'),
+    expiryDate: text('expiry_date'),
+    currentVersionId: integer('current_version_id'),
+    datesKnown: integer('dates_known', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex('certificates_canonical_uq').on(t.canonical),
+    index('certificates_match_key_idx').on(t.matchKey),
+    index('certificates_recode_key_idx').on(t.recodeKey),
+  ],
+);
+
+/** One row per document: first registration, renewal, change document, filing, filing change. */
+export const certificateVersions = sqliteTable(
+  'certificate_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    certificateId: integer('certificate_id')
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'cascade' }),
+    documentType: text('document_type').notNull(),
+    asIssued: text('as_issued').notNull(),
+    approvalDate: text('approval_date'),
+    effectiveDate: text('effective_date'),
+    expiryDate: text('expiry_date'),
+    productName: text('product_name'),
+    holder: text('holder'),
+    holderAddress: text('holder_address'),
+    productionAddress: text('production_address'),
+    agentName: text('agent_name'),
+    agentAddress: text('agent_address'),
+    modelSpec: text('model_spec'),
+    structure: text('structure'),
+    scope: text('scope'),
+    approvalDepartment: text('approval_department'),
+    changeDescription: text('change_description'),
+    remarks: text('remarks'),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref'),
+    sourceRow: integer('source_row'),
+    fetchedAt: text('fetched_at').notNull(),
+    importRunId: integer('import_run_id'),
+    /** Hash of the document's own fields, so the same document from a re-import adds nothing. */
+    contentHash: text('content_hash').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index('certificate_versions_certificate_idx').on(t.certificateId),
+    uniqueIndex('certificate_versions_content_uq').on(t.certificateId, t.contentHash),
+  ],
+);
+
+/** An old number replaced by a new one at re-registration (原注册证编号). */
+export const certificateLinks = sqliteTable(
+  'certificate_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromCanonical: text('from_canonical').notNull(),
+    fromMatchKey: text('from_match_key').notNull(),
+    toCertificateId: integer('to_certificate_id')
+      .notNull()
+      .references(() => certificates.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    uniqueIndex('certificate_links_uq').on(t.fromMatchKey, t.toCertificateId),
+    index('certificate_links_to_idx').on(t.toCertificateId),
+  ],
+);

@@ -1,0 +1,61 @@
+import { addDays, type IsoDate } from '../shared/dates.ts';
+import type { DocumentType } from './version-input.ts';
+
+/** The fields of a stored version that decide which document is in effect. */
+export interface DatedVersion {
+  id: number;
+  documentType: DocumentType;
+  approvalDate: IsoDate | null;
+  effectiveDate: IsoDate | null;
+  expiryDate: IsoDate | null;
+}
+
+const CERTIFICATE_DOCUMENTS: ReadonlySet<DocumentType> = new Set(['registration', 'renewal', 'filing']);
+
+export interface InEffect<V extends DatedVersion> {
+  /** The latest document in effect, change documents included (what the form's 批准日期 follows). */
+  latest: V;
+  /** The certificate itself in effect (registration, renewal or filing): its expiry and 生效日期 count. */
+  certificate: V | null;
+  /** The day each document took or takes effect, by version id. */
+  effectiveFrom: Map<number, IsoDate | null>;
+}
+
+/**
+ * Decides which document is in effect on `today` (CERTIFICATES.md §2–3). A renewal approved before
+ * the old expiry takes effect the day after it; otherwise documents take effect on their printed
+ * 生效日期 or, lacking one, on their approval date. Records without dates (UDI) never count.
+ */
+export function documentsInEffect<V extends DatedVersion>(versions: readonly V[], today: IsoDate): InEffect<V> | null {
+  const documents = versions.filter((v) => v.documentType !== 'record' && (v.approvalDate || v.effectiveDate));
+  if (documents.length === 0) return null;
+  documents.sort(
+    (a, b) => compare(a.approvalDate ?? a.effectiveDate, b.approvalDate ?? b.effectiveDate) || a.id - b.id,
+  );
+
+  const effectiveFrom = new Map<number, IsoDate | null>();
+  let previousExpiry: IsoDate | null = null;
+  for (const doc of documents) {
+    let from = doc.effectiveDate ?? doc.approvalDate;
+    if (!doc.effectiveDate && doc.documentType === 'renewal' && previousExpiry && doc.approvalDate && doc.approvalDate <= previousExpiry) {
+      from = addDays(previousExpiry, 1);
+    }
+    effectiveFrom.set(doc.id, from);
+    if (CERTIFICATE_DOCUMENTS.has(doc.documentType) && doc.expiryDate) previousExpiry = doc.expiryDate;
+  }
+
+  const byStart = [...documents].sort((a, b) => compare(effectiveFrom.get(a.id) ?? null, effectiveFrom.get(b.id) ?? null) || a.id - b.id);
+  const started = byStart.filter((d) => (effectiveFrom.get(d.id) ?? '') <= today);
+  // Nothing has started yet (a certificate approved today with a later 生效日期): show the first.
+  const pool = started.length > 0 ? started : byStart.slice(0, 1);
+  const latest = pool[pool.length - 1]!;
+  const certificate = [...pool].reverse().find((d) => CERTIFICATE_DOCUMENTS.has(d.documentType)) ?? null;
+  return { latest, certificate, effectiveFrom };
+}
+
+function compare(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}

@@ -1,0 +1,67 @@
+import type { ParsedNumber } from '../numbers/number.types.ts';
+
+/**
+ * The kinds of document a certificate's history is made of. `record` is not a document: it is
+ * what a source such as UDI says about a product, names without dates.
+ */
+export const DOCUMENT_TYPES = ['registration', 'renewal', 'change', 'filing', 'filing_change', 'record'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** Where a fact came from; stored on every version. */
+export interface Provenance {
+  /** `import`, `demo`, `correction`, `udi`, `html:<source name>` … */
+  source: string;
+  /** File name or URL. */
+  sourceRef?: string | null;
+  sourceRow?: number | null;
+  fetchedAt: string;
+  importRunId?: number | null;
+}
+
+/** The descriptive fields a document carries (CERTIFICATES.md §2); all optional per source. */
+export interface DocumentFields {
+  approvalDate?: string | null;
+  effectiveDate?: string | null;
+  expiryDate?: string | null;
+  productName?: string | null;
+  holder?: string | null;
+  holderAddress?: string | null;
+  productionAddress?: string | null;
+  agentName?: string | null;
+  agentAddress?: string | null;
+  modelSpec?: string | null;
+  structure?: string | null;
+  scope?: string | null;
+  approvalDepartment?: string | null;
+  changeDescription?: string | null;
+  remarks?: string | null;
+}
+
+/** One document to store, already validated, with its number parsed by the engine. */
+export interface VersionInput extends DocumentFields {
+  number: ParsedNumber;
+  /** The number as printed or typed on the source, before normalisation. */
+  asIssued: string;
+  documentType: DocumentType;
+  /** Numbers this certificate replaced (原注册证编号). */
+  previousNumbers?: ParsedNumber[];
+  provenance: Provenance;
+}
+
+export const DOCUMENT_FIELD_NAMES = [
+  'approvalDate',
+  'effectiveDate',
+  'expiryDate',
+  'productName',
+  'holder',
+  'holderAddress',
+  'productionAddress',
+  'agentName',
+  'agentAddress',
+  'modelSpec',
+  'structure',
+  'scope',
+  'approvalDepartment',
+  'changeDescription',
+  'remarks',
+] as const satisfies readonly (keyof DocumentFields)[];

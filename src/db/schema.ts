@@ -1,0 +1,3 @@
+// The drizzle schema object: every table, so queries and the migrator see one database.
+export * from '../certificates/certificates.table.ts';
+export * from '../ingest/import-runs.table.ts';

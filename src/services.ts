@@ -1,0 +1,17 @@
+import type { AppConfig } from './config/config.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import type { CertificateWriter } from './certificates/certificate-writer.ts';
+import type { CertificatesRepository } from './certificates/certificates.repository.ts';
+
+/**
+ * Everything the HTTP app and the CLI commands need, built once by the composition root
+ * (`createServices`) and passed in. Route plugins take what they use from here.
+ */
+export interface Services {
+  config: AppConfig;
+  database: DatabaseHandle;
+  certificates: CertificatesRepository;
+  writer: CertificateWriter;
+  /** The clock, replaceable in tests so date rules can be checked on fixed days. */
+  now: () => Date;
+}
