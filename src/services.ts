@@ -2,6 +2,7 @@ import type { AppConfig } from './config/config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import type { CertificateWriter } from './certificates/certificate-writer.ts';
 import type { CertificatesRepository } from './certificates/certificates.repository.ts';
+import type { LookupService } from './certificates/lookup.service.ts';
 
 /**
  * Everything the HTTP app and the CLI commands need, built once by the composition root
@@ -12,6 +13,11 @@ export interface Services {
   database: DatabaseHandle;
   certificates: CertificatesRepository;
   writer: CertificateWriter;
+  lookup: LookupService;
   /** The clock, replaceable in tests so date rules can be checked on fixed days. */
   now: () => Date;
+  /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */
+  today: () => string;
+  currentYear: () => number;
+  close(): void;
 }

@@ -41,7 +41,8 @@ export class CertificateWriter {
   private readonly writeTransaction: (inputs: readonly VersionInput[], today: string) => WriteSummary;
 
   constructor(private readonly sqlite: Database.Database) {
-    this.findId = sqlite.prepare('SELECT id FROM certificates WHERE canonical = ?');
+    // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
+    this.findId = sqlite.prepare('SELECT id FROM certificates WHERE match_key = ? ORDER BY id LIMIT 1');
     this.insertCertificate = sqlite.prepare(`
       INSERT INTO certificates (canonical, match_key, recode_key, family, authority, city, form, origin, year,
         management_class, code, serial)
@@ -106,7 +107,7 @@ export class CertificateWriter {
   }
 
   private certificateId(number: ParsedNumber): { id: number; created: boolean } {
-    const existing = this.findId.get(number.canonical);
+    const existing = this.findId.get(number.matchKey);
     if (existing) return { id: existing.id, created: false };
     const result = this.insertCertificate.run({
       canonical: number.canonical,

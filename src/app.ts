@@ -1,0 +1,74 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { certificatesRoutes } from './certificates/certificates.routes.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { numbersRoutes } from './numbers/numbers.routes.ts';
+import { referenceRoutes } from './reference/reference.routes.ts';
+import type { Services } from './services.ts';
+import { registerErrorHandlers } from './shared/error-handler.ts';
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Outside imports, no body may exceed 1 MB (a 1,000-number batch is well under). */
+const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the HTTP app from services the composition root made. Never listens: the process file
+ * (`server.ts`) does, and tests use `app.inject`.
+ */
+export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    disableRequestLogging: !services.config.logRequests,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: 2000 },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandlers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'certref',
+        description:
+          "Reference data for China's medical device registration certificates (注册证) and class I filings (备案凭证): normalised numbers, lookup, and the reporting form's auto-fill.",
+        version: '0.1.0',
+      },
+      tags: [
+        { name: 'certificates', description: 'Certificates and their history' },
+        { name: 'autofill', description: "The reporting form's payload" },
+        { name: 'numbers', description: 'The number engine' },
+        { name: 'reference', description: 'Authorities and catalogues' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(services.database));
+  await app.register(numbersRoutes(services.currentYear));
+  await app.register(referenceRoutes());
+  await app.register(
+    certificatesRoutes({ lookup: services.lookup, repository: services.certificates, today: services.today }),
+  );
+
+  await app.ready();
+  return app;
+}

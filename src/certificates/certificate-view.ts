@@ -1,0 +1,80 @@
+import type { ParsedNumber } from '../numbers/number.types.ts';
+import { dataAsOf } from './autofill.ts';
+import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
+import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
+import { documentsInEffect } from './current-document.ts';
+
+export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
+  effectiveFrom: string | null;
+  inEffect: boolean;
+  provenance: { source: string; sourceRef: string | null; sourceRow: number | null; fetchedAt: string };
+}
+
+export interface CertificateView {
+  canonical: string;
+  asIssued: string;
+  number: ParsedNumber;
+  status: CertificateStatus;
+  datesKnown: boolean;
+  current: {
+    productName: string | null;
+    holder: string | null;
+    approvalDate: string | null;
+    effectiveDate: string | null;
+    expiryDate: string | null;
+    versionId: number | null;
+  };
+  versions: VersionView[];
+  links: { replaces: string[]; replacedBy: string[] };
+  dataAsOf: string;
+}
+
+/** The whole certificate: parts, what is in effect today, every version newest first, links. */
+export function buildCertificateView(
+  number: ParsedNumber,
+  found: CertificateWithVersions,
+  links: { replaces: string[]; replacedBy: string[] },
+  today: string,
+): CertificateView {
+  const inEffect = documentsInEffect(found.versions, today);
+  const latest = inEffect?.latest ?? null;
+  const certificateDocument = inEffect?.certificate ?? null;
+  const expiryDate = number.family === 'filing' ? null : (certificateDocument?.expiryDate ?? latest?.expiryDate ?? null);
+  const newestFirst = [...found.versions].sort(
+    (a, b) => compareDesc(a.approvalDate, b.approvalDate) || b.id - a.id,
+  );
+  return {
+    canonical: number.canonical,
+    asIssued: (latest ?? newestFirst[0])?.asIssued ?? number.canonical,
+    number,
+    status: certificateStatus(number.family, expiryDate, today),
+    datesKnown: latest !== null,
+    current: {
+      productName: latest?.productName ?? found.certificate.productName,
+      holder: latest?.holder ?? found.certificate.holder,
+      approvalDate: latest?.approvalDate ?? null,
+      effectiveDate: certificateDocument?.effectiveDate ?? latest?.approvalDate ?? null,
+      expiryDate,
+      versionId: latest?.id ?? null,
+    },
+    versions: newestFirst.map((v) => {
+      const { source, sourceRef, sourceRow, fetchedAt, ...fields } = v;
+      return {
+        ...fields,
+        effectiveFrom: inEffect?.effectiveFrom.get(v.id) ?? null,
+        inEffect: v.id === latest?.id || v.id === certificateDocument?.id,
+        provenance: { source, sourceRef, sourceRow, fetchedAt },
+      };
+    }),
+    links,
+    dataAsOf: dataAsOf(found.versions),
+  };
+}
+
+/** Newest first; undated records (UDI) after dated documents. */
+function compareDesc(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}

@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { DocumentType } from './version-input.ts';
+
+export interface CertificateRow {
+  id: number;
+  canonical: string;
+  matchKey: string;
+  family: string;
+  authority: string;
+  productName: string | null;
+  holder: string | null;
+  approvalDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  datesKnown: number;
+}
+
+export interface VersionRow {
+  id: number;
+  documentType: DocumentType;
+  asIssued: string;
+  approvalDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  productName: string | null;
+  holder: string | null;
+  holderAddress: string | null;
+  productionAddress: string | null;
+  agentName: string | null;
+  agentAddress: string | null;
+  modelSpec: string | null;
+  structure: string | null;
+  scope: string | null;
+  approvalDepartment: string | null;
+  changeDescription: string | null;
+  remarks: string | null;
+  source: string;
+  sourceRef: string | null;
+  sourceRow: number | null;
+  fetchedAt: string;
+}
+
+export interface CertificateWithVersions {
+  certificate: CertificateRow;
+  versions: VersionRow[];
+}
+
+const VERSION_COLUMNS = `v.id AS id, v.document_type AS documentType, v.as_issued AS asIssued,
+  v.approval_date AS approvalDate, v.effective_date AS effectiveDate, v.expiry_date AS expiryDate,
+  v.product_name AS productName, v.holder AS holder, v.holder_address AS holderAddress,
+  v.production_address AS productionAddress, v.agent_name AS agentName, v.agent_address AS agentAddress,
+  v.model_spec AS modelSpec, v.structure AS structure, v.scope AS scope,
+  v.approval_department AS approvalDepartment, v.change_description AS changeDescription,
+  v.remarks AS remarks, v.source AS source, v.source_ref AS sourceRef, v.source_row AS sourceRow,
+  v.fetched_at AS fetchedAt`;
+
+const CERTIFICATE_COLUMNS = `c.id AS id, c.canonical AS canonical, c.match_key AS matchKey, c.family AS family,
+  c.authority AS authority, c.product_name AS productName, c.holder AS holder, c.approval_date AS approvalDate,
+  c.effective_date AS effectiveDate, c.expiry_date AS expiryDate, c.dates_known AS datesKnown`;
+
+/**
+ * Reads for lookups and auto-fill. Every statement is prepared once: these run on every request.
+ */
+export class CertificatesRepository {
+  private readonly byMatchKey: Database.Statement<[string], CertificateRow>;
+  private readonly versionsOf: Database.Statement<[number], VersionRow>;
+  private readonly successorsOf: Database.Statement<[string], { canonical: string }>;
+  private readonly predecessorsOf: Database.Statement<[number], { canonical: string }>;
+  private readonly byRecodeKey: Database.Statement<[string, string], { canonical: string }>;
+  private readonly existing: Database.Statement<[string], { matchKey: string }>;
+
+  constructor(sqlite: Database.Database) {
+    this.byMatchKey = sqlite.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c WHERE c.match_key = ? ORDER BY c.id LIMIT 1`);
+    this.versionsOf = sqlite.prepare(`SELECT ${VERSION_COLUMNS} FROM certificate_versions v WHERE v.certificate_id = ?`);
+    this.successorsOf = sqlite.prepare(`
+      SELECT c.canonical AS canonical FROM certificate_links l JOIN certificates c ON c.id = l.to_certificate_id
+      WHERE l.from_match_key = ? ORDER BY c.canonical`);
+    this.predecessorsOf = sqlite.prepare(
+      'SELECT DISTINCT from_canonical AS canonical FROM certificate_links WHERE to_certificate_id = ? ORDER BY from_canonical',
+    );
+    this.byRecodeKey = sqlite.prepare(
+      'SELECT canonical FROM certificates WHERE recode_key = ? AND canonical <> ? ORDER BY canonical LIMIT 5',
+    );
+    this.existing = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE match_key = ? LIMIT 1');
+  }
+
+  findByMatchKey(matchKey: string): CertificateWithVersions | null {
+    const certificate = this.byMatchKey.get(matchKey);
+    if (!certificate) return null;
+    return { certificate, versions: this.versionsOf.all(certificate.id) };
+  }
+
+  /** Numbers that replaced this one at re-registration. */
+  successors(matchKey: string): string[] {
+    return this.successorsOf.all(matchKey).map((r) => r.canonical);
+  }
+
+  /** Old numbers this certificate replaced. */
+  predecessors(certificateId: number): string[] {
+    return this.predecessorsOf.all(certificateId).map((r) => r.canonical);
+  }
+
+  /** Certificates that differ from a missing number only by a re-coded classification code. */
+  recodedMatches(recodeKey: string, canonical: string): string[] {
+    return this.byRecodeKey.all(recodeKey, canonical).map((r) => r.canonical);
+  }
+
+  exists(matchKey: string): boolean {
+    return this.existing.get(matchKey) !== undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../shared/problem-responses.ts';
+import { buildAutofill } from './autofill.ts';
+import { buildCertificateView } from './certificate-view.ts';
+import type { CertificatesRepository } from './certificates.repository.ts';
+import {
+  autofillQuerySchema,
+  autofillSchema,
+  batchBodySchema,
+  batchResponseSchema,
+  certificateParamsSchema,
+  certificateViewSchema,
+} from './certificates.schemas.ts';
+import { missToError } from './lookup-outcome.ts';
+import type { LookupService, Requester } from './lookup.service.ts';
+
+export interface CertificatesRoutesDeps {
+  lookup: LookupService;
+  repository: CertificatesRepository;
+  today: () => string;
+  /** Who is asking: the API key's organisation once keys exist, else the client address. */
+  requesterOf?: (request: FastifyRequest) => string | null;
+}
+
+export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginAsyncZod {
+  const requester = (request: FastifyRequest, extra: { contact?: string; callbackUrl?: string } = {}): Requester => ({
+    organisation: deps.requesterOf?.(request) ?? `ip:${request.ip}`,
+    contact: extra.contact ?? null,
+    callbackUrl: extra.callbackUrl ?? null,
+  });
+
+  return async (app) => {
+    app.get(
+      '/v1/certificates/:number',
+      {
+        schema: {
+          tags: ['certificates'],
+          summary: 'Look up a certificate',
+          description:
+            'The number may be typed any way NUMBERS.md allows (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
+          params: certificateParamsSchema,
+          response: { 200: certificateViewSchema, ...problemResponses(400, 404, 422) },
+        },
+      },
+      async (request) => {
+        const outcome = deps.lookup.lookup(request.params.number, requester(request));
+        if (outcome.kind !== 'found') throw missToError(outcome);
+        const { number, found } = outcome;
+        const links = {
+          replaces: deps.repository.predecessors(found.certificate.id),
+          replacedBy: deps.repository.successors(number.matchKey),
+        };
+        return buildCertificateView(number, found, links, deps.today());
+      },
+    );
+
+    app.get(
+      '/v1/autofill',
+      {
+        schema: {
+          tags: ['autofill'],
+          summary: 'Auto-fill the reporting form',
+          description:
+            "The reporting form's payload with its date rules applied (CERTIFICATES.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
+          querystring: autofillQuerySchema,
+          response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
+        },
+      },
+      async (request) => {
+        const { number: input, ...extra } = request.query;
+        const outcome = deps.lookup.lookup(input, requester(request, extra));
+        if (outcome.kind !== 'found') throw missToError(outcome);
+        return buildAutofill(outcome.number, outcome.found, deps.today());
+      },
+    );
+
+    app.post(
+      '/v1/autofill/batch',
+      {
+        schema: {
+          tags: ['autofill'],
+          summary: 'Auto-fill many numbers at once',
+          description: 'Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
+          body: batchBodySchema,
+          response: { 200: batchResponseSchema, ...problemResponses(400, 413) },
+        },
+      },
+      async (request) => {
+        const { numbers, ...extra } = request.body;
+        const who = requester(request, extra);
+        const today = deps.today();
+        return {
+          results: numbers.map((input) => {
+            const outcome = deps.lookup.lookup(input, who);
+            if (outcome.kind === 'found') {
+              return { input, outcome: outcome.kind, autofill: buildAutofill(outcome.number, outcome.found, today) };
+            }
+            const error = missToError(outcome);
+            return { input, outcome: outcome.kind, problem: { code: error.code, message: error.text, ...error.extra } };
+          }),
+        };
+      },
+    );
+  };
+}
+

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { CertificateNumberInput, parsedNumberSchema } from '../numbers/numbers.schemas.ts';
+import { DOCUMENT_TYPES } from './version-input.ts';
+
+const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
+const Status = z
+  .enum(['valid', 'expired', 'filed', 'unknown'])
+  .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
+
+export const provenanceSchema = z
+  .object({
+    source: z.string().describe('Where the fact came from: import, demo, correction, udi, html:<name> …'),
+    sourceRef: z.string().nullable().describe('File name or URL.'),
+    sourceRow: z.number().int().nullable().describe('Row in the source file, when it has rows.'),
+    fetchedAt: z.string().describe('When the source was read (ISO timestamp).'),
+  })
+  .meta({ id: 'Provenance' });
+
+export const versionSchema = z
+  .object({
+    id: z.number().int().describe('Version id.'),
+    documentType: z.enum(DOCUMENT_TYPES).describe('registration, renewal, change (变更注册文件), filing, filing_change, or record (undated data such as UDI).'),
+    asIssued: z.string().describe('The number as the source printed it.'),
+    approvalDate: IsoDate.nullable().describe('批准日期 / 备案日期.'),
+    effectiveDate: IsoDate.nullable().describe('生效日期 as printed (certificates from 2022), else null.'),
+    expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
+    effectiveFrom: IsoDate.nullable().describe('The day this document took or takes effect (renewal rule applied).'),
+    inEffect: z.boolean().describe('True for the document(s) in effect today.'),
+    productName: z.string().nullable().describe('产品名称'),
+    holder: z.string().nullable().describe('注册人/备案人名称'),
+    holderAddress: z.string().nullable().describe('注册人/备案人住所'),
+    productionAddress: z.string().nullable().describe('生产地址'),
+    agentName: z.string().nullable().describe('代理人名称 (imported)'),
+    agentAddress: z.string().nullable().describe('代理人住所 (imported)'),
+    modelSpec: z.string().nullable().describe('型号规格'),
+    structure: z.string().nullable().describe('结构及组成 / 主要组成成分'),
+    scope: z.string().nullable().describe('适用范围 / 预期用途'),
+    approvalDepartment: z.string().nullable().describe('审批部门 / 备案单位'),
+    changeDescription: z.string().nullable().describe('变更情况 / what a change document changed'),
+    remarks: z.string().nullable().describe('备注'),
+    provenance: provenanceSchema,
+  })
+  .meta({ id: 'CertificateVersion' });
+
+export const certificateViewSchema = z
+  .object({
+    canonical: z.string().describe('Canonical number.'),
+    asIssued: z.string().describe('The number as printed on the document in effect.'),
+    number: parsedNumberSchema,
+    status: Status,
+    datesKnown: z.boolean().describe('False when only undated sources (UDI) know this certificate.'),
+    current: z
+      .object({
+        productName: z.string().nullable(),
+        holder: z.string().nullable(),
+        approvalDate: IsoDate.nullable().describe('Of the latest document in effect, change documents included.'),
+        effectiveDate: IsoDate.nullable().describe('As printed, or the approval date under the old rules.'),
+        expiryDate: IsoDate.nullable(),
+        versionId: z.number().int().nullable().describe('The latest version in effect.'),
+      })
+      .describe('What is in effect today.'),
+    versions: z.array(versionSchema).describe('Every document, newest first.'),
+    links: z
+      .object({
+        replaces: z.array(z.string()).describe('Old numbers this certificate replaced (原注册证编号).'),
+        replacedBy: z.array(z.string()).describe('Numbers that replaced this one.'),
+      })
+      .describe('Links between old and new numbers.'),
+    dataAsOf: z.string().describe('When the freshest fact about this certificate was fetched.'),
+  })
+  .meta({ id: 'Certificate' });
+
+export const autofillSchema = z
+  .object({
+    number: z.string().describe('Canonical number (注册证编号/备案编号).'),
+    productName: z.string().nullable().describe('产品名称'),
+    holder: z.string().nullable().describe('注册人/备案人名称'),
+    approvalDate: IsoDate.nullable().describe('批准日期/备案日期 of the latest document in effect, change documents included.'),
+    effectiveDate: IsoDate.nullable().describe('生效日期 to report.'),
+    effectiveDateSource: z
+      .enum(['certificate', 'approval_date_rule'])
+      .nullable()
+      .describe('certificate: printed on it; approval_date_rule: old-rule certificate, effective date = approval date.'),
+    expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
+    managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
+    status: Status,
+    datesKnown: z.boolean().describe('False when dates must be entered by hand (known only from UDI).'),
+    reportable: z.boolean().describe('Whether the form should report this product.'),
+    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective'])).describe('Why it is not reportable.'),
+    notes: z.array(z.string()).describe('Notes for the person filling in the form, in Chinese.'),
+    basedOn: z
+      .object({
+        versionId: z.number().int(),
+        documentType: z.string(),
+        source: z.string(),
+        sourceRef: z.string().nullable(),
+        fetchedAt: z.string(),
+      })
+      .nullable()
+      .describe('The document the dates come from, with its provenance.'),
+    dataAsOf: z.string().describe('When the freshest fact was fetched.'),
+  })
+  .meta({ id: 'Autofill' });
+
+export const requesterQuerySchema = {
+  contact: z.string().max(200).optional().describe('How technicians can reach you if a ticket is opened.'),
+  callbackUrl: z.url().max(2000).optional().describe('URL told of ticket state changes (signed POST).'),
+};
+
+export const certificateParamsSchema = z.strictObject({ number: CertificateNumberInput });
+
+export const autofillQuerySchema = z.strictObject({
+  number: CertificateNumberInput.describe('The certificate number as typed.'),
+  ...requesterQuerySchema,
+});
+
+export const batchBodySchema = z.strictObject({
+  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('Up to 1,000 numbers, as typed.'),
+  ...requesterQuerySchema,
+});
+
+export const batchItemSchema = z
+  .object({
+    input: z.string().describe('The input as given.'),
+    outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
+    autofill: autofillSchema.optional().describe('The payload, when found.'),
+    problem: z
+      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })
+      .optional()
+      .describe('The not-found / invalid answer the single route would give, when not found.'),
+  })
+  .meta({ id: 'BatchAutofillItem' });
+
+export const batchResponseSchema = z.object({
+  results: z.array(batchItemSchema).describe('One answer per input, in order.'),
+});

@@ -1,0 +1,72 @@
+import { normalise } from '../numbers/normalise.ts';
+import { recodeKey } from '../numbers/recode-key.ts';
+import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
+import type { CertificatesRepository, CertificateWithVersions } from './certificates.repository.ts';
+
+/** Who is asking; the correction queue counts requesters per ticket. */
+export interface Requester {
+  organisation: string | null;
+  contact?: string | null;
+  callbackUrl?: string | null;
+}
+
+export type LookupOutcome =
+  | { kind: 'found'; number: ParsedNumber; found: CertificateWithVersions }
+  | { kind: 'not_found'; number: ParsedNumber; probableMatch: string | null; replacedBy: string[]; extra: Record<string, unknown> }
+  | { kind: 'invalid'; input: string; error: NormaliseError; suggestionsFound: string[] }
+  | { kind: 'multiple'; numbers: ParsedNumber[] };
+
+/**
+ * Called for every well-formed number the index does not hold; returns fields to add to the
+ * not-found answer. The correction queue registers one to open or join a ticket.
+ */
+export type MissHandler = (number: ParsedNumber, requester: Requester) => Record<string, unknown>;
+
+export class LookupService {
+  private readonly missHandlers: MissHandler[] = [];
+
+  constructor(
+    private readonly repository: CertificatesRepository,
+    private readonly currentYear: () => number,
+  ) {}
+
+  onMiss(handler: MissHandler): void {
+    this.missHandlers.push(handler);
+  }
+
+  lookup(input: string, requester: Requester): LookupOutcome {
+    const result = normalise(input, { currentYear: this.currentYear() });
+    if (result.error || result.numbers.length === 0) {
+      const error = result.error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] };
+      return { kind: 'invalid', input, error: this.rankSuggestions(error), suggestionsFound: this.existing(error.suggestions) };
+    }
+    if (result.numbers.length > 1) return { kind: 'multiple', numbers: result.numbers };
+    return this.lookupParsed(result.numbers[0]!, requester);
+  }
+
+  lookupParsed(number: ParsedNumber, requester: Requester): LookupOutcome {
+    const found = this.repository.findByMatchKey(number.matchKey);
+    if (found) return { kind: 'found', number, found };
+    const key = recodeKey(number);
+    const probable = key ? (this.repository.recodedMatches(key, number.canonical)[0] ?? null) : null;
+    const extra: Record<string, unknown> = {};
+    for (const handler of this.missHandlers) Object.assign(extra, handler(number, requester));
+    return { kind: 'not_found', number, probableMatch: probable, replacedBy: this.repository.successors(number.matchKey), extra };
+  }
+
+  /** Suggestions that name an indexed certificate come first: they are the likeliest fixes. */
+  private rankSuggestions(error: NormaliseError): NormaliseError {
+    if (error.suggestions.length < 2) return error;
+    const known = new Set(this.existing(error.suggestions));
+    const ranked = [...error.suggestions].sort((a, b) => Number(known.has(b)) - Number(known.has(a)));
+    return { ...error, suggestions: ranked };
+  }
+
+  private existing(suggestions: readonly string[]): string[] {
+    const year = this.currentYear();
+    return suggestions.filter((s) => {
+      const parsed = normalise(s, { currentYear: year }).numbers[0];
+      return parsed !== undefined && this.repository.exists(parsed.matchKey);
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { migrationsApplied } from '../db/database.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { AppError } from '../shared/app-error.ts';
+import { problemResponses } from '../shared/problem-responses.ts';
+
+const okSchema = z.object({ status: z.literal('ok').describe('Always ok when the process answers.') });
+
+export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/healthz',
+      { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: okSchema } } },
+      async () => ({ status: 'ok' as const }),
+    );
+    app.get(
+      '/readyz',
+      {
+        schema: {
+          tags: ['health'],
+          summary: 'Readiness: the database is open and every migration applied',
+          response: { 200: okSchema, ...problemResponses(503) },
+        },
+      },
+      async () => {
+        let ready = false;
+        try {
+          ready = database.sqlite.open && migrationsApplied(database.sqlite);
+        } catch {
+          ready = false;
+        }
+        if (!ready) {
+          throw new AppError(503, 'not_ready', { zh: '数据库未就绪。', en: 'The database is not ready.' });
+        }
+        return { status: 'ok' as const };
+      },
+    );
+  };
+}

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { normalise } from './normalise.ts';
+import { normaliseBatchBodySchema, normaliseBatchResponseSchema } from './numbers.schemas.ts';
+import { problemResponses } from '../shared/problem-responses.ts';
+
+export function numbersRoutes(currentYear: () => number): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/v1/numbers/normalize',
+      {
+        schema: {
+          tags: ['numbers'],
+          summary: 'Normalise certificate numbers',
+          description: 'Runs the number engine on up to 1,000 inputs and returns every number found in each.',
+          body: normaliseBatchBodySchema,
+          response: { 200: normaliseBatchResponseSchema, ...problemResponses(400, 413) },
+        },
+      },
+      async (request) => {
+        const year = currentYear();
+        return { results: request.body.inputs.map((input) => ({ input, ...normalise(input, { currentYear: year }) })) };
+      },
+    );
+  };
+}

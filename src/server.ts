@@ -1,0 +1,39 @@
+import { buildApp } from './app.ts';
+import { createServices } from './composition.ts';
+import { loadConfig, type AppConfig } from './config/config.ts';
+import { ensureDemoData } from './demo/ensure-demo-data.ts';
+
+/** The process: configuration, demo data on first start, listen, and a clean shutdown. */
+export async function startServer(config: AppConfig): Promise<() => Promise<void>> {
+  const services = createServices(config);
+  const app = await buildApp(services, { logger: { level: config.logLevel } });
+  await ensureDemoData(services, (message) => app.log.info(message));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
+
+  let closing: Promise<void> | null = null;
+  return () => {
+    closing ??= (async () => {
+      await app.close();
+      services.close();
+    })();
+    return closing;
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const stop = await startServer(config);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
