@@ -1,3 +1,4 @@
+import { ChangeLog } from './audit/change-log.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { LookupService } from './certificates/lookup.service.ts';
@@ -18,6 +19,8 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   const database = openDatabase(config.databasePath);
   const certificates = new CertificatesRepository(database.sqlite);
   const writer = new CertificateWriter(database.sqlite);
+  const changeLog = new ChangeLog(database.sqlite, now);
+  writer.onWrite(changeLog.certificateWriteHook());
   const lookup = new LookupService(certificates, currentYear);
   return {
     config,
@@ -25,6 +28,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     certificates,
     writer,
     lookup,
+    changeLog,
     now,
     today,
     currentYear,

@@ -2,6 +2,7 @@ import type { AppConfig } from './config/config.ts';
 import type { DatabaseHandle } from './db/database.ts';
 import type { CertificateWriter } from './certificates/certificate-writer.ts';
 import type { CertificatesRepository } from './certificates/certificates.repository.ts';
+import type { ChangeLog } from './audit/change-log.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface Services {
   certificates: CertificatesRepository;
   writer: CertificateWriter;
   lookup: LookupService;
+  /** Audit trail and change feed: every change, who made it, before and after. */
+  changeLog: ChangeLog;
   /** The clock, replaceable in tests so date rules can be checked on fixed days. */
   now: () => Date;
   /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */

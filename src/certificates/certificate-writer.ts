@@ -5,10 +5,29 @@ import { contentHash } from './content-hash.ts';
 import { documentsInEffect, type DatedVersion } from './current-document.ts';
 import type { VersionInput } from './version-input.ts';
 
+/** The summary columns a certificate shows; what the audit log records before and after. */
+export interface CertificateSummary {
+  productName: string | null;
+  holder: string | null;
+  approvalDate: string | null;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  currentVersionId: number | null;
+  datesKnown: number;
+}
+
 export interface TouchedCertificate {
   id: number;
   canonical: string;
   created: boolean;
+  versionIds: number[];
+  before: CertificateSummary | null;
+  after: CertificateSummary;
+}
+
+/** Who caused a write: `import:<run id>`, `key:<key id>`, `demo`, `system` … */
+export interface WriteContext {
+  actor: string;
 }
 
 export interface WriteSummary {
@@ -22,7 +41,7 @@ export interface WriteSummary {
  * Runs inside the writing transaction with the certificates that gained a version, so that
  * whatever must follow new data (tickets resolving, the search index) commits or fails with it.
  */
-export type AfterWriteHook = (touched: readonly TouchedCertificate[]) => void;
+export type AfterWriteHook = (touched: readonly TouchedCertificate[], context: WriteContext) => void;
 
 interface StoredVersionRow extends DatedVersion {
   productName: string | null;
@@ -38,7 +57,8 @@ export class CertificateWriter {
   private readonly insertLink: Database.Statement;
   private readonly versionsOf: Database.Statement<[number], StoredVersionRow>;
   private readonly updateCurrent: Database.Statement;
-  private readonly writeTransaction: (inputs: readonly VersionInput[], today: string) => WriteSummary;
+  private readonly summaryOf: Database.Statement<[number], CertificateSummary>;
+  private readonly writeTransaction: (inputs: readonly VersionInput[], today: string, context: WriteContext) => WriteSummary;
 
   constructor(private readonly sqlite: Database.Database) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
@@ -69,7 +89,11 @@ export class CertificateWriter {
         effective_date = @effectiveDate, expiry_date = @expiryDate, current_version_id = @currentVersionId,
         dates_known = @datesKnown, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       WHERE id = @id`);
-    this.writeTransaction = sqlite.transaction((inputs, today) => this.writeUnsafe(inputs, today));
+    this.summaryOf = sqlite.prepare(`
+      SELECT product_name AS productName, holder, approval_date AS approvalDate, effective_date AS effectiveDate,
+        expiry_date AS expiryDate, current_version_id AS currentVersionId, dates_known AS datesKnown
+      FROM certificates WHERE id = ?`);
+    this.writeTransaction = sqlite.transaction((inputs, today, context) => this.writeUnsafe(inputs, today, context));
   }
 
   onWrite(hook: AfterWriteHook): void {
@@ -77,32 +101,39 @@ export class CertificateWriter {
   }
 
   /** Stores a batch atomically: every version and its consequences, or nothing. */
-  write(inputs: readonly VersionInput[], today: string): WriteSummary {
-    return this.writeTransaction(inputs, today);
+  write(inputs: readonly VersionInput[], today: string, context: WriteContext = { actor: 'system' }): WriteSummary {
+    return this.writeTransaction(inputs, today, context);
   }
 
-  private writeUnsafe(inputs: readonly VersionInput[], today: string): WriteSummary {
-    const touched = new Map<number, TouchedCertificate>();
+  private writeUnsafe(inputs: readonly VersionInput[], today: string, context: WriteContext): WriteSummary {
+    const touched = new Map<number, { canonical: string; created: boolean; versionIds: number[]; before: CertificateSummary | null }>();
     let versionsAdded = 0;
     let certificatesCreated = 0;
     for (const input of inputs) {
       const { id, created } = this.certificateId(input.number);
       if (created) certificatesCreated++;
-      const added = this.insertVersion.run(versionRow(id, input)).changes > 0;
+      const inserted = this.insertVersion.run(versionRow(id, input));
       for (const previous of input.previousNumbers ?? []) {
         if (previous.matchKey !== input.number.matchKey) {
           this.insertLink.run(previous.canonical, previous.matchKey, id, input.provenance.source);
         }
       }
-      if (added) {
+      if (inserted.changes > 0) {
         versionsAdded++;
-        const seen = touched.get(id);
-        touched.set(id, { id, canonical: input.number.canonical, created: created || (seen?.created ?? false) });
+        // Summary columns change only in refreshCurrent below, so this still reads the state before the batch.
+        const entry = touched.get(id) ?? {
+          canonical: input.number.canonical,
+          created,
+          versionIds: [],
+          before: created ? null : (this.summaryOf.get(id) ?? null),
+        };
+        entry.versionIds.push(Number(inserted.lastInsertRowid));
+        touched.set(id, entry);
       }
     }
-    for (const certificate of touched.values()) this.refreshCurrent(certificate.id, today);
-    const list = [...touched.values()];
-    if (list.length > 0) for (const hook of this.hooks) hook(list);
+    const list: TouchedCertificate[] = [];
+    for (const [id, entry] of touched) list.push({ id, ...entry, after: this.refreshCurrent(id, today) });
+    if (list.length > 0) for (const hook of this.hooks) hook(list, context);
     return { versionsAdded, unchanged: inputs.length - versionsAdded, certificatesCreated, touched: list };
   }
 
@@ -127,14 +158,13 @@ export class CertificateWriter {
   }
 
   /** Rewrites the certificate's summary columns from its versions (names, dates, expiry). */
-  private refreshCurrent(id: number, today: string): void {
+  private refreshCurrent(id: number, today: string): CertificateSummary {
     const versions = this.versionsOf.all(id);
     const inEffect = documentsInEffect(versions, today);
     const newestFirst = [...versions].sort((a, b) => b.id - a.id);
     const named = inEffect?.latest.productName ? inEffect.latest : newestFirst.find((v) => v.productName);
     const held = inEffect?.latest.holder ? inEffect.latest : newestFirst.find((v) => v.holder);
-    this.updateCurrent.run({
-      id,
+    const summary: CertificateSummary = {
       productName: named?.productName ?? null,
       holder: held?.holder ?? null,
       approvalDate: inEffect?.latest.approvalDate ?? null,
@@ -142,7 +172,9 @@ export class CertificateWriter {
       expiryDate: inEffect?.certificate?.expiryDate ?? inEffect?.latest.expiryDate ?? null,
       currentVersionId: inEffect?.latest.id ?? newestFirst[0]?.id ?? null,
       datesKnown: inEffect ? 1 : 0,
-    });
+    };
+    this.updateCurrent.run({ id, ...summary });
+    return summary;
   }
 }
 

@@ -1,3 +1,4 @@
 // The drizzle schema object: every table, so queries and the migrator see one database.
 export * from '../certificates/certificates.table.ts';
 export * from '../ingest/import-runs.table.ts';
+export * from '../audit/change-log.table.ts';
