@@ -1,0 +1,93 @@
+/**
+ * Auto-fill throughput against a Fastify hello-world in the same run (autocannon, 50
+ * connections), p99, server RSS, and the 1,000-number batch time, on a 1,000,000-certificate
+ * database built by scripts/make-bench-db.ts.
+ *
+ *   npm run bench:lookup -- [--count 1000000] [--duration 15]
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { serve } from './bench/processes.ts';
+
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '1000000' }, duration: { type: 'string', default: '15' } },
+});
+const count = Number(values.count);
+const duration = Number(values.duration);
+const dbPath = path.resolve(`bench-data/bench-${count}.db`);
+
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', dbPath], { stdio: 'inherit' });
+
+// Sample numbers to look up, typed the ways people type them.
+const sqlite = new Database(dbPath, { readonly: true });
+const sample = (sqlite.prepare('SELECT canonical FROM certificates ORDER BY random() LIMIT 20000').all() as { canonical: string }[]).map((r) => r.canonical);
+sqlite.close();
+const disguise = (n: string, i: number) =>
+  i % 4 === 1 ? ` ${n.slice(0, 4)} ${n.slice(4)} ` : i % 4 === 2 ? n.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : n;
+const paths = sample.map((n, i) => `/v1/autofill?number=${encodeURIComponent(disguise(n, i))}`);
+
+async function load(url: string, requestPaths: string[]): Promise<autocannon.Result> {
+  let i = 0;
+  return autocannon({
+    url,
+    connections: 50,
+    duration,
+    requests: [{ setupRequest: (request) => ({ ...request, path: requestPaths[i++ % requestPaths.length]! }) }],
+  });
+}
+
+const hello = await serve('scripts/bench/hello-server.ts', ['3901'], {}, 'http://127.0.0.1:3901/hello');
+await load(hello.url, ['/hello']); // warm-up
+const helloResult = await load(hello.url, ['/hello']);
+await hello.stop();
+
+const app = await serve(
+  'src/server.ts',
+  [],
+  { DATABASE_PATH: dbPath, DEMO_DATA: 'false', PORT: '3902', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false' },
+  'http://127.0.0.1:3902/readyz',
+);
+await load(app.url, paths); // warm-up: page cache and JIT
+const autofillResult = await load(app.url, paths);
+
+const batchTimes: number[] = [];
+for (let round = 0; round < 20; round++) {
+  const numbers = sample.slice(round * 1000, round * 1000 + 1000);
+  const started = performance.now();
+  const response = await fetch(`${app.url}/v1/autofill/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ numbers }),
+  });
+  await response.json();
+  batchTimes.push(performance.now() - started);
+}
+const rss = app.peakRssMb();
+await app.stop();
+
+batchTimes.sort((a, b) => a - b);
+const ratio = autofillResult.requests.average / helloResult.requests.average;
+const figures = {
+  certificates: count,
+  helloReqPerSec: Math.round(helloResult.requests.average),
+  autofillReqPerSec: Math.round(autofillResult.requests.average),
+  ratio: Number(ratio.toFixed(3)),
+  autofillP99Ms: autofillResult.latency.p99,
+  autofillErrors: autofillResult.errors + autofillResult.non2xx,
+  serverPeakRssMb: Math.round(rss),
+  batch1000MedianMs: Number(batchTimes[Math.floor(batchTimes.length / 2)]!.toFixed(1)),
+  batch1000MaxMs: Number(batchTimes[batchTimes.length - 1]!.toFixed(1)),
+};
+console.log(JSON.stringify(figures, null, 2));
+const targets = [
+  ['throughput ≥ 60% of hello-world', ratio >= 0.6],
+  ['p99 ≤ 10 ms', autofillResult.latency.p99 <= 10],
+  ['server RSS ≤ 400 MB', rss <= 400],
+  ['1,000-number batch ≤ 100 ms (median)', figures.batch1000MedianMs <= 100],
+  ['no errors', figures.autofillErrors === 0],
+] as const;
+for (const [name, met] of targets) console.log(`${met ? 'met ' : 'MISS'}  ${name}`);
+process.exit(targets.every(([, met]) => met) ? 0 : 1);
