@@ -1,0 +1,81 @@
+/**
+ * The number engine's public contract. Everything here is plain JSON-serialisable data so that
+ * HTTP answers, CLI output and stored rows can carry it unchanged.
+ */
+
+export type Family = 'registration' | 'filing' | 'legacy2004' | 'legacy2000';
+
+/** 准 domestic, 进 imported, 许 Hong Kong / Macao / Taiwan. Filings carry no form. */
+export type Form = '准' | '进' | '许';
+
+export type Origin = 'domestic' | 'imported' | 'hmt';
+
+export type ManagementClass = 1 | 2 | 3;
+
+export type CatalogueEdition = '2002' | '2017';
+
+export interface CatalogueReading {
+  catalogue: CatalogueEdition;
+  /** The catalogue's own code: `6866` for 2002, `14` for 2017. */
+  code: string;
+  name: string;
+}
+
+/** What the normaliser removed from the input and the caller may want to know about. */
+export type NumberFlag =
+  | 'suffix_change' // （更） / 更
+  | 'suffix_renewal' // (延)
+  | 'suffix_reissue' // (补)
+  | 'hao_stripped' // a 号 on a registration/filing number
+  | 'hao_added' // a legacy number typed without its final 号
+  | 'brackets_added' // a legacy number typed without brackets around its form
+  | 'trailing_text_cut'
+  | 'characters_normalised' // full-width, traditional, O/l for digits, stray separators
+  | 'whitespace_removed';
+
+export type NumberWarning = 'unknown_category_code';
+
+export interface ParsedNumber {
+  canonical: string;
+  family: Family;
+  authority: string;
+  authorityName: string;
+  city: string | null;
+  cityName: string | null;
+  form: Form | null;
+  origin: Origin;
+  year: number;
+  /** What `year` means for this family: first registration, filing, or this approval. */
+  yearMeaning: 'first_registration' | 'filing' | 'approval';
+  class: ManagementClass;
+  code: string | null;
+  serial: string;
+  catalogue: CatalogueReading[];
+  /** Equal for all spellings that must find the same certificate (NUMBERS.md §2). */
+  matchKey: string;
+  flags: NumberFlag[];
+  warnings: NumberWarning[];
+}
+
+export type ReasonCode =
+  | 'empty'
+  | 'no_authority_prefix'
+  | 'unknown_authority'
+  | 'bad_digit_count'
+  | 'class_authority_mismatch'
+  | 'form_authority_mismatch'
+  | 'year_out_of_range'
+  | 'placeholder'
+  | 'not_a_device_certificate'
+  | 'unrecognised';
+
+export interface NormaliseError {
+  reason: ReasonCode;
+  message: { zh: string; en: string };
+  suggestions: string[];
+}
+
+export interface NormaliseResult {
+  numbers: ParsedNumber[];
+  error: NormaliseError | null;
+}
