@@ -18,6 +18,13 @@ export const importRuns = sqliteTable(
     rejectedRows: integer('rejected_rows').notNull().default(0),
     certificatesCreated: integer('certificates_created').notNull().default(0),
     error: text('error'),
+    /** Template instruction rows and repeated headers: neither data nor rejected. */
+    hintRowsSkipped: integer('hint_rows_skipped').notNull().default(0),
+    /** Rows stored with a value dropped (e.g. an expiry on a filing). */
+    warningRows: integer('warning_rows').notNull().default(0),
+    errorCode: text('error_code'),
+    encoding: text('encoding'),
+    sizeBytes: integer('size_bytes'),
   },
   (t) => [index('import_runs_sha256_idx').on(t.sha256)],
 );
@@ -33,6 +40,10 @@ export const importRejections = sqliteTable(
     column: text('column'),
     reason: text('reason').notNull(),
     value: text('value'),
+    /** `rejected` (the row was not stored) or `warning` (stored without the value named). */
+    severity: text('severity').notNull().default('rejected'),
+    messageZh: text('message_zh'),
+    messageEn: text('message_en'),
   },
   (t) => [index('import_rejections_run_idx').on(t.importRunId)],
 );
