@@ -2,3 +2,6 @@
 export * from '../certificates/certificates.table.ts';
 export * from '../ingest/import-runs.table.ts';
 export * from '../audit/change-log.table.ts';
+export * from '../udi/udi.table.ts';
+export * from '../jobs/job-runs.table.ts';
+export * from '../sources/source-pages.table.ts';
