@@ -5,3 +5,6 @@ export * from '../audit/change-log.table.ts';
 export * from '../udi/udi.table.ts';
 export * from '../jobs/job-runs.table.ts';
 export * from '../sources/source-pages.table.ts';
+export * from '../auth/api-keys.table.ts';
+export * from '../corrections/tickets.table.ts';
+export * from '../corrections/callback-deliveries.table.ts';

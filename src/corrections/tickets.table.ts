@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One ticket per missing Guangdong number while it is active (`open` or `claimed`): the partial
+ * unique index lets a single UPSERT open or join it atomically. Closed tickets (`resolved`,
+ * `rejected`) stay as history; a later miss of the same number may open a new one.
+ */
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    canonical: text('canonical').notNull(),
+    matchKey: text('match_key').notNull(),
+    family: text('family').notNull(),
+    status: text('status').notNull(),
+    requestCount: integer('request_count').notNull().default(0),
+    requesterCount: integer('requester_count').notNull().default(0),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    claimedBy: text('claimed_by'),
+    claimedByName: text('claimed_by_name'),
+    claimedAt: text('claimed_at'),
+    claimExpiresAt: text('claim_expires_at'),
+    /** `corrected` (a technician entered the data) or `data_arrived` (an import brought it). */
+    resolution: text('resolution'),
+    /** `typo`, `not_guangdong`, `no_such_certificate`, `other`. */
+    rejectReason: text('reject_reason'),
+    correctNumber: text('correct_number'),
+    rejectNote: text('reject_note'),
+    closedBy: text('closed_by'),
+    closedByName: text('closed_by_name'),
+    closedAt: text('closed_at'),
+    certificateVersionId: integer('certificate_version_id'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tickets_active_match_key_uq').on(t.matchKey).where(sql`status IN ('open', 'claimed')`),
+    index('tickets_match_key_idx').on(t.matchKey, t.status),
+    index('tickets_status_demand_idx').on(t.status, t.requestCount, t.id),
+    index('tickets_status_age_idx').on(t.status, t.firstSeenAt, t.id),
+    index('tickets_demand_idx').on(t.requestCount, t.id),
+    index('tickets_age_idx').on(t.firstSeenAt, t.id),
+    index('tickets_claim_expiry_idx').on(t.status, t.claimExpiresAt),
+  ],
+);
+
+/** Who asked for a ticket's number: one row per organisation, with how to reach it. */
+export const ticketRequesters = sqliteTable(
+  'ticket_requesters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    organisation: text('organisation').notNull(),
+    contact: text('contact'),
+    callbackUrl: text('callback_url'),
+    requestCount: integer('request_count').notNull().default(0),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_requesters_uq').on(t.ticketId, t.organisation)],
+);
+
+/** Lookups per day (Asia/Shanghai) for a ticket: the "lookups over time" of its page. */
+export const ticketLookupDays = sqliteTable(
+  'ticket_lookup_days',
+  {
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.day] })],
+);
+
+/** Evidence: the certificate as a PDF or image, stored under the data directory by its sha256. */
+export const ticketAttachments = sqliteTable(
+  'ticket_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    sha256: text('sha256').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    fileName: text('file_name').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedByName: text('uploaded_by_name'),
+    uploadedAt: text('uploaded_at').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_attachments_uq').on(t.ticketId, t.sha256)],
+);
