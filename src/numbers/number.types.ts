@@ -30,10 +30,15 @@ export type NumberFlag =
   | 'hao_added' // a legacy number typed without its final 号
   | 'brackets_added' // a legacy number typed without brackets around its form
   | 'trailing_text_cut'
+  | 'leading_text_cut' // text before the number (a label such as 注册证号：) was cut
   | 'characters_normalised' // full-width, traditional, O/l for digits, stray separators
   | 'whitespace_removed';
 
-export type NumberWarning = 'unknown_category_code';
+export type NumberWarning =
+  | 'unknown_category_code'
+  // A Guangdong filing whose city character is not in the list of city prefixes (the list has a
+  // gap: 汕尾's prefix is unknown), so the number is kept but the city is not named.
+  | 'unknown_city';
 
 export interface ParsedNumber {
   canonical: string;
@@ -75,7 +80,24 @@ export interface NormaliseError {
   suggestions: string[];
 }
 
+/** A part of the input that had the shape of a certificate number but broke a rule. */
+export interface RejectedSegment extends NormaliseError {
+  /** The segment as read, after character clean-up (whitespace shown as single spaces). */
+  text: string;
+}
+
 export interface NormaliseResult {
   numbers: ParsedNumber[];
+  /** Set only when `numbers` is empty. */
   error: NormaliseError | null;
+  /**
+   * Segments that looked like numbers but were invalid, in input order, at most 100. Always
+   * present in `normalise`'s output; optional so that hand-built results stay valid.
+   */
+  rejected?: RejectedSegment[];
+}
+
+export interface NormaliseOptions {
+  /** The year that bounds registration and filing years; defaults to the year now in Asia/Shanghai. */
+  currentYear?: number;
 }

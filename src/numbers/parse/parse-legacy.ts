@@ -1,0 +1,72 @@
+import { CLOSE, DI, JIAN, OPEN, SHI, YAO, ZI } from '../text/char-codes.ts';
+import { readAuthority } from './authority-prefix.ts';
+import { newCandidate, type Candidate } from './candidate.ts';
+import { prevNonSpace, skipSpaces } from './cursor.ts';
+import { readDigitRun, type DigitRun } from './digit-run.ts';
+import { formOf } from './form.ts';
+import { readTail } from './number-tail.ts';
+
+export const LEGACY_YEAR_DIGITS = 4;
+export const LEGACY_TAIL_DIGITS = 7;
+
+/**
+ * Reads `{A}(食)药监械({F})字{YYYY}第{C}{NN}{SSSS}号` (药管 for the 2000 format) around the 械 at
+ * `xie`, whose preceding 监 or 管 is at `agency`. Brackets, 第 and 号 may be missing; the form and
+ * 字 may not. Returns null when the text around is not a legacy number.
+ */
+export function parseLegacy(text: string, xie: number, agency: number, floor: number): Candidate | null {
+  const yao = prevNonSpace(text, agency - 1, floor);
+  if (yao < 0 || text.charCodeAt(yao) !== YAO) return null;
+  const shiAt = prevNonSpace(text, yao - 1, floor);
+  const shi = shiAt >= 0 && text.charCodeAt(shiAt) === SHI;
+
+  let i = skipSpaces(text, xie + 1);
+  const bracketed = text.charCodeAt(i) === OPEN;
+  if (bracketed) i = skipSpaces(text, i + 1);
+  const form = formOf(text.charCodeAt(i));
+  if (form === null) return null;
+  i = skipSpaces(text, i + 1);
+  if (text.charCodeAt(i) === CLOSE) i = skipSpaces(text, i + 1);
+  if (text.charCodeAt(i) !== ZI) return null;
+
+  const cand = newCandidate(text.charCodeAt(agency) === JIAN ? 'legacy2004' : 'legacy2000', shi ? shiAt : yao);
+  cand.form = form;
+  cand.shi = shi;
+  cand.bracketed = bracketed;
+  readAuthority(text, cand.start, floor, true, cand);
+  readYearAndTail(text, i + 1, cand);
+  readTail(text, cand.coreEnd, cand);
+  return cand;
+}
+
+/**
+ * The year, then the 7 digits after 第. Without 第 the two may run together (`字20132210203`), so
+ * a long first run is split after the year unless a 第 follows it, in which case the year itself
+ * is overlong.
+ */
+function readYearAndTail(text: string, from: number, cand: Candidate): void {
+  const year = readDigitRun(text, from, LEGACY_YEAR_DIGITS);
+  const next = skipSpaces(text, year.end);
+  let tail: DigitRun;
+  if (text.charCodeAt(next) === DI) {
+    cand.head = year.digits;
+    tail = readDigitRun(text, next + 1, LEGACY_TAIL_DIGITS);
+  } else if (year.digits.length > LEGACY_YEAR_DIGITS) {
+    cand.head = year.digits.slice(0, LEGACY_YEAR_DIGITS);
+    const rest = year.digits.slice(LEGACY_YEAR_DIGITS);
+    tail = { ...year, digits: rest, placeholders: countPlaceholders(rest) };
+  } else {
+    cand.head = year.digits;
+    tail = year.digits.length === 0 ? year : readDigitRun(text, next, LEGACY_TAIL_DIGITS);
+  }
+  cand.digits = tail.digits;
+  cand.placeholders = countPlaceholders(cand.head) + tail.placeholders;
+  cand.digitsNormalised = year.normalised || tail.normalised;
+  cand.coreEnd = tail.end;
+}
+
+function countPlaceholders(digits: string): number {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) === 0x78) n++;
+  return n;
+}

@@ -1,0 +1,50 @@
+import { JIAN, GUAN, SHI, YAO, ch } from '../text/char-codes.ts';
+import { readAuthority } from './authority-prefix.ts';
+import { newCandidate, type Candidate } from './candidate.ts';
+import { prevNonSpace } from './cursor.ts';
+import { FILING_MIN_DIGITS } from './parse-filing.ts';
+import { readDigitRun } from './digit-run.ts';
+import { readTail } from './number-tail.ts';
+
+const SHENG = ch('生');
+const CHAN = ch('产');
+const JING = ch('经');
+const YING = ch('营');
+const GUANG = ch('广');
+const SHEN = ch('审');
+const XU = ch('许');
+const BEI = ch('备');
+
+/**
+ * Recognises the licences whose numbers look like device certificates (NUMBERS.md §3 row 15):
+ * production and trading licences and filings (`津食药监械生产许…`, `粤惠食药监械生产备…`,
+ * `…械经营备…`) and advertisement approvals (`粤械广审…`). `at` is the first index after 械.
+ * The candidate spans the whole licence number so that its digits are not read as anything else.
+ */
+export function parseOtherLicence(text: string, xie: number, at: number, floor: number): Candidate | null {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  const licence = (a === SHENG && b === CHAN) || (a === JING && b === YING);
+  const isLicence = (licence && (c === XU || c === BEI)) || (a === GUANG && b === SHEN);
+  if (!isLicence) return null;
+  const cand = newCandidate('other_licence', keywordStart(text, xie, floor));
+  readAuthority(text, cand.start, floor, true, cand);
+  const run = readDigitRun(text, at + (licence ? 3 : 2), FILING_MIN_DIGITS);
+  cand.digits = run.digits;
+  cand.coreEnd = run.end;
+  readTail(text, run.end, cand);
+  return cand;
+}
+
+/** Where the licence's keyword starts: at 械, or at the (食)药监/药管 before it. */
+function keywordStart(text: string, xie: number, floor: number): number {
+  const agency = prevNonSpace(text, xie - 1, floor);
+  if (agency < 0) return xie;
+  const code = text.charCodeAt(agency);
+  if (code !== JIAN && code !== GUAN) return xie;
+  const yao = prevNonSpace(text, agency - 1, floor);
+  if (yao < 0 || text.charCodeAt(yao) !== YAO) return agency;
+  const shi = prevNonSpace(text, yao - 1, floor);
+  return shi >= 0 && text.charCodeAt(shi) === SHI ? shi : yao;
+}

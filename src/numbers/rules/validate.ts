@@ -1,0 +1,49 @@
+import type { Form, ReasonCode } from '../number.types.ts';
+import type { Candidate } from '../parse/candidate.ts';
+import { NATIONAL_ABBR } from '../reference/authorities.ts';
+import { digitCountsFit } from './digit-counts.ts';
+import { yearDigitsOf, yearRange } from './year-range.ts';
+
+/**
+ * The first structural rule (NUMBERS.md §1) the candidate breaks, or null when it is a valid
+ * number. Checked from the prefix inwards, so the reason names the earliest fault.
+ */
+export function validate(c: Candidate, currentYear: number): ReasonCode | null {
+  if (c.kind === 'other_licence') return 'not_a_device_certificate';
+  if (c.authorityStatus === 'missing') return 'no_authority_prefix';
+  if (c.authorityStatus === 'unknown') return 'unknown_authority';
+  const national = c.authority === NATIONAL_ABBR;
+  // Only provinces have cities, and registrations name no city at all.
+  if (c.city !== '' && (national || c.kind === 'registration')) return 'unknown_authority';
+  if (c.form === null && c.kind !== 'filing') return 'unrecognised';
+  if (c.placeholders > 0) return 'placeholder';
+  if (!digitCountsFit(c)) return 'bad_digit_count';
+  const year = Number(yearDigitsOf(c.kind, c.head, c.digits));
+  const [min, max] = yearRange(c.kind, currentYear);
+  if (year < min || year > max) return 'year_out_of_range';
+  if (c.kind === 'filing') return null;
+  const managementClass = c.digits.charCodeAt(c.kind === 'registration' ? 4 : 0) - 48;
+  return formClassRule(c.kind === 'registration', national, c.form!, managementClass);
+}
+
+/**
+ * Who may issue what. Imported (进) and Hong Kong/Macao/Taiwan (许) devices are national in every
+ * era. A registration is class II or III (class I is filed); a province registers domestic class
+ * II, NMPA domestic class III. Legacy numbers run from class I to III: class I was registered by
+ * provincial or city bureaus, so a province may carry class I or II, never III.
+ */
+export function formClassRule(
+  isRegistration: boolean,
+  national: boolean,
+  form: Form,
+  managementClass: number,
+): ReasonCode | null {
+  if (!national && form !== '准') return 'form_authority_mismatch';
+  const lowest = isRegistration ? 2 : 1;
+  if (managementClass < lowest || managementClass > 3) return 'class_authority_mismatch';
+  if (national && form === '准' && managementClass !== 3) return 'class_authority_mismatch';
+  if (!national && (isRegistration ? managementClass !== 2 : managementClass === 3)) {
+    return 'class_authority_mismatch';
+  }
+  return null;
+}
