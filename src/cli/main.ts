@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What a command may use of the process; tests pass their own. */
+export interface MainIo {
+  stdin: AsyncIterable<string | Uint8Array>;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+export type CommandRunner = (args: string[], io: MainIo) => Promise<number>;
+
+interface Command {
+  summary: string;
+  /** Loaded on use, so one command's dependencies do not slow down another's start. */
+  load: () => Promise<CommandRunner>;
+}
+
+/** Every command, one line each. */
+const COMMANDS: Record<string, Command> = {
+  numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `usage: certref <command> [arguments]\n\ncommands:\n${lines.join('\n')}\n\nRun certref <command> --help for a command's own options.\n`;
+}
+
+/** Runs the command named by the first argument; resolves to the exit status (2: misuse). */
+export async function main(argv: string[], io: MainIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(helpText());
+    return 0;
+  }
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (command === undefined) {
+    io.stderr.write(`${name === undefined ? '' : `certref: unknown command '${name}'\n\n`}${helpText()}`);
+    return 2;
+  }
+  const run = await command.load();
+  return run(args, io);
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && path.resolve(entry) === fileURLToPath(import.meta.url);
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      process.stderr.write(`certref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
