@@ -14,6 +14,12 @@ import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import type { Services } from './services.ts';
 import { registerErrorHandlers } from './shared/error-handler.ts';
+import { auditRoutes } from './auth/audit.routes.ts';
+import { authPlugin } from './auth/auth.plugin.ts';
+import { keysRoutes } from './auth/keys.routes.ts';
+import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
+import { consoleRoutes } from './console/console.routes.ts';
+import { correctionsRoutes } from './corrections/corrections.routes.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -38,6 +44,11 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandlers(app);
+  // Who is asking (API key, ADMIN_TOKEN, or anonymous) and what each route allows, then rate limits per key or address.
+  await app.register(
+    authPlugin({ keys: services.apiKeys, adminToken: services.config.adminToken, lookupsRequireKey: services.config.lookupsRequireKey }),
+  );
+  await app.register(rateLimitPlugin(services.config.rateLimitPerMinute));
 
   await app.register(swagger, {
     openapi: {
@@ -54,6 +65,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
         { name: 'numbers', description: 'The number engine' },
         { name: 'reference', description: 'Authorities and catalogues' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'tickets', description: 'The correction queue for missing Guangdong certificates' },
+        { name: 'access', description: 'API keys, roles and the audit trail' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -66,8 +79,18 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(numbersRoutes(services.currentYear));
   await app.register(referenceRoutes());
   await app.register(
-    certificatesRoutes({ lookup: services.lookup, repository: services.certificates, today: services.today }),
+    certificatesRoutes({
+      lookup: services.lookup,
+      repository: services.certificates,
+      today: services.today,
+      requesterOf: (request) => request.principal.organisation,
+    }),
   );
+  await app.register(keysRoutes(services.apiKeys));
+  await app.register(auditRoutes(services.database.sqlite));
+  await app.register(correctionsRoutes(services.corrections, services.changeLog));
+  await app.register(consoleRoutes());
+  app.addHook('onReady', async () => services.corrections.start());
 
   await app.ready();
   return app;

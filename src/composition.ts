@@ -1,8 +1,10 @@
 import { ChangeLog } from './audit/change-log.ts';
+import { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { LookupService } from './certificates/lookup.service.ts';
 import type { AppConfig } from './config/config.ts';
+import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
 import type { Services } from './services.ts';
 import { todayIn } from './shared/dates.ts';
@@ -22,6 +24,26 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   const changeLog = new ChangeLog(database.sqlite, now);
   writer.onWrite(changeLog.certificateWriteHook());
   const lookup = new LookupService(certificates, currentYear);
+  // Correction queue: a missing 粤 number opens or joins a ticket; data arriving by any route resolves it.
+  const corrections = createCorrections({
+    sqlite: database.sqlite,
+    changeLog,
+    writer,
+    now,
+    today,
+    currentYear,
+    claimTimeoutMinutes: config.claimTimeoutMinutes,
+    attachmentsDir: config.attachmentsDir,
+    callbacks: {
+      secret: config.callbackSecret,
+      maxAttempts: config.callbackMaxAttempts,
+      retryBaseMs: config.callbackRetryBaseMs,
+      timeoutMs: config.callbackTimeoutMs,
+    },
+  });
+  lookup.onMiss(corrections.intake.missHandler());
+  writer.onWrite(corrections.intake.autoResolveHook());
+  const apiKeys = new ApiKeysRepository(database.sqlite, changeLog, now);
   return {
     config,
     database,
@@ -32,6 +54,11 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     now,
     today,
     currentYear,
-    close: () => database.close(),
+    corrections,
+    apiKeys,
+    close: () => {
+      corrections.stop();
+      database.close();
+    },
   };
 }

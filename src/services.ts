@@ -3,6 +3,8 @@ import type { DatabaseHandle } from './db/database.ts';
 import type { CertificateWriter } from './certificates/certificate-writer.ts';
 import type { CertificatesRepository } from './certificates/certificates.repository.ts';
 import type { ChangeLog } from './audit/change-log.ts';
+import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
+import type { Corrections } from './corrections/corrections.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 
 /**
@@ -17,6 +19,10 @@ export interface Services {
   lookup: LookupService;
   /** Audit trail and change feed: every change, who made it, before and after. */
   changeLog: ChangeLog;
+  /** The correction queue: tickets, their workflow, evidence and callbacks. */
+  corrections: Corrections;
+  /** API keys with roles (reader, technician, admin), stored hashed. */
+  apiKeys: ApiKeysRepository;
   /** The clock, replaceable in tests so date rules can be checked on fixed days. */
   now: () => Date;
   /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */

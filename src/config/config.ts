@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 const booleanFromEnv = z
@@ -19,6 +21,15 @@ export const configSchema = z.object({
   /** Logging each request costs ~30% of throughput on the hot lookup routes. */
   LOG_REQUESTS: booleanFromEnv.default(false),
   TIMEZONE: z.string().default('Asia/Shanghai'),
+  // Correction queue and access (issue 4).
+  LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
+  CALLBACK_SECRET: z.string().min(16, 'CALLBACK_SECRET must be at least 16 characters').optional(),
+  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  CALLBACK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5000),
+  CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -33,6 +44,19 @@ export interface AppConfig {
   logLevel: EnvConfig['LOG_LEVEL'];
   logRequests: boolean;
   timezone: string;
+  /** Lookups need at least a reader key (default: open, as embedded behind a form). */
+  lookupsRequireKey: boolean;
+  /** Requests per minute per API key or client address; 0: no limit. */
+  rateLimitPerMinute: number;
+  /** A claimed ticket returns to the queue after this long. */
+  claimTimeoutMinutes: number;
+  /** HMAC-SHA256 key for callback signatures; without it callbacks are logged as skipped. */
+  callbackSecret: string | null;
+  callbackMaxAttempts: number;
+  callbackRetryBaseMs: number;
+  callbackTimeoutMs: number;
+  /** Where evidence files are stored: default `attachments/` beside the database. */
+  attachmentsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -58,7 +82,21 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: e.LOG_LEVEL,
     logRequests: e.LOG_REQUESTS,
     timezone: e.TIMEZONE,
+    lookupsRequireKey: e.LOOKUPS_REQUIRE_KEY,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,
+    callbackSecret: e.CALLBACK_SECRET ?? null,
+    callbackMaxAttempts: e.CALLBACK_MAX_ATTEMPTS,
+    callbackRetryBaseMs: e.CALLBACK_RETRY_BASE_MS,
+    callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
+    attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
   };
+}
+
+/** Beside the database (`./data/attachments`); a temporary folder for an in-memory database. */
+function defaultAttachmentsDir(databasePath: string): string {
+  if (databasePath === ':memory:') return path.join(os.tmpdir(), 'certref-attachments');
+  return path.join(path.dirname(path.resolve(databasePath)), 'attachments');
 }
 
 /** A config for tests and tools: an in-memory database, no demo data, quiet logs. */

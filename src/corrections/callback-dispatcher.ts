@@ -1,0 +1,158 @@
+import type Database from 'better-sqlite3';
+import { DELIVERY_COLUMNS, type DeliveryRow } from './callback-outbox.ts';
+import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './callback-signature.ts';
+
+export interface CallbackSettings {
+  /** CALLBACK_SECRET; without it nothing is sent (deliveries are logged as skipped). */
+  secret: string | null;
+  maxAttempts: number;
+  /** First retry after this; each next one waits 4× longer, at most 6 hours. */
+  retryBaseMs: number;
+  timeoutMs: number;
+}
+
+const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
+const POLL_MS = 30_000;
+const CONCURRENCY = 4;
+
+export function backoffMs(attempts: number, baseMs: number): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 4 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Sends pending callbacks outside every transaction, on the wall clock: a slow or failing
+ * receiver delays only its own retries, never the workflow that caused them. Polls now and then
+ * for deliveries written by other processes (an import run from the CLI).
+ */
+export class CallbackDispatcher {
+  private readonly due: Database.Statement<[{ now: string; limit: number }], DeliveryRow>;
+  private readonly nextDue: Database.Statement<[], { at: string | null }>;
+  private readonly succeeded: Database.Statement;
+  private readonly failed: Database.Statement;
+  private readonly inFlight = new Set<number>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly settings: CallbackSettings,
+  ) {
+    this.due = sqlite.prepare(`
+      SELECT ${DELIVERY_COLUMNS} FROM callback_deliveries
+      WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now) ORDER BY id LIMIT @limit`);
+    this.nextDue = sqlite.prepare(`SELECT min(coalesce(next_attempt_at, '')) AS at FROM callback_deliveries WHERE status = 'pending'`);
+    this.succeeded = sqlite.prepare(`
+      UPDATE callback_deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = @at,
+        delivered_at = @at, last_status_code = @code, last_error = NULL, next_attempt_at = NULL WHERE id = @id`);
+    this.failed = sqlite.prepare(`
+      UPDATE callback_deliveries SET status = @status, attempts = @attempts, last_attempt_at = @at,
+        last_status_code = @code, last_error = @error, next_attempt_at = @next WHERE id = @id`);
+  }
+
+  /** Delivers whatever is due now, and keeps a timer for the next retry. */
+  kick(): void {
+    if (this.stopped || !this.settings.secret) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      } else {
+        this.schedule();
+      }
+    });
+  }
+
+  /** Resolves once nothing is being sent (tests wait on this before reading the delivery log). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  start(): void {
+    this.kick();
+    if (!this.running) this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped || !this.sqlite.open) return;
+      const batch = this.due.all({ now: new Date().toISOString(), limit: CONCURRENCY }).filter((d) => !this.inFlight.has(d.id));
+      if (batch.length === 0) return;
+      await Promise.all(batch.map((delivery) => this.deliver(delivery)));
+    }
+  }
+
+  private async deliver(delivery: DeliveryRow): Promise<void> {
+    this.inFlight.add(delivery.id);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    let code: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'user-agent': 'certref-callbacks/1',
+          [EVENT_HEADER]: delivery.event,
+          [DELIVERY_HEADER]: String(delivery.id),
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: signCallback(this.settings.secret!, timestamp, delivery.payload),
+        },
+        body: delivery.payload,
+      });
+      code = response.status;
+      await response.body?.cancel();
+      if (code < 200 || code >= 300) error = `HTTP ${code}`;
+    } catch (caught) {
+      error = caught instanceof Error ? `${caught.name}: ${caught.message}`.slice(0, 500) : 'request failed';
+    } finally {
+      this.inFlight.delete(delivery.id);
+    }
+    if (this.stopped || !this.sqlite.open) return;
+    const at = new Date().toISOString();
+    if (error === null) {
+      this.succeeded.run({ id: delivery.id, at, code });
+      return;
+    }
+    const attempts = delivery.attempts + 1;
+    const givesUp = attempts >= this.settings.maxAttempts;
+    this.failed.run({
+      id: delivery.id,
+      status: givesUp ? 'failed' : 'pending',
+      attempts,
+      at,
+      code,
+      error,
+      next: givesUp ? null : new Date(Date.now() + backoffMs(attempts, this.settings.retryBaseMs)).toISOString(),
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped || !this.sqlite.open) return;
+    if (this.timer) clearTimeout(this.timer);
+    // '' stands for a delivery due at once (no next attempt time yet); null for nothing pending.
+    const next = this.nextDue.get()?.at ?? null;
+    const dueAt = next === null ? Date.now() + POLL_MS : next === '' ? Date.now() : Date.parse(next);
+    const wait = Math.max(10, Math.min(POLL_MS, dueAt - Date.now()));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+      if (!this.running) this.schedule();
+    }, wait);
+    this.timer.unref();
+  }
+}
