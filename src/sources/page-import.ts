@@ -1,0 +1,60 @@
+import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import type { VersionInput } from '../certificates/version-input.ts';
+import { validateRow } from '../ingest/row-validator.ts';
+import type { RowIssue } from '../ingest/row-issues.ts';
+import { LabelledRow, type LabelledValues } from './labelled-row.ts';
+import type { DatedFacts, Outranked, SourcePrecedence } from './source-precedence.ts';
+
+export interface PageImportDeps {
+  writer: CertificateWriter;
+  precedence: SourcePrecedence;
+  /** The stored versions of the certificate an input is about. */
+  storedVersions: (matchKey: string) => readonly DatedFacts[];
+  today: () => string;
+  currentYear: () => number;
+}
+
+export interface PageImportResult {
+  records: number;
+  rejected: RowIssue[];
+  outranked: Outranked[];
+  versionsAdded: number;
+  certificatesCreated: number;
+}
+
+/**
+ * Stores the records of one page, in one transaction: each validated by the same rules as a file
+ * row, then filtered by source precedence. A page stands alone: its failure touches no other page.
+ */
+export function importPageRecords(
+  records: readonly LabelledValues[],
+  context: { sourceName: string; url: string; fetchedAt: string; documentType?: string | undefined },
+  deps: PageImportDeps,
+): PageImportResult {
+  const accepted: VersionInput[] = [];
+  const rejected: RowIssue[] = [];
+  const rowContext = {
+    currentYear: deps.currentYear(),
+    today: deps.today(),
+    provenance: { source: `html:${context.sourceName}`, sourceRef: context.url, fetchedAt: context.fetchedAt },
+  };
+  records.forEach((values, index) => {
+    const withType = context.documentType && !hasDocumentType(values) ? new Map([...values, ['文件类型', context.documentType]]) : values;
+    const outcome = validateRow(new LabelledRow(index + 1, withType), rowContext);
+    if (outcome.kind === 'accepted') accepted.push(outcome.input);
+    else if (outcome.kind === 'rejected') rejected.push(...outcome.issues);
+  });
+  const { kept, outranked } = deps.precedence.filter(accepted, (input) => deps.storedVersions(input.number.matchKey));
+  const summary = kept.length > 0 ? deps.writer.write(kept, deps.today(), { actor: `source:${context.sourceName}` }) : null;
+  return {
+    records: records.length,
+    rejected,
+    outranked,
+    versionsAdded: summary?.versionsAdded ?? 0,
+    certificatesCreated: summary?.certificatesCreated ?? 0,
+  };
+}
+
+function hasDocumentType(values: LabelledValues): boolean {
+  return new LabelledRow(0, values).cell('documentType') !== undefined;
+}

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import type { ParsedNumber } from '../numbers/number.types.ts';
+import type { UdiDeviceRecord } from './udi-device.ts';
+
+export type DeviceChange = 'added' | 'updated' | 'unchanged' | 'stale';
+
+export interface StoredDevice {
+  recordKey: string;
+  di: string;
+  versionNumber: number;
+  versionTime: string | null;
+  versionStatus: string | null;
+  numbersText: string | null;
+  productName: string | null;
+  tradeName: string | null;
+  modelSpec: string | null;
+  holder: string | null;
+  creditCode: string | null;
+  deviceKind: string | null;
+  productCategory: string | null;
+  catalogueCode: string | null;
+  oldCatalogueCode: string | null;
+  withdrawnOn: string | null;
+  sourceFile: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `d.record_key AS recordKey, d.di AS di, d.version_number AS versionNumber, d.version_time AS versionTime,
+  d.version_status AS versionStatus, d.numbers_text AS numbersText, d.product_name AS productName,
+  d.trade_name AS tradeName, d.model_spec AS modelSpec, d.holder AS holder, d.credit_code AS creditCode,
+  d.device_kind AS deviceKind, d.product_category AS productCategory, d.catalogue_code AS catalogueCode,
+  d.old_catalogue_code AS oldCatalogueCode, d.withdrawn_on AS withdrawnOn, d.source_file AS sourceFile,
+  d.updated_at AS updatedAt`;
+
+/** A device record with its number already validated, ready to store. */
+export interface DeviceToStore {
+  device: UdiDeviceRecord & { recordKey: string; di: string };
+  versionNumber: number;
+  numbers: readonly ParsedNumber[];
+  sourceFile: string;
+  runId: number;
+  at: string;
+}
+
+/**
+ * udi_devices and the certificates each names. Writes run inside the importer's batch
+ * transaction; every statement is prepared once because a full release is millions of rows.
+ */
+export class UdiDevicesRepository {
+  private readonly versionOf: Database.Statement<[string], { versionNumber: number; versionTime: string | null }>;
+  private readonly upsert: Database.Statement;
+  private readonly dropLinks: Database.Statement;
+  private readonly insertLink: Database.Statement;
+  private readonly byMatchKey: Database.Statement<[string, number], StoredDevice>;
+  private readonly countByMatchKey: Database.Statement<[string], { n: number }>;
+  private readonly byDi: Database.Statement<[string], StoredDevice>;
+  private readonly certificatesOf: Database.Statement<[string], { canonical: string }>;
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.versionOf = sqlite.prepare(
+      'SELECT version_number AS versionNumber, version_time AS versionTime FROM udi_devices WHERE record_key = ?',
+    );
+    this.upsert = sqlite.prepare(`
+      INSERT INTO udi_devices (record_key, di, version_number, version_time, version_status, numbers_text, product_name,
+        trade_name, model_spec, holder, credit_code, device_kind, product_category, catalogue_code, old_catalogue_code,
+        withdrawn_on, source_file, udi_run_id, updated_at)
+      VALUES (@recordKey, @di, @versionNumber, @versionTime, @versionStatus, @numbersText, @productName, @tradeName,
+        @modelSpec, @holder, @creditCode, @deviceKind, @productCategory, @catalogueCode, @oldCatalogueCode,
+        @withdrawnOn, @sourceFile, @runId, @at)
+      ON CONFLICT (record_key) DO UPDATE SET di = excluded.di, version_number = excluded.version_number,
+        version_time = excluded.version_time, version_status = excluded.version_status,
+        numbers_text = excluded.numbers_text, product_name = excluded.product_name, trade_name = excluded.trade_name,
+        model_spec = excluded.model_spec, holder = excluded.holder, credit_code = excluded.credit_code,
+        device_kind = excluded.device_kind, product_category = excluded.product_category,
+        catalogue_code = excluded.catalogue_code, old_catalogue_code = excluded.old_catalogue_code,
+        withdrawn_on = excluded.withdrawn_on, source_file = excluded.source_file, udi_run_id = excluded.udi_run_id,
+        updated_at = excluded.updated_at`);
+    this.dropLinks = sqlite.prepare('DELETE FROM udi_device_certificates WHERE record_key = ?');
+    this.insertLink = sqlite.prepare(
+      'INSERT OR IGNORE INTO udi_device_certificates (record_key, match_key, canonical) VALUES (?, ?, ?)',
+    );
+    this.byMatchKey = sqlite.prepare(`
+      SELECT ${COLUMNS} FROM udi_device_certificates l JOIN udi_devices d ON d.record_key = l.record_key
+      WHERE l.match_key = ? ORDER BY d.di, d.record_key LIMIT ?`);
+    this.countByMatchKey = sqlite.prepare('SELECT count(*) AS n FROM udi_device_certificates WHERE match_key = ?');
+    this.byDi = sqlite.prepare(`SELECT ${COLUMNS} FROM udi_devices d WHERE d.di = ? ORDER BY d.version_number DESC`);
+    this.certificatesOf = sqlite.prepare(
+      'SELECT canonical FROM udi_device_certificates WHERE record_key = ? ORDER BY canonical',
+    );
+  }
+
+  /**
+   * Stores a device unless a newer version of the same record is already there: daily files may
+   * arrive late or twice, and an older version must never overwrite a newer one.
+   */
+  store(input: DeviceToStore): DeviceChange {
+    const { device } = input;
+    const stored = this.versionOf.get(device.recordKey);
+    const change = stored ? compareVersions(input.versionNumber, device.versionTime, stored) : 'added';
+    if (change === 'unchanged' || change === 'stale') return change;
+    this.upsert.run({ ...device, versionNumber: input.versionNumber, sourceFile: input.sourceFile, runId: input.runId, at: input.at });
+    if (stored) this.dropLinks.run(device.recordKey);
+    for (const number of input.numbers) this.insertLink.run(device.recordKey, number.matchKey, number.canonical);
+    return change;
+  }
+
+  devicesOf(matchKey: string, limit: number): { total: number; devices: StoredDevice[] } {
+    return { total: this.countByMatchKey.get(matchKey)?.n ?? 0, devices: this.byMatchKey.all(matchKey, limit) };
+  }
+
+  /** Every record published for a DI (normally one), with the certificates it names. */
+  byDeviceIdentifier(di: string): (StoredDevice & { certificates: string[] })[] {
+    return this.byDi.all(di).map((d) => ({ ...d, certificates: this.certificatesOf.all(d.recordKey).map((r) => r.canonical) }));
+  }
+
+  /** Catalogue codes across all of a certificate's devices, most frequent first. */
+  catalogueCodes(matchKey: string): { catalogueCodes: string[]; oldCatalogueCodes: string[] } {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT d.catalogue_code AS code, d.old_catalogue_code AS old FROM udi_device_certificates l
+         JOIN udi_devices d ON d.record_key = l.record_key WHERE l.match_key = ?`,
+      )
+      .all(matchKey) as { code: string | null; old: string | null }[];
+    return { catalogueCodes: byFrequency(rows.map((r) => r.code)), oldCatalogueCodes: byFrequency(rows.map((r) => r.old)) };
+  }
+
+  count(): number {
+    return (this.sqlite.prepare('SELECT count(*) AS n FROM udi_devices').get() as { n: number }).n;
+  }
+}
+
+function compareVersions(
+  versionNumber: number,
+  versionTime: string | null,
+  stored: { versionNumber: number; versionTime: string | null },
+): DeviceChange {
+  if (versionNumber !== stored.versionNumber) return versionNumber > stored.versionNumber ? 'updated' : 'stale';
+  const [a, b] = [versionTime ?? '', stored.versionTime ?? ''];
+  if (a === b) return 'unchanged';
+  return a > b ? 'updated' : 'stale';
+}
+
+function byFrequency(values: readonly (string | null)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+}
