@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * One row per certificate in the embedded full-text index, with the facet code its FTS row id
+ * was built from (`doc-code.ts`). The FTS table is contentless, so this is how the index finds a
+ * certificate's old row when the certificate changes.
+ */
+export const searchDocs = sqliteTable('search_docs', {
+  certificateId: integer('certificate_id').primaryKey(),
+  code: integer('code').notNull(),
+});
+
+/**
+ * Certificates whose search document must be sent to Meilisearch. Written in the same
+ * transaction as the certificate; drained by a job (`drainSearchOutbox`), never by a request.
+ */
+export const searchOutbox = sqliteTable('search_outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  certificateId: integer('certificate_id').notNull(),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
