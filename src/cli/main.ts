@@ -20,6 +20,7 @@ interface Command {
 /** Every command, one line each. */
 const COMMANDS: Record<string, Command> = {
   numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
+  keys: { summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)', load: async () => (await import('./keys.command.ts')).runKeys },
 };
 
 export function helpText(): string {

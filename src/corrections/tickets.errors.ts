@@ -9,10 +9,11 @@ export const ticketNotFound = defineError(404, 'ticket_not_found', (id: number) 
 
 export const ticketClosed = defineError(409, 'ticket_closed', (id: number, status: string, action: string) => ({
   text: {
-    zh: `工单 ${id} 已${STATUS_ZH[status] ?? status}，不能再${ACTION_ZH[action] ?? action}。`,
+    zh: `工单 ${id} ${STATUS_ZH[status] ?? status}，不能再${ACTION_ZH[action] ?? action}。`,
     en: `Ticket ${id} is ${status}; it cannot be ${action === 'claim' ? 'claimed' : action === 'release' ? 'released' : `${action}ed`}.`,
   },
-  extra: { ticketId: id, status, action },
+  // Not `status`: that is the problem document's HTTP status.
+  extra: { ticketId: id, ticketStatus: status, action },
 }));
 
 export const ticketNotClaimed = defineError(409, 'ticket_not_claimed', (id: number, action: string) => ({
