@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -35,7 +35,7 @@ const BODY_LIMIT = 1024 * 1024;
 export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    disableRequestLogging: !services.config.logRequests,
+    logController: new LogController({ disableRequestLogging: !services.config.logRequests }),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2000 },
     ajv: { customOptions: { removeAdditional: false } },
