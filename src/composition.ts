@@ -6,6 +6,7 @@ import { LookupService } from './certificates/lookup.service.ts';
 import type { AppConfig } from './config/config.ts';
 import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
+import { createFreshnessServices } from './freshness/freshness-services.ts';
 import type { Services } from './services.ts';
 import { todayIn } from './shared/dates.ts';
 
@@ -44,6 +45,19 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   lookup.onMiss(corrections.intake.missHandler());
   writer.onWrite(corrections.intake.autoResolveHook());
   const apiKeys = new ApiKeysRepository(database.sqlite, changeLog, now);
+  // UDI imports, HTML sources and the job registry; the server process alone schedules the jobs.
+  const freshness = createFreshnessServices({
+    config: config.freshness,
+    timezone: config.timezone,
+    sqlite: database.sqlite,
+    writer,
+    certificates,
+    now,
+    today,
+    currentYear,
+    correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
+    searchOutboxDrain: null,
+  });
   return {
     config,
     database,
@@ -56,6 +70,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     currentYear,
     corrections,
     apiKeys,
+    freshness,
     close: () => {
       corrections.stop();
       database.close();

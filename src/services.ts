@@ -6,6 +6,7 @@ import type { ChangeLog } from './audit/change-log.ts';
 import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import type { Corrections } from './corrections/corrections.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
+import type { FreshnessServices } from './freshness/freshness-services.ts';
 
 /**
  * Everything the HTTP app and the CLI commands need, built once by the composition root
@@ -28,5 +29,7 @@ export interface Services {
   /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */
   today: () => string;
   currentYear: () => number;
+  /** UDI imports, HTML sources, scheduled jobs, status (issue 6). */
+  freshness: FreshnessServices;
   close(): void;
 }

@@ -1,6 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
+
+const cronExpression = z.string().refine((value) => cron.validate(value), { message: 'not a valid cron expression' });
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -30,6 +33,20 @@ export const configSchema = z.object({
   CALLBACK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5000),
   CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
+  // Data freshness: UDI imports, HTML sources, scheduled jobs (issue 6).
+  JOBS_ENABLED: booleanFromEnv.default(false),
+  SOURCES_FILE: z.string().min(1).default('./config/sources.json'),
+  UDI_INCREMENTAL_DIR: z.string().min(1).optional(),
+  UDI_INCREMENTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  UDI_DOWNLOAD_DIR: z.string().min(1).default('./data/udi'),
+  UDI_INCREMENTAL_SCHEDULE: cronExpression.default('30 6 * * *'),
+  CORRECTIONS_SWEEP_SCHEDULE: cronExpression.default('*/10 * * * *'),
+  SEARCH_OUTBOX_SCHEDULE: cronExpression.default('* * * * *'),
+  HTTP_USER_AGENT: z.string().min(8).default('certref/0.1 (medical device certificate reference data; polite robot, 1 request/s)'),
+  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  HTTP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  HTTP_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -57,6 +74,20 @@ export interface AppConfig {
   callbackTimeoutMs: number;
   /** Where evidence files are stored: default `attachments/` beside the database. */
   attachmentsDir: string;
+  /** UDI imports, HTML sources and scheduled jobs. */
+  freshness: FreshnessConfig;
+}
+
+export interface FreshnessConfig {
+  /** The server schedules jobs only when true; tests and the CLI never schedule. */
+  jobsEnabled: boolean;
+  /** JSON file declaring the HTML sources; a missing file means none. */
+  sourcesFile: string;
+  udiIncrementalDir: string | null;
+  udiIncrementalUrl: string | null;
+  udiDownloadDir: string;
+  schedules: { udiIncremental: string; correctionsSweep: string; searchOutboxDrain: string };
+  http: { userAgent: string; timeoutMs: number; retries: number; minIntervalMs: number; backoffMs: number };
 }
 
 export class ConfigError extends Error {
@@ -90,6 +121,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     callbackRetryBaseMs: e.CALLBACK_RETRY_BASE_MS,
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
+    freshness: {
+      jobsEnabled: e.JOBS_ENABLED,
+      sourcesFile: e.SOURCES_FILE,
+      udiIncrementalDir: e.UDI_INCREMENTAL_DIR ?? null,
+      udiIncrementalUrl: e.UDI_INCREMENTAL_URL ?? null,
+      udiDownloadDir: e.UDI_DOWNLOAD_DIR,
+      schedules: {
+        udiIncremental: e.UDI_INCREMENTAL_SCHEDULE,
+        correctionsSweep: e.CORRECTIONS_SWEEP_SCHEDULE,
+        searchOutboxDrain: e.SEARCH_OUTBOX_SCHEDULE,
+      },
+      http: {
+        userAgent: e.HTTP_USER_AGENT,
+        timeoutMs: e.HTTP_TIMEOUT_MS,
+        retries: e.HTTP_RETRIES,
+        minIntervalMs: e.HTTP_MIN_INTERVAL_MS,
+        backoffMs: e.HTTP_BACKOFF_MS,
+      },
+    },
   };
 }
 

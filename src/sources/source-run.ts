@@ -25,6 +25,8 @@ export interface SourceRunDeps extends PageImportDeps {
 
 export interface SourceRunCounts {
   pagesFetched: number;
+  /** Pages read and stored (or read and empty). */
+  pagesImported: number;
   pagesNotModified: number;
   pagesNotFound: number;
   pagesFailed: number;
@@ -54,7 +56,7 @@ export type PageResult =
 
 export function emptySourceCounts(): SourceRunCounts {
   return {
-    pagesFetched: 0, pagesNotModified: 0, pagesNotFound: 0, pagesFailed: 0, layoutChanged: 0, records: 0, rejected: 0,
+    pagesFetched: 0, pagesImported: 0, pagesNotModified: 0, pagesNotFound: 0, pagesFailed: 0, layoutChanged: 0, records: 0, rejected: 0,
     outranked: 0, versionsAdded: 0, certificatesCreated: 0,
   };
 }
@@ -135,6 +137,7 @@ export async function visitPage(source: SourceDefinition, url: string, deps: Sou
       result.failures.push({ url, code: `row_${issue.reason}`, message: `row ${issue.row}: ${issue.message.en}` });
     }
     const outcome = records.length === 0 ? 'empty' : 'imported';
+    counts.pagesImported++;
     deps.pages.record({ ...okVisit, outcome, records: imported.records, versionsAdded: imported.versionsAdded, error: null });
     return { outcome, nextUrl };
   } catch (error) {

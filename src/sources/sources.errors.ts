@@ -47,8 +47,3 @@ export const sourceLayoutChanged = defineError(502, 'source_layout_changed', (ur
   },
   extra: { url, missing },
 }));
-
-export const sourceNotFound = defineError(404, 'source_unknown', (name: string) => ({
-  text: { zh: `没有名为 ${name} 的数据源。`, en: `No source is named ${name}.` },
-  extra: { source: name },
-}));

@@ -64,6 +64,10 @@ export class UdiImporter {
   }
 
   async importFile(file: string, options: UdiImportOptions): Promise<UdiFileOutcome> {
+    if (options.skipIfImported) {
+      const { size } = await fs.promises.stat(file);
+      if (this.deps.runs.probablyImported(path.basename(file), size)) return { kind: 'skipped', file, reason: 'already_imported' };
+    }
     const { sha256, sizeBytes } = await fingerprint(file);
     if (options.skipIfImported && this.deps.runs.alreadyImported(sha256)) {
       return { kind: 'skipped', file, reason: 'already_imported' };

@@ -64,6 +64,7 @@ export class UdiRunsRepository {
   private readonly finishStatement: Database.Statement;
   private readonly byId: Database.Statement<[number], RunRow>;
   private readonly completedBySha: Database.Statement<[string], { id: number }>;
+  private readonly completedByName: Database.Statement<[string, number], { id: number }>;
   private readonly latestStatement: Database.Statement<[number], RunRow>;
 
   constructor(sqlite: Database.Database) {
@@ -81,6 +82,9 @@ export class UdiRunsRepository {
         details = @details, error = @error WHERE id = @id`);
     this.byId = sqlite.prepare(`SELECT ${RUN_COLUMNS} FROM udi_runs WHERE id = ?`);
     this.completedBySha = sqlite.prepare("SELECT id FROM udi_runs WHERE sha256 = ? AND status = 'completed' LIMIT 1");
+    this.completedByName = sqlite.prepare(
+      "SELECT id FROM udi_runs WHERE file_name = ? AND size_bytes = ? AND status = 'completed' LIMIT 1",
+    );
     this.latestStatement = sqlite.prepare(`SELECT ${RUN_COLUMNS} FROM udi_runs ORDER BY id DESC LIMIT ?`);
   }
 
@@ -115,6 +119,14 @@ export class UdiRunsRepository {
   /** True when this exact file was already imported completely: the incremental job skips it. */
   alreadyImported(sha256: string): boolean {
     return this.completedBySha.get(sha256) !== undefined;
+  }
+
+  /**
+   * Cheap first check for a directory of daily files: same name and size as a completed import.
+   * Saves hashing every file of the directory on every run; the hash still decides for the rest.
+   */
+  probablyImported(fileName: string, sizeBytes: number): boolean {
+    return this.completedByName.get(fileName, sizeBytes) !== undefined;
   }
 
   latest(limit: number): UdiRun[] {

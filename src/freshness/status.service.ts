@@ -1,0 +1,144 @@
+import type { JobRegistry } from '../jobs/job-registry.ts';
+import type { JobRun, JobRunsRepository } from '../jobs/job-runs.repository.ts';
+import type { JobDefinition } from '../jobs/job.types.ts';
+import { nextRunOf } from '../jobs/next-run.ts';
+import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
+import type { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
+import type { UdiRunsRepository } from '../udi/udi-runs.repository.ts';
+import type { SourceCountsQuery } from './source-counts.query.ts';
+
+export interface RunRef {
+  at: string;
+  /** `job:<id>` for a job run, `udi:<id>` for a UDI file import. */
+  run: string;
+  error?: string | null;
+}
+
+export interface JobStatus {
+  name: string;
+  description: string;
+  schedule: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  nextRun: string | null;
+  lastRun: { id: number; trigger: string; status: string; startedAt: string; finishedAt: string | null; counts: Record<string, number> | null; error: string | null } | null;
+}
+
+export interface SourceStatus {
+  source: string;
+  job: string | null;
+  enabled: boolean;
+  nextRun: string | null;
+  lastSuccess: RunRef | null;
+  lastFailure: RunRef | null;
+  records: { versions: number; certificates: number; devices?: number; pages?: number; failingPages?: number };
+  dataAsOf: string | null;
+}
+
+export interface StatusReport {
+  generatedAt: string;
+  jobsEnabled: boolean;
+  dataAsOf: string | null;
+  sources: SourceStatus[];
+  jobs: JobStatus[];
+}
+
+export interface StatusDeps {
+  registry: JobRegistry;
+  jobRuns: JobRunsRepository;
+  udiRuns: UdiRunsRepository;
+  udiDevices: UdiDevicesRepository;
+  pages: SourcePagesRepository;
+  counts: SourceCountsQuery;
+  jobsEnabled: boolean;
+  timezone: string;
+  now: () => Date;
+}
+
+/** What /v1/status answers: how fresh each source is, and when each job runs next. */
+export class StatusService {
+  constructor(private readonly deps: StatusDeps) {}
+
+  report(): StatusReport {
+    const { deps } = this;
+    const counts = deps.counts.all();
+    const jobs = deps.registry.jobs.map((job) => this.jobStatus(job));
+    const sources: SourceStatus[] = [];
+    const covered = new Set<string>();
+    for (const job of deps.registry.jobs) {
+      if (!job.source) continue;
+      covered.add(job.source);
+      const c = counts.get(job.source);
+      const success = latest([ref(deps.jobRuns.lastSuccess(job.name))]);
+      const failure = latest([ref(deps.jobRuns.lastFailure(job.name))]);
+      const status: SourceStatus = {
+        source: job.source,
+        job: job.name,
+        enabled: job.enabled,
+        nextRun: this.nextRun(job),
+        lastSuccess: success,
+        lastFailure: failure,
+        records: { versions: c?.versions ?? 0, certificates: c?.certificates ?? 0 },
+        dataAsOf: c?.lastFetchedAt ?? null,
+      };
+      if (job.source === 'udi') this.addUdi(status);
+      else {
+        const pages = deps.pages.stats(job.source);
+        status.records.pages = pages.pages;
+        status.records.failingPages = pages.failing;
+      }
+      sources.push(status);
+    }
+    // Sources without a job (file imports, corrections, demo data) are listed with their counts.
+    for (const c of counts.values()) {
+      if (covered.has(c.source)) continue;
+      sources.push({
+        source: c.source, job: null, enabled: false, nextRun: null, lastSuccess: null, lastFailure: null,
+        records: { versions: c.versions, certificates: c.certificates }, dataAsOf: c.lastFetchedAt,
+      });
+    }
+    const dataAsOf = sources.reduce<string | null>((max, s) => (s.dataAsOf && (!max || s.dataAsOf > max) ? s.dataAsOf : max), null);
+    return { generatedAt: deps.now().toISOString(), jobsEnabled: deps.jobsEnabled, dataAsOf, sources, jobs };
+  }
+
+  /** UDI files imported by hand (`certref import-udi`) count as much as the job's. */
+  private addUdi(status: SourceStatus): void {
+    const runs = this.deps.udiRuns.latest(50);
+    const completed = runs.find((r) => r.status === 'completed');
+    const failed = runs.find((r) => r.status === 'failed');
+    status.lastSuccess = latest([status.lastSuccess, completed ? { at: completed.finishedAt ?? completed.startedAt, run: `udi:${completed.id}` } : null]);
+    status.lastFailure = latest([status.lastFailure, failed ? { at: failed.finishedAt ?? failed.startedAt, run: `udi:${failed.id}`, error: failed.error } : null]);
+    status.records.devices = this.deps.udiDevices.count();
+  }
+
+  private jobStatus(job: JobDefinition): JobStatus {
+    const last = this.deps.jobRuns.latest(job.name, 1)[0] ?? null;
+    return {
+      name: job.name,
+      description: job.description,
+      schedule: job.schedule,
+      enabled: job.enabled,
+      disabledReason: job.disabledReason,
+      nextRun: this.nextRun(job),
+      lastRun: last && {
+        id: last.id, trigger: last.trigger, status: last.status, startedAt: last.startedAt, finishedAt: last.finishedAt,
+        counts: last.counts, error: last.error,
+      },
+    };
+  }
+
+  private nextRun(job: JobDefinition): string | null {
+    return job.enabled ? (nextRunOf(job.schedule, this.deps.timezone)?.toISOString() ?? null) : null;
+  }
+}
+
+function ref(run: JobRun | null): RunRef | null {
+  if (!run) return null;
+  return { at: run.finishedAt ?? run.startedAt, run: `job:${run.id}`, ...(run.error ? { error: run.error } : {}) };
+}
+
+function latest(refs: readonly (RunRef | null)[]): RunRef | null {
+  let best: RunRef | null = null;
+  for (const r of refs) if (r && (!best || r.at > best.at)) best = r;
+  return best;
+}

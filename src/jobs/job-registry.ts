@@ -1,0 +1,51 @@
+import type { SourceRunnerDeps } from '../sources/source-runner.ts';
+import type { SourceDefinition } from '../sources/sources-config.ts';
+import { correctionsSweepJob, type CorrectionsSweep } from './corrections-sweep.job.ts';
+import { htmlSourceJob } from './html-source.job.ts';
+import type { JobDefinition } from './job.types.ts';
+import { jobNotFound } from './jobs.errors.ts';
+import { searchOutboxDrainJob, type SearchOutboxDrain } from './search-outbox-drain.job.ts';
+import { udiIncrementalJob, type UdiIncrementalDeps } from './udi-incremental.job.ts';
+
+export interface JobSchedules {
+  udiIncremental: string;
+  correctionsSweep: string;
+  searchOutboxDrain: string;
+}
+
+export interface JobRegistryDeps {
+  jobsEnabled: boolean;
+  schedules: JobSchedules;
+  sources: readonly SourceDefinition[];
+  sourceRunner: Omit<SourceRunnerDeps, 'log'>;
+  udi: Omit<UdiIncrementalDeps, 'schedule' | 'jobsEnabled'>;
+  /** Provided by src/corrections once it exports one; null leaves the job listed but disabled. */
+  correctionsSweep: CorrectionsSweep | null;
+  /** Provided by src/search (`drainSearchOutbox`); null leaves the job listed but disabled. */
+  searchOutboxDrain: SearchOutboxDrain | null;
+}
+
+/** The one list of scheduled jobs: every job the service runs is built here and nowhere else. */
+export class JobRegistry {
+  readonly jobs: readonly JobDefinition[];
+
+  constructor(deps: JobRegistryDeps) {
+    this.jobs = [
+      udiIncrementalJob({ ...deps.udi, schedule: deps.schedules.udiIncremental, jobsEnabled: deps.jobsEnabled }),
+      ...deps.sources.map((source) => htmlSourceJob(source, deps.sourceRunner, deps.jobsEnabled)),
+      correctionsSweepJob(deps.correctionsSweep, deps.schedules.correctionsSweep, deps.jobsEnabled),
+      searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.jobsEnabled),
+    ];
+  }
+
+  find(name: string): JobDefinition | null {
+    return this.jobs.find((job) => job.name === name) ?? null;
+  }
+
+  /** Accepts `source:<name>` or the bare source name, as people type it. */
+  get(name: string): JobDefinition {
+    const job = this.find(name) ?? this.find(`source:${name}`);
+    if (!job) throw jobNotFound(name, this.jobs.map((j) => j.name));
+    return job;
+  }
+}

@@ -1,0 +1,54 @@
+import type { RunLog } from '../sources/source-run.ts';
+import type { JobRun, JobRunsRepository } from './job-runs.repository.ts';
+import type { JobDefinition, JobTrigger } from './job.types.ts';
+
+export interface JobRunnerOptions {
+  now: () => Date;
+  log: RunLog;
+  /** How often a running job says it is alive. */
+  heartbeatMs?: number;
+  /** A running row whose heartbeat is older than this belongs to a dead process. */
+  staleAfterMs?: number;
+}
+
+const HEARTBEAT_MS = 30_000;
+const STALE_AFTER_MS = 3 * 60_000;
+
+/**
+ * Runs jobs: refuses to start one that is already running (here or in another process), records
+ * every run with its start, end, outcome, counts and error, and never lets a job's exception
+ * escape (the scheduler would otherwise stop on it).
+ */
+export class JobRunner {
+  constructor(
+    private readonly runs: JobRunsRepository,
+    private readonly options: JobRunnerOptions,
+  ) {}
+
+  async run(job: JobDefinition, trigger: JobTrigger): Promise<JobRun> {
+    const now = this.options.now;
+    const staleBefore = new Date(now().getTime() - (this.options.staleAfterMs ?? STALE_AFTER_MS)).toISOString();
+    const begun = this.runs.begin(job.name, trigger, now().toISOString(), staleBefore);
+    if (begun.kind === 'busy') {
+      this.options.log.warn({ job: job.name, running: begun.runningId }, 'job already running; this run is skipped');
+      return this.runs.get(begun.skippedId)!;
+    }
+    const id = begun.id;
+    const heartbeat = setInterval(() => this.runs.heartbeat(id, now().toISOString()), this.options.heartbeatMs ?? HEARTBEAT_MS);
+    heartbeat.unref();
+    const log = this.options.log;
+    log.info({ job: job.name, run: id, trigger }, 'job started');
+    try {
+      const result = await job.run({ trigger, log });
+      this.runs.finish(id, { status: result.outcome, finishedAt: now().toISOString(), counts: result.counts, error: result.error ?? null });
+      log.info({ job: job.name, run: id, outcome: result.outcome, counts: result.counts }, 'job finished');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.runs.finish(id, { status: 'failed', finishedAt: now().toISOString(), counts: {}, error: message });
+      log.error({ job: job.name, run: id, err: error }, 'job failed');
+    } finally {
+      clearInterval(heartbeat);
+    }
+    return this.runs.get(id)!;
+  }
+}
