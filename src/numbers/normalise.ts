@@ -8,9 +8,10 @@ import type {
   ReasonCode,
   RejectedSegment,
 } from './number.types.ts';
-import { scanCandidates } from './parse/scan.ts';
+import type { Candidate } from './parse/candidate.ts';
+import { CandidateScanner } from './parse/scan.ts';
 import { toParsedNumber } from './parsed-number.ts';
-import { preferredFailure } from './preferred-failure.ts';
+import { isPreferredFailure } from './preferred-failure.ts';
 import { toRejectedSegment } from './rejection.ts';
 import { cleanText } from './text/clean-text.ts';
 
@@ -27,24 +28,26 @@ export function normalise(input: string, options?: NormaliseOptions): NormaliseR
   if (typeof input !== 'string') return failure('empty');
   const currentYear = options?.currentYear ?? currentYearInShanghai();
   const clean = cleanText(input);
-  const candidates = scanCandidates(clean.text, currentYear);
-  const chosen = preferredFailure(candidates);
+  const scanner = new CandidateScanner(clean.text, currentYear);
   const numbers: ParsedNumber[] = [];
   const rejected: RejectedSegment[] = [];
+  let chosen: Candidate | undefined;
   let chosenSegment: RejectedSegment | undefined;
-  for (const c of candidates) {
+  for (let c = scanner.next(); c !== null; c = scanner.next()) {
     if (c.reason === null) {
       numbers.push(toParsedNumber(c, clean));
-    } else if (rejected.length < MAX_REJECTED) {
-      const segment = toRejectedSegment(c, clean.text, currentYear);
-      rejected.push(segment);
-      if (c === chosen) chosenSegment = segment;
+      continue;
+    }
+    const segment = rejected.length < MAX_REJECTED ? toRejectedSegment(c, clean.text, currentYear) : undefined;
+    if (segment !== undefined) rejected.push(segment);
+    if (numbers.length === 0 && isPreferredFailure(c, chosen)) {
+      chosen = c;
+      chosenSegment = segment;
     }
   }
   if (numbers.length > 0) return { numbers, error: null, rejected };
   if (chosen === undefined) return failure(classifyUnmatched(clean.text));
-  chosenSegment ??= toRejectedSegment(chosen, clean.text, currentYear);
-  const { reason, message, suggestions } = chosenSegment;
+  const { reason, message, suggestions } = chosenSegment ?? toRejectedSegment(chosen, clean.text, currentYear);
   return { numbers, error: { reason, message, suggestions }, rejected };
 }
 

@@ -26,7 +26,14 @@ function hasSpaceIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function hasChangeIn(changed: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (changed[i] === 1) return true;
-  return false;
+/** Binary search: an input with many numbers and many changes must stay linear. */
+function hasChangeIn(changed: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = changed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (changed[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < changed.length && changed[lo]! < to;
 }

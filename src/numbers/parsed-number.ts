@@ -6,6 +6,7 @@ import type { Candidate } from './parse/candidate.ts';
 import { authorityByCode, NATIONAL_ABBR } from './reference/authorities.ts';
 import { GUANGDONG_ABBR, guangdongCityName } from './reference/guangdong-cities.ts';
 import { renderCanonical } from './render.ts';
+import { yearOf } from './rules/year-range.ts';
 import type { CleanText } from './text/clean-text.ts';
 
 const YEAR_MEANING = {
@@ -15,7 +16,6 @@ const YEAR_MEANING = {
   legacy2000: 'approval',
 } as const;
 
-const ORIGIN_BY_FORM = { 准: 'domestic', 进: 'imported', 许: 'hmt' } as const;
 
 /** The public description of a candidate that passed every rule. */
 export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
@@ -28,17 +28,17 @@ export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
   let serial: string;
   let matchKey = canonical;
   if (family === 'filing') {
-    year = fourDigits(d, 0);
+    year = yearOf(family, c.head, d);
     managementClass = 1;
     code = null;
     serial = d.slice(4);
   } else if (family === 'registration') {
-    year = fourDigits(d, 0);
+    year = yearOf(family, c.head, d);
     managementClass = d.charCodeAt(4) - 48;
     code = d.slice(5, 7);
     serial = d.slice(7);
   } else {
-    year = fourDigits(c.head, 0);
+    year = yearOf(family, c.head, d);
     managementClass = d.charCodeAt(0) - 48;
     code = d.slice(1, 3);
     serial = d.slice(3);
@@ -71,16 +71,16 @@ export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
 }
 
 function originOf(c: Candidate): Origin {
-  // 国械备 is the filing of an imported class I device; other filings are domestic.
-  if (c.form === null) return c.authority === NATIONAL_ABBR ? 'imported' : 'domestic';
-  return ORIGIN_BY_FORM[c.form];
+  switch (c.form) {
+    case '准':
+      return 'domestic';
+    case '进':
+      return 'imported';
+    case '许':
+      return 'hmt';
+    case null:
+      // 国械备 is the filing of an imported class I device; other filings are domestic.
+      return c.authority === NATIONAL_ABBR ? 'imported' : 'domestic';
+  }
 }
 
-function fourDigits(s: string, at: number): number {
-  return (
-    (s.charCodeAt(at) - 48) * 1000 +
-    (s.charCodeAt(at + 1) - 48) * 100 +
-    (s.charCodeAt(at + 2) - 48) * 10 +
-    (s.charCodeAt(at + 3) - 48)
-  );
-}

@@ -1,15 +1,10 @@
 import type { Candidate } from './parse/candidate.ts';
 
 /**
- * The rejected candidate an answer without numbers is about: the first certificate-shaped one,
- * else the first look-alike licence, so `医疗器械生产许可证 绿械注准…` explains the certificate.
+ * Whether a rejected candidate should explain an answer without numbers instead of the one
+ * chosen so far: the first certificate-shaped candidate wins over look-alike licences, so
+ * `医疗器械生产许可证 绿械注准…` is about the certificate.
  */
-export function preferredFailure(candidates: readonly Candidate[]): Candidate | undefined {
-  let licence: Candidate | undefined;
-  for (const c of candidates) {
-    if (c.reason === null) continue;
-    if (c.kind !== 'other_licence') return c;
-    licence ??= c;
-  }
-  return licence;
+export function isPreferredFailure(candidate: Candidate, chosen: Candidate | undefined): boolean {
+  return chosen === undefined || (chosen.kind === 'other_licence' && candidate.kind !== 'other_licence');
 }

@@ -2,7 +2,7 @@ import { messageFor, type MessageFacts } from './messages.ts';
 import type { RejectedSegment } from './number.types.ts';
 import type { Candidate } from './parse/candidate.ts';
 import { expectedDigitsLabel } from './rules/digit-counts.ts';
-import { yearDigitsOf, yearRange } from './rules/year-range.ts';
+import { firstYear, lastYear, yearOf } from './rules/year-range.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** How many suggestions an answer carries; callers wanting more use suggestCorrections. */
@@ -28,8 +28,8 @@ function factsOf(c: Candidate, currentYear: number): MessageFacts {
     form: c.form ?? '',
     digitsFound: legacy ? `${c.head.length} + ${c.digits.length}` : String(c.digits.length),
     digitsExpected: expectedDigitsLabel(c),
-    year: Number(yearDigitsOf(c.kind, c.head, c.digits)),
-    yearRange: yearRange(c.kind, currentYear),
+    year: yearOf(c.kind, c.head, c.digits),
+    yearRange: [firstYear(c.kind), lastYear(c.kind, currentYear)],
     managementClass: c.digits.charCodeAt(c.kind === 'registration' ? 4 : 0) - 48,
   };
 }

@@ -1,4 +1,17 @@
+import type { Form } from './number.types.ts';
 import type { Skeleton } from './parse/candidate.ts';
+import { AUTHORITIES } from './reference/authorities.ts';
+import { FORMS } from './parse/form.ts';
+
+// Every registration prefix (`粤械注准`) built once, by form then authority; the hot path only
+// appends the digits.
+const REGISTRATION_PREFIXES = new Map<Form, Map<string, string>>(
+  FORMS.map((form) => [form, new Map(AUTHORITIES.map(({ abbr }) => [abbr, abbr + '械注' + form]))]),
+);
+
+function registrationPrefix(authority: string, form: Form | null): string {
+  return (form === null ? undefined : REGISTRATION_PREFIXES.get(form)?.get(authority)) ?? authority + '械注' + (form ?? '');
+}
 
 /**
  * The canonical form of a number's parts (NUMBERS.md §2): registrations and filings without 号
@@ -8,7 +21,7 @@ import type { Skeleton } from './parse/candidate.ts';
 export function renderCanonical(sk: Skeleton): string {
   switch (sk.kind) {
     case 'registration':
-      return sk.authority + '械注' + (sk.form ?? '') + sk.digits;
+      return registrationPrefix(sk.authority, sk.form) + sk.digits;
     case 'filing':
       return sk.authority + sk.city + '械备' + sk.digits;
     case 'legacy2004':

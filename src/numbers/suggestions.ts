@@ -2,7 +2,7 @@ import { currentYearInShanghai } from './current-year.ts';
 import type { NormaliseOptions } from './number.types.ts';
 import type { Candidate } from './parse/candidate.ts';
 import { scanCandidates } from './parse/scan.ts';
-import { preferredFailure } from './preferred-failure.ts';
+import { isPreferredFailure } from './preferred-failure.ts';
 import { renderCanonical } from './render.ts';
 import { editsFor } from './suggestion-edits.ts';
 import { cleanText } from './text/clean-text.ts';
@@ -44,8 +44,10 @@ export interface SuggestOptions extends NormaliseOptions {
  */
 export function suggestCorrections(input: string, options: SuggestOptions = {}): string[] {
   const currentYear = options.currentYear ?? currentYearInShanghai();
-  const candidates = scanCandidates(cleanText(input).text, currentYear);
-  if (candidates.some((c) => c.reason === null)) return [];
-  const failure = preferredFailure(candidates);
-  return failure === undefined ? [] : suggestionsFor(failure, currentYear, options.limit ?? Number.MAX_SAFE_INTEGER);
+  let chosen: Candidate | undefined;
+  for (const c of scanCandidates(cleanText(input).text, currentYear)) {
+    if (c.reason === null) return [];
+    if (isPreferredFailure(c, chosen)) chosen = c;
+  }
+  return chosen === undefined ? [] : suggestionsFor(chosen, currentYear, options.limit ?? Number.MAX_SAFE_INTEGER);
 }

@@ -2,7 +2,6 @@ import {
   CLASS,
   DIGIT,
   LETTER,
-  LIST_SEPARATOR,
   LOOKALIKE,
   PLACEHOLDER,
   RUN_SEPARATOR,
@@ -12,14 +11,16 @@ import {
   lookalikeDigit,
 } from '../text/char-codes.ts';
 
-/** A run of digits as read: placeholders appear as `x`, look-alike letters as their digit. */
-export interface DigitRun {
+/** Where a run of digits is recorded; a candidate is one. */
+export interface DigitRunTarget {
+  /** The digits as read: placeholders appear as `x`, look-alike letters as their digit. */
   digits: string;
-  /** Index after the last character consumed. */
-  end: number;
+  /** Index after the last character consumed (`from` when no digit was). */
+  coreEnd: number;
+  /** Added to, as a legacy number reads two runs. */
   placeholders: number;
-  /** Look-alike letters or separators were consumed. */
-  normalised: boolean;
+  /** Set when look-alike letters or separators were consumed; never cleared. */
+  digitsNormalised: boolean;
 }
 
 const SLASH = ch('/');
@@ -30,7 +31,7 @@ const SLASH = ch('/');
  * contiguous digits continue the run, so a space after a complete number ends it while a digit
  * typed once too often makes it overlong, for the caller to report.
  */
-export function readDigitRun(text: string, from: number, softLimit: number): DigitRun {
+export function readDigitRun(text: string, from: number, softLimit: number, into: DigitRunTarget): void {
   const n = text.length;
   let i = from;
   while (i < n && text.charCodeAt(i) === SPACE) i++;
@@ -40,12 +41,6 @@ export function readDigitRun(text: string, from: number, softLimit: number): Dig
   let count = 0;
   let placeholders = 0;
   let normalised = false;
-  const leavePlain = (): void => {
-    if (plain) {
-      built = text.slice(start, i);
-      plain = false;
-    }
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     const k = CLASS[c];
@@ -58,7 +53,8 @@ export function readDigitRun(text: string, from: number, softLimit: number): Dig
     if (k === LOOKALIKE || k === PLACEHOLDER) {
       const stop = symbolRunEnd(text, i, count > 0);
       if (stop < 0) break;
-      leavePlain();
+      if (plain) built = text.slice(start, i);
+      plain = false;
       for (; i < stop; i++) {
         const s = text.charCodeAt(i);
         if (CLASS[s] === PLACEHOLDER) {
@@ -73,23 +69,35 @@ export function readDigitRun(text: string, from: number, softLimit: number): Dig
       continue;
     }
     if (count > 0 && count < softLimit && (k === SPACE_CLASS || k === RUN_SEPARATOR || c === SLASH)) {
-      let j = i;
-      let separator = false;
-      for (; j < n; j++) {
-        const kj = CLASS[text.charCodeAt(j)];
-        if (kj === RUN_SEPARATOR || (kj === LIST_SEPARATOR && text.charCodeAt(j) === SLASH)) separator = true;
-        else if (kj !== SPACE_CLASS) break;
-      }
-      if (!startsDigits(text, j, true)) break;
-      leavePlain();
-      if (separator) normalised = true;
-      i = j;
+      const resume = digitsAfterBreak(text, i);
+      if (resume < 0) break;
+      if (plain) built = text.slice(start, i);
+      plain = false;
+      for (let j = i; j < resume; j++) if (text.charCodeAt(j) !== SPACE) normalised = true;
+      i = resume;
       continue;
     }
     break;
   }
+  into.digits = plain ? text.slice(start, i) : built;
   // Spaces before a run that never started belong to whatever comes next.
-  return { digits: plain ? text.slice(start, i) : built, end: count === 0 ? from : i, placeholders, normalised };
+  into.coreEnd = count === 0 ? from : i;
+  into.placeholders += placeholders;
+  if (normalised) into.digitsNormalised = true;
+}
+
+/**
+ * Where digits resume after spaces and separators starting at `i`, or -1 if they do not: the
+ * separators of `2023-312/3456` are dropped, the space of `2017 2010123` too.
+ */
+function digitsAfterBreak(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const k = CLASS[text.charCodeAt(j)];
+    if (k !== SPACE_CLASS && k !== RUN_SEPARATOR && text.charCodeAt(j) !== SLASH) break;
+    j++;
+  }
+  return startsDigits(text, j, true) ? j : -1;
 }
 
 /** Whether a run of digits (or of digit-like symbols that count as digits here) starts at `i`. */

@@ -19,11 +19,7 @@ export function parseFiling(text: string, xie: number, afterBei: number, floor: 
   if (!startsDigits(text, i, false) && i < text.length && !isBoundary(text.charCodeAt(i))) return null;
   const cand = newCandidate('filing', xie);
   readAuthority(text, xie, floor, true, cand);
-  const run = readDigitRun(text, i, FILING_MIN_DIGITS);
-  cand.digits = run.digits;
-  cand.placeholders = run.placeholders;
-  cand.digitsNormalised = run.normalised;
-  cand.coreEnd = run.end;
-  readTail(text, run.end, cand);
+  readDigitRun(text, i, FILING_MIN_DIGITS, cand);
+  readTail(text, cand.coreEnd, cand);
   return cand;
 }

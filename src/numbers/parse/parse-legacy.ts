@@ -2,7 +2,7 @@ import { CLOSE, DI, JIAN, OPEN, SHI, YAO, ZI } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
 import { newCandidate, type Candidate } from './candidate.ts';
 import { prevNonSpace, skipSpaces } from './cursor.ts';
-import { readDigitRun, type DigitRun } from './digit-run.ts';
+import { readDigitRun } from './digit-run.ts';
 import { formOf } from './form.ts';
 import { readTail } from './number-tail.ts';
 
@@ -45,28 +45,17 @@ export function parseLegacy(text: string, xie: number, agency: number, floor: nu
  * is overlong.
  */
 function readYearAndTail(text: string, from: number, cand: Candidate): void {
-  const year = readDigitRun(text, from, LEGACY_YEAR_DIGITS);
-  const next = skipSpaces(text, year.end);
-  let tail: DigitRun;
+  readDigitRun(text, from, LEGACY_YEAR_DIGITS, cand);
+  const year = cand.digits;
+  const next = skipSpaces(text, cand.coreEnd);
   if (text.charCodeAt(next) === DI) {
-    cand.head = year.digits;
-    tail = readDigitRun(text, next + 1, LEGACY_TAIL_DIGITS);
-  } else if (year.digits.length > LEGACY_YEAR_DIGITS) {
-    cand.head = year.digits.slice(0, LEGACY_YEAR_DIGITS);
-    const rest = year.digits.slice(LEGACY_YEAR_DIGITS);
-    tail = { ...year, digits: rest, placeholders: countPlaceholders(rest) };
+    cand.head = year;
+    readDigitRun(text, next + 1, LEGACY_TAIL_DIGITS, cand);
+  } else if (year.length > LEGACY_YEAR_DIGITS) {
+    cand.head = year.slice(0, LEGACY_YEAR_DIGITS);
+    cand.digits = year.slice(LEGACY_YEAR_DIGITS);
   } else {
-    cand.head = year.digits;
-    tail = year.digits.length === 0 ? year : readDigitRun(text, next, LEGACY_TAIL_DIGITS);
+    cand.head = year;
+    if (year.length > 0) readDigitRun(text, next, LEGACY_TAIL_DIGITS, cand);
   }
-  cand.digits = tail.digits;
-  cand.placeholders = countPlaceholders(cand.head) + tail.placeholders;
-  cand.digitsNormalised = year.normalised || tail.normalised;
-  cand.coreEnd = tail.end;
-}
-
-function countPlaceholders(digits: string): number {
-  let n = 0;
-  for (let i = 0; i < digits.length; i++) if (digits.charCodeAt(i) === 0x78) n++;
-  return n;
 }

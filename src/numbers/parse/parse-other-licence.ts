@@ -30,10 +30,8 @@ export function parseOtherLicence(text: string, xie: number, at: number, floor: 
   if (!isLicence) return null;
   const cand = newCandidate('other_licence', keywordStart(text, xie, floor));
   readAuthority(text, cand.start, floor, true, cand);
-  const run = readDigitRun(text, at + (licence ? 3 : 2), FILING_MIN_DIGITS);
-  cand.digits = run.digits;
-  cand.coreEnd = run.end;
-  readTail(text, run.end, cand);
+  readDigitRun(text, at + (licence ? 3 : 2), FILING_MIN_DIGITS, cand);
+  readTail(text, cand.coreEnd, cand);
   return cand;
 }
 

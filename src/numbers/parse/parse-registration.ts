@@ -28,11 +28,7 @@ export function parseRegistration(text: string, xie: number, afterZhu: number, f
   const cand = newCandidate('registration', xie);
   cand.form = form;
   readAuthority(text, xie, floor, false, cand);
-  const run = readDigitRun(text, i, REGISTRATION_DIGITS);
-  cand.digits = run.digits;
-  cand.placeholders = run.placeholders;
-  cand.digitsNormalised = run.normalised;
-  cand.coreEnd = run.end;
-  readTail(text, run.end, cand);
+  readDigitRun(text, i, REGISTRATION_DIGITS, cand);
+  readTail(text, cand.coreEnd, cand);
   return cand;
 }

@@ -2,7 +2,7 @@ import type { Form, ReasonCode } from '../number.types.ts';
 import type { Candidate } from '../parse/candidate.ts';
 import { NATIONAL_ABBR } from '../reference/authorities.ts';
 import { digitCountsFit } from './digit-counts.ts';
-import { yearDigitsOf, yearRange } from './year-range.ts';
+import { firstYear, lastYear, yearOf } from './year-range.ts';
 
 /**
  * The first structural rule (NUMBERS.md §1) the candidate breaks, or null when it is a valid
@@ -15,15 +15,15 @@ export function validate(c: Candidate, currentYear: number): ReasonCode | null {
   const national = c.authority === NATIONAL_ABBR;
   // Only provinces have cities, and registrations name no city at all.
   if (c.city !== '' && (national || c.kind === 'registration')) return 'unknown_authority';
-  if (c.form === null && c.kind !== 'filing') return 'unrecognised';
+  const form = c.form;
+  if (form === null && c.kind !== 'filing') return 'unrecognised';
   if (c.placeholders > 0) return 'placeholder';
   if (!digitCountsFit(c)) return 'bad_digit_count';
-  const year = Number(yearDigitsOf(c.kind, c.head, c.digits));
-  const [min, max] = yearRange(c.kind, currentYear);
-  if (year < min || year > max) return 'year_out_of_range';
-  if (c.kind === 'filing') return null;
+  const year = yearOf(c.kind, c.head, c.digits);
+  if (year < firstYear(c.kind) || year > lastYear(c.kind, currentYear)) return 'year_out_of_range';
+  if (form === null) return null;
   const managementClass = c.digits.charCodeAt(c.kind === 'registration' ? 4 : 0) - 48;
-  return formClassRule(c.kind === 'registration', national, c.form!, managementClass);
+  return formClassRule(c.kind === 'registration', national, form, managementClass);
 }
 
 /**

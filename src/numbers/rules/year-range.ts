@@ -1,19 +1,20 @@
 import type { Family } from '../number.types.ts';
 
-/** The years a number of each family may carry (NUMBERS.md §1), inclusive. */
-export function yearRange(family: Family, currentYear: number): readonly [number, number] {
-  switch (family) {
-    case 'registration':
-    case 'filing':
-      return [2014, currentYear];
-    case 'legacy2004':
-      return [2004, 2014];
-    case 'legacy2000':
-      return [2000, 2004];
-  }
+/** The first year a number of each family may carry (NUMBERS.md §1). */
+export function firstYear(family: Family): number {
+  return family === 'legacy2000' ? 2000 : family === 'legacy2004' ? 2004 : 2014;
 }
 
-/** The year a number's digits carry: the first four digits, or a legacy number's head. */
-export function yearDigitsOf(kind: Family, head: string, digits: string): string {
-  return kind === 'legacy2004' || kind === 'legacy2000' ? head : digits.slice(0, 4);
+/** The last year a number of each family may carry: registrations and filings are still issued. */
+export function lastYear(family: Family, currentYear: number): number {
+  return family === 'legacy2000' ? 2004 : family === 'legacy2004' ? 2014 : currentYear;
+}
+
+/** The year a number's digits carry: its first four digits, or a legacy number's head; NaN if unreadable. */
+export function yearOf(kind: Family, head: string, digits: string): number {
+  const s = kind === 'legacy2004' || kind === 'legacy2000' ? head : digits;
+  if (s.length < 4) return Number.NaN;
+  return (
+    (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48)
+  );
 }
