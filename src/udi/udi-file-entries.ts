@@ -81,7 +81,11 @@ async function isZip(file: string): Promise<boolean> {
   }
 }
 
-/** `PART2` before `PART10`: names compare with their digit runs as numbers. */
+/**
+ * Part order first (`PART2` before `PART10`, wherever the part sits in the archive), then names
+ * with their digit runs compared as numbers (daily files by date).
+ */
 export function byPartNumber(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  const part = (name: string) => Number(/PART(\d+)/i.exec(name)?.[1] ?? 0);
+  return part(a) - part(b) || a.localeCompare(b, 'en', { numeric: true });
 }

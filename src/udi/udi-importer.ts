@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { NumberCache, RecentKeys, type Normaliser } from './number-cache.ts';
 import { UdiBatchWriter, type PendingDevice } from './udi-batch.ts';
-import { isUdiFileName, xmlEntries } from './udi-file-entries.ts';
+import { byPartNumber, isUdiFileName, xmlEntries } from './udi-file-entries.ts';
 import { UdiXmlReader } from './udi-xml-reader.ts';
 import {
   EMPTY_UDI_COUNTS,
@@ -57,7 +57,7 @@ export class UdiImporter {
   async importPath(target: string, options: UdiImportOptions): Promise<UdiFileOutcome[]> {
     const stat = await fs.promises.stat(target);
     if (!stat.isDirectory()) return [await this.importFile(target, options)];
-    const names = (await fs.promises.readdir(target)).filter(isUdiFileName).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const names = (await fs.promises.readdir(target)).filter(isUdiFileName).sort(byPartNumber);
     const outcomes: UdiFileOutcome[] = [];
     for (const name of names) outcomes.push(await this.importFile(path.join(target, name), options));
     return outcomes;

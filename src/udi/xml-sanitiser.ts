@@ -89,14 +89,17 @@ export class XmlSanitiser {
 }
 
 /**
- * Where to stop so nothing that needs look-ahead is split: the last `&`, `<` or `]` among the
- * final characters (an entity or a CDATA marker may continue in the next chunk).
+ * Where to stop so nothing that needs look-ahead is split: at the last `&`, `<` or `]` among the
+ * final characters, backed up over a `]` before it (`]]` may be the start of `]]>`). A reference
+ * or `<![CDATA[` holds no other of these characters after its first, so one cut short at the end
+ * is always held back whole.
  */
 function holdBackFrom(text: string): number {
   const from = Math.max(0, text.length - TAIL);
   for (let i = text.length - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
-    if (c === 0x26 /* & */ || c === 0x3c /* < */ || c === 0x5d /* ] */) return i;
+    if (c === 0x26 /* & */ || c === 0x3c /* < */) return i;
+    if (c === 0x5d /* ] */) return i > 0 && text.charCodeAt(i - 1) === 0x5d ? i - 1 : i;
   }
   // A lone high surrogate at the end belongs with the next chunk's low surrogate.
   const last = text.charCodeAt(text.length - 1);
