@@ -4,7 +4,6 @@ import swaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -12,8 +11,11 @@ import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
+import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
 import { registerErrorHandlers } from './shared/error-handler.ts';
+import { fastSerializerCompiler } from './shared/fast-serializer.ts';
+import { actorNamer } from './auth/actor-name.ts';
 import { auditRoutes } from './auth/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { keysRoutes } from './auth/keys.routes.ts';
@@ -42,7 +44,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(fastSerializerCompiler);
   registerErrorHandlers(app);
   // Who is asking (API key, ADMIN_TOKEN, or anonymous) and what each route allows, then rate limits per key or address.
   await app.register(
@@ -64,6 +66,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
         { name: 'autofill', description: "The reporting form's payload" },
         { name: 'numbers', description: 'The number engine' },
         { name: 'reference', description: 'Authorities and catalogues' },
+        { name: 'search', description: 'Search by number, number fragment, product name or holder' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'tickets', description: 'The correction queue for missing Guangdong certificates' },
         { name: 'access', description: 'API keys, roles and the audit trail' },
@@ -86,9 +89,10 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       requesterOf: (request) => request.principal.organisation,
     }),
   );
+  await app.register(searchRoutes(services.search.service));
   await app.register(keysRoutes(services.apiKeys));
   await app.register(auditRoutes(services.database.sqlite));
-  await app.register(correctionsRoutes(services.corrections, services.changeLog));
+  await app.register(correctionsRoutes(services.corrections, services.changeLog, actorNamer(services.apiKeys)));
   await app.register(consoleRoutes());
   app.addHook('onReady', async () => services.corrections.start());
 

@@ -1,6 +1,6 @@
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
-import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
+import type { AutofillVersionRow } from './certificates.repository.ts';
 import { documentsInEffect } from './current-document.ts';
 
 export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective';
@@ -32,13 +32,13 @@ export interface AutofillPayload {
  * 4. imported / HMT products are not reported by a domestic agent;
  * 5. filings have a filing date and no expiry.
  */
-export function buildAutofill(number: ParsedNumber, found: CertificateWithVersions, today: string): AutofillPayload {
-  const inEffect = documentsInEffect(found.versions, today);
+export function buildAutofill(number: ParsedNumber, versions: readonly AutofillVersionRow[], today: string): AutofillPayload {
+  const inEffect = documentsInEffect(versions, today);
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const isFiling = number.family === 'filing';
   // A document in effect names the product; without one (UDI-only) the newest named record does.
-  const namedBy = latest?.productName ? latest : newestNamed(found.versions);
+  const namedBy = latest?.productName ? latest : newestNamed(versions);
 
   const approvalDate = latest?.approvalDate ?? null;
   const printedEffective = certificateDocument?.effectiveDate ?? null;
@@ -99,18 +99,18 @@ export function buildAutofill(number: ParsedNumber, found: CertificateWithVersio
           fetchedAt: latest.fetchedAt,
         }
       : null,
-    dataAsOf: dataAsOf(found.versions),
+    dataAsOf: dataAsOf(versions),
   };
 }
 
-function newestNamed(versions: readonly VersionRow[]): VersionRow | undefined {
-  let best: VersionRow | undefined;
+function newestNamed(versions: readonly AutofillVersionRow[]): AutofillVersionRow | undefined {
+  let best: AutofillVersionRow | undefined;
   for (const v of versions) if (v.productName && (!best || v.id > best.id)) best = v;
   return best;
 }
 
 /** When the freshest fact about this certificate was fetched. */
-export function dataAsOf(versions: readonly VersionRow[]): string {
+export function dataAsOf(versions: readonly Pick<AutofillVersionRow, 'fetchedAt'>[]): string {
   let latest = '';
   for (const v of versions) if (v.fetchedAt > latest) latest = v.fetchedAt;
   return latest;

@@ -40,6 +40,12 @@ export interface VersionRow {
   fetchedAt: string;
 }
 
+/** The few version fields auto-fill reads: its hot path fetches nothing else. */
+export type AutofillVersionRow = Pick<
+  VersionRow,
+  'id' | 'documentType' | 'approvalDate' | 'effectiveDate' | 'expiryDate' | 'productName' | 'holder' | 'source' | 'sourceRef' | 'fetchedAt'
+>;
+
 export interface CertificateWithVersions {
   certificate: CertificateRow;
   versions: VersionRow[];
@@ -68,6 +74,7 @@ export class CertificatesRepository {
   private readonly predecessorsOf: Database.Statement<[number], { canonical: string }>;
   private readonly byRecodeKey: Database.Statement<[string, string], { canonical: string }>;
   private readonly existing: Database.Statement<[string], { matchKey: string }>;
+  private readonly autofillRows: Database.Statement<[string], AutofillVersionRow>;
 
   constructor(sqlite: Database.Database) {
     this.byMatchKey = sqlite.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c WHERE c.match_key = ? ORDER BY c.id LIMIT 1`);
@@ -82,6 +89,19 @@ export class CertificatesRepository {
       'SELECT canonical FROM certificates WHERE recode_key = ? AND canonical <> ? ORDER BY canonical LIMIT 5',
     );
     this.existing = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE match_key = ? LIMIT 1');
+    // One statement for the whole auto-fill read; legacy spellings sharing a match key use the first certificate.
+    this.autofillRows = sqlite.prepare(`
+      SELECT v.id AS id, v.document_type AS documentType, v.approval_date AS approvalDate,
+        v.effective_date AS effectiveDate, v.expiry_date AS expiryDate, v.product_name AS productName,
+        v.holder AS holder, v.source AS source, v.source_ref AS sourceRef, v.fetched_at AS fetchedAt
+      FROM certificate_versions v
+      WHERE v.certificate_id = (SELECT c.id FROM certificates c WHERE c.match_key = ? ORDER BY c.id LIMIT 1)`);
+  }
+
+  /** The versions auto-fill needs, or null when no certificate has this match key. */
+  autofillVersions(matchKey: string): AutofillVersionRow[] | null {
+    const rows = this.autofillRows.all(matchKey);
+    return rows.length > 0 ? rows : null;
   }
 
   findByMatchKey(matchKey: string): CertificateWithVersions | null {

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ParsedNumber } from '../numbers/number.types.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import { buildAutofill } from './autofill.ts';
 import { buildCertificateView } from './certificate-view.ts';
@@ -30,6 +31,8 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
     callbackUrl: extra.callbackUrl ?? null,
   });
 
+  const autofillRead = (n: ParsedNumber) => deps.repository.autofillVersions(n.matchKey);
+
   return async (app) => {
     app.get(
       '/v1/certificates/:number',
@@ -44,7 +47,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
         },
       },
       async (request) => {
-        const outcome = deps.lookup.lookup(request.params.number, requester(request));
+        const outcome = deps.lookup.lookup(request.params.number, requester(request), (n) => deps.repository.findByMatchKey(n.matchKey));
         if (outcome.kind !== 'found') throw missToError(outcome);
         const { number, found } = outcome;
         const links = {
@@ -69,7 +72,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
       },
       async (request) => {
         const { number: input, ...extra } = request.query;
-        const outcome = deps.lookup.lookup(input, requester(request, extra));
+        const outcome = deps.lookup.lookup(input, requester(request, extra), autofillRead);
         if (outcome.kind !== 'found') throw missToError(outcome);
         return buildAutofill(outcome.number, outcome.found, deps.today());
       },
@@ -92,7 +95,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
         const today = deps.today();
         return {
           results: numbers.map((input) => {
-            const outcome = deps.lookup.lookup(input, who);
+            const outcome = deps.lookup.lookup(input, who, autofillRead);
             if (outcome.kind === 'found') {
               return { input, outcome: outcome.kind, autofill: buildAutofill(outcome.number, outcome.found, today) };
             }

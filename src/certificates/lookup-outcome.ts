@@ -3,7 +3,7 @@ import { certificateNotFound, invalidCertificateNumber, multipleNumbers } from '
 import type { LookupOutcome } from './lookup.service.ts';
 
 /** The problem a lookup that found nothing answers with; shared by single and batch routes. */
-export function missToError(outcome: Exclude<LookupOutcome, { kind: 'found' }>): AppError {
+export function missToError(outcome: Exclude<LookupOutcome<unknown>, { kind: 'found' }>): AppError {
   switch (outcome.kind) {
     case 'invalid':
       return invalidCertificateNumber(outcome.input, outcome.error, outcome.suggestionsFound);

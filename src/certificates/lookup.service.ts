@@ -1,7 +1,7 @@
 import { normalise } from '../numbers/normalise.ts';
 import { recodeKey } from '../numbers/recode-key.ts';
 import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
-import type { CertificatesRepository, CertificateWithVersions } from './certificates.repository.ts';
+import type { CertificatesRepository } from './certificates.repository.ts';
 
 /** Who is asking; the correction queue counts requesters per ticket. */
 export interface Requester {
@@ -10,8 +10,8 @@ export interface Requester {
   callbackUrl?: string | null;
 }
 
-export type LookupOutcome =
-  | { kind: 'found'; number: ParsedNumber; found: CertificateWithVersions }
+export type LookupOutcome<Found> =
+  | { kind: 'found'; number: ParsedNumber; found: Found }
   | { kind: 'not_found'; number: ParsedNumber; probableMatch: string | null; replacedBy: string[]; extra: Record<string, unknown> }
   | { kind: 'invalid'; input: string; error: NormaliseError; suggestionsFound: string[] }
   | { kind: 'multiple'; numbers: ParsedNumber[] };
@@ -34,19 +34,20 @@ export class LookupService {
     this.missHandlers.push(handler);
   }
 
-  lookup(input: string, requester: Requester): LookupOutcome {
+  /**
+   * Resolves what was typed to one number and reads it with `fetch` (each route reads only what
+   * it answers with); a miss runs the miss handlers.
+   */
+  lookup<Found>(input: string, requester: Requester, fetch: (number: ParsedNumber) => Found | null): LookupOutcome<Found> {
     const result = normalise(input, { currentYear: this.currentYear() });
     if (result.error || result.numbers.length === 0) {
       const error = result.error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] };
       return { kind: 'invalid', input, error: this.rankSuggestions(error), suggestionsFound: this.existing(error.suggestions) };
     }
     if (result.numbers.length > 1) return { kind: 'multiple', numbers: result.numbers };
-    return this.lookupParsed(result.numbers[0]!, requester);
-  }
-
-  lookupParsed(number: ParsedNumber, requester: Requester): LookupOutcome {
-    const found = this.repository.findByMatchKey(number.matchKey);
-    if (found) return { kind: 'found', number, found };
+    const number = result.numbers[0]!;
+    const found = fetch(number);
+    if (found !== null) return { kind: 'found', number, found };
     const key = recodeKey(number);
     const probable = key ? (this.repository.recodedMatches(key, number.canonical)[0] ?? null) : null;
     const extra: Record<string, unknown> = {};

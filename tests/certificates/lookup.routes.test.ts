@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { autofillSchema, batchResponseSchema, certificateViewSchema } from '../../src/certificates/certificates.schemas.ts';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -27,6 +28,8 @@ describe('GET /v1/certificates/{number}', () => {
     expect(body.current).toMatchObject({ approvalDate: '2025-07-01', effectiveDate: '2025-09-01', expiryDate: '2030-08-31' });
     expect(body.versions[0].provenance).toMatchObject({ source: 'test', sourceRef: 'tests' });
     expect(body.dataAsOf).toBe('2026-11-01T00:00:00.000Z');
+    // Answers are serialised by fast-json-stringify, so check them against the zod contract here.
+    expect(certificateViewSchema.safeParse(body).error).toBeUndefined();
   });
 
   it('finds a legacy certificate from a variant spelling (no brackets, no 号)', async () => {
@@ -73,6 +76,8 @@ describe('POST /v1/autofill/batch', () => {
     expect(results[0].autofill).toMatchObject({ number: '粤械注准20202071341', approvalDate: '2025-07-01' });
     expect(results[1].problem).toMatchObject({ code: 'certificate_not_found', manualEntryAllowed: true });
     expect(results[2].problem).toMatchObject({ code: 'invalid_certificate_number', reason: 'no_authority_prefix' });
+    expect(batchResponseSchema.safeParse(response.json()).error).toBeUndefined();
+    expect(autofillSchema.safeParse(results[0].autofill).error).toBeUndefined();
   });
 
   it('rejects more than 1,000 numbers with a 400 problem', async () => {
