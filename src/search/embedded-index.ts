@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import type { TouchedCertificate } from '../certificates/certificate-writer.ts';
+import { ID_BITS, MAX_CERTIFICATE_ID, encodeCode } from './doc-code.ts';
+import { fieldText, type SearchField } from './search-text.ts';
+
+interface IndexedRow {
+  id: number;
+  canonical: string;
+  family: string;
+  authority: string;
+  year: number;
+  managementClass: number;
+  productName: string | null;
+  holder: string | null;
+  expiryDate: string | null;
+}
+
+export interface RebuildReport {
+  documents: number;
+  /** Wall time of the rebuild, optimisation included. */
+  milliseconds: number;
+}
+
+const ROW_COLUMNS = `id, canonical, family, authority, year, management_class AS managementClass,
+  product_name AS productName, holder, expiry_date AS expiryDate`;
+
+/**
+ * Keeps `search_fts` in step with `certificates`. `indexCertificates` runs inside the writer's
+ * transaction (a writer hook), so a certificate and its search row commit or roll back together;
+ * `rebuild` builds the whole index from scratch in one statement per table.
+ */
+export class EmbeddedSearchIndex {
+  private readonly rowOf: Database.Statement<[number], IndexedRow>;
+  private readonly codeOf: Database.Statement<[number], { code: number }>;
+  private readonly insertRow: Database.Statement;
+  private readonly deleteRow: Database.Statement;
+  private readonly upsertDoc: Database.Statement;
+  private readonly deleteDoc: Database.Statement;
+
+  constructor(private readonly sqlite: Database.Database) {
+    // The rebuild runs inside SQLite, calling back for the code and the n-grams of each row.
+    sqlite.function('search_doc_code', { deterministic: true }, (family, cls, authority, expiry, year) =>
+      encodeCode({
+        family: String(family),
+        managementClass: Number(cls),
+        authority: String(authority),
+        expiryDate: typeof expiry === 'string' ? expiry : null,
+        year: Number(year),
+      }),
+    );
+    sqlite.function('search_field_text', { deterministic: true }, (field, raw) =>
+      fieldText(field as SearchField, typeof raw === 'string' ? raw : null),
+    );
+    this.rowOf = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM certificates WHERE id = ?`);
+    this.codeOf = sqlite.prepare('SELECT code FROM search_docs WHERE certificate_id = ?');
+    this.insertRow = sqlite.prepare(
+      `INSERT INTO search_fts (rowid, num, name, holder) VALUES ((@code << ${ID_BITS}) | @id, @num, @name, @holder)`,
+    );
+    this.deleteRow = sqlite.prepare(`DELETE FROM search_fts WHERE rowid = (@code << ${ID_BITS}) | @id`);
+    this.upsertDoc = sqlite.prepare(
+      'INSERT INTO search_docs (certificate_id, code) VALUES (?, ?) ON CONFLICT (certificate_id) DO UPDATE SET code = excluded.code',
+    );
+    this.deleteDoc = sqlite.prepare('DELETE FROM search_docs WHERE certificate_id = ?');
+  }
+
+  /** The writer hook: re-indexes the certificates a write touched, inside its transaction. */
+  writeHook(): (touched: readonly TouchedCertificate[]) => void {
+    return (touched) => this.indexCertificates(touched.map((t) => t.id));
+  }
+
+  /** Replaces the index rows of these certificates with their current summary; call in a transaction. */
+  indexCertificates(ids: readonly number[]): void {
+    for (const id of ids) {
+      const previous = this.codeOf.get(id);
+      if (previous) this.deleteRow.run({ code: previous.code, id });
+      const row = this.rowOf.get(id);
+      if (!row) {
+        if (previous) this.deleteDoc.run(id);
+        continue;
+      }
+      if (id > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${id} does not fit the search row id (${ID_BITS} bits)`);
+      const code = encodeCode(row);
+      this.insertRow.run({
+        code,
+        id,
+        num: fieldText('num', row.canonical),
+        name: fieldText('name', row.productName),
+        holder: fieldText('holder', row.holder),
+      });
+      this.upsertDoc.run(id, code);
+    }
+  }
+
+  /** Drops and rebuilds the whole index from `certificates`, then merges it into one segment. */
+  rebuild(): RebuildReport {
+    const started = performance.now();
+    const maxId = (this.sqlite.prepare('SELECT max(id) AS id FROM certificates').get() as { id: number | null }).id ?? 0;
+    if (maxId > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${maxId} does not fit the search row id (${ID_BITS} bits)`);
+    const documents = this.sqlite.transaction(() => {
+      this.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
+      this.sqlite.exec('DELETE FROM search_docs');
+      const inserted = this.sqlite
+        .prepare(
+          `INSERT INTO search_docs (certificate_id, code)
+           SELECT id, search_doc_code(family, management_class, authority, expiry_date, year) FROM certificates`,
+        )
+        .run().changes;
+      this.sqlite.exec(`
+        INSERT INTO search_fts (rowid, num, name, holder)
+        SELECT (d.code << ${ID_BITS}) | c.id, search_field_text('num', c.canonical),
+          search_field_text('name', c.product_name), search_field_text('holder', c.holder)
+        FROM certificates c JOIN search_docs d ON d.certificate_id = c.id`);
+      return inserted;
+    })();
+    // One segment answers queries faster than the many a bulk insert leaves behind.
+    this.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
+    return { documents, milliseconds: Math.round(performance.now() - started) };
+  }
+
+  /** Certificates and indexed documents, to tell an index that needs a rebuild. */
+  counts(): { certificates: number; indexed: number } {
+    return this.sqlite
+      .prepare('SELECT (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM search_docs) AS indexed')
+      .get() as { certificates: number; indexed: number };
+  }
+}

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../shared/problem-responses.ts';
+import { searchQuerySchema, searchResponseSchema, type SearchResponse } from './search.schemas.ts';
+import type { SearchAnswer, SearchService } from './search.service.ts';
+import { FACET_NAMES, type FacetCounts } from './search.types.ts';
+
+/** Set when the configured engine (Meilisearch) could not answer and the embedded index did. */
+export const FALLBACK_HEADER = 'x-search-fallback';
+export const ENGINE_HEADER = 'x-search-engine';
+
+export function searchRoutes(service: SearchService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/v1/search',
+      {
+        schema: {
+          tags: ['search'],
+          summary: 'Search certificates',
+          description:
+            'By number, number fragment, product name or holder. A query that is a certificate number puts that certificate first; then numbers starting with the query, numbers containing it, product names containing it, holders containing it. ' +
+            'The response header X-Search-Engine names the engine that answered; X-Search-Fallback: embedded says Meilisearch was configured but unreachable and the embedded index answered.',
+          querystring: searchQuerySchema,
+          response: { 200: searchResponseSchema, ...problemResponses(400, 422) },
+        },
+      },
+      async (request, reply) => {
+        const { q, limit, cursor, class: managementClass, ...filters } = request.query;
+        const answer = await service.search({ q, limit, cursor, filters: { ...filters, managementClass } });
+        reply.header(ENGINE_HEADER, answer.engine);
+        if (answer.fallback) reply.header(FALLBACK_HEADER, answer.engine);
+        return toResponse(answer);
+      },
+    );
+  };
+}
+
+function toResponse(answer: SearchAnswer): SearchResponse {
+  return {
+    hits: answer.hits,
+    total: answer.total,
+    facets: facetLists(answer.facets),
+    nextCursor: answer.nextCursor,
+    engine: answer.engine,
+  };
+}
+
+function facetLists(facets: FacetCounts): SearchResponse['facets'] {
+  const lists = {} as SearchResponse['facets'];
+  for (const name of FACET_NAMES) {
+    lists[name] = Object.entries(facets[name])
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return lists;
+}
