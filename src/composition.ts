@@ -6,6 +6,7 @@ import { LookupService } from './certificates/lookup.service.ts';
 import type { AppConfig } from './config/config.ts';
 import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
+import { createSearch } from './search/search-module.ts';
 import { createFreshnessServices } from './freshness/freshness-services.ts';
 import type { Services } from './services.ts';
 import { todayIn } from './shared/dates.ts';
@@ -45,6 +46,8 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   lookup.onMiss(corrections.intake.missHandler());
   writer.onWrite(corrections.intake.autoResolveHook());
   const apiKeys = new ApiKeysRepository(database.sqlite, changeLog, now);
+  // Search: the embedded index follows every write; with Meilisearch, an outbox feeds it.
+  const search = createSearch({ config: config.search, sqlite: database.sqlite, writer, today, currentYear });
   // UDI imports, HTML sources and the job registry; the server process alone schedules the jobs.
   const freshness = createFreshnessServices({
     config: config.freshness,
@@ -56,7 +59,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     today,
     currentYear,
     correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
-    searchOutboxDrain: null,
+    searchOutboxDrain: search.meilisearch ? () => search.drainOutbox() : null,
   });
   return {
     config,
@@ -71,6 +74,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     corrections,
     apiKeys,
     freshness,
+    search,
     close: () => {
       corrections.stop();
       database.close();

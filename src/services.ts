@@ -7,6 +7,7 @@ import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import type { Corrections } from './corrections/corrections.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 import type { FreshnessServices } from './freshness/freshness-services.ts';
+import type { SearchModule } from './search/search-module.ts';
 
 /**
  * Everything the HTTP app and the CLI commands need, built once by the composition root
@@ -31,5 +32,7 @@ export interface Services {
   currentYear: () => number;
   /** UDI imports, HTML sources, scheduled jobs, status (issue 6). */
   freshness: FreshnessServices;
+  /** Search (issue 5): the service behind GET /v1/search, reindexing, the Meilisearch outbox. */
+  search: SearchModule;
   close(): void;
 }

@@ -47,6 +47,14 @@ export const configSchema = z.object({
   HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   HTTP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   HTTP_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
+  // Search (issue 5).
+  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
+  MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'MEILI_INDEX may hold only letters, digits, - and _')
+    .default('certificates'),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
@@ -76,6 +84,16 @@ export interface AppConfig {
   attachmentsDir: string;
   /** UDI imports, HTML sources and scheduled jobs. */
   freshness: FreshnessConfig;
+  search: SearchConfig;
+}
+
+export interface SearchConfig {
+  /** embedded: SQLite FTS5 in the service's database; meilisearch: Meilisearch, embedded as fallback. */
+  engine: 'embedded' | 'meilisearch';
+  meiliUrl: string | null;
+  meiliApiKey: string | null;
+  /** The live index; a reindex builds `<name>_reindex` and swaps it in. */
+  meiliIndex: string;
 }
 
 export interface FreshnessConfig {
@@ -103,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.SEARCH_ENGINE === 'meilisearch' && !e.MEILI_URL) {
+    throw new ConfigError('Invalid configuration:\n  MEILI_URL: required when SEARCH_ENGINE=meilisearch');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -139,6 +160,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         minIntervalMs: e.HTTP_MIN_INTERVAL_MS,
         backoffMs: e.HTTP_BACKOFF_MS,
       },
+    },
+    search: {
+      engine: e.SEARCH_ENGINE,
+      meiliUrl: e.MEILI_URL ?? null,
+      meiliApiKey: e.MEILI_API_KEY ?? null,
+      meiliIndex: e.MEILI_INDEX,
     },
   };
 }
