@@ -10,7 +10,7 @@ import { ticketNotFound } from './tickets.errors.ts';
 import { deliverySchema, queuePageSchema, queueQuerySchema, ticketDetailSchema, ticketParamsSchema } from './tickets.schemas.ts';
 
 /** Reading the queue: the list and a ticket for technicians; a ticket's state for its requesters. */
-export function ticketsRoutes(corrections: Corrections, changeLog: ChangeLog): FastifyPluginAsyncZod {
+export function ticketsRoutes(corrections: Corrections, changeLog: ChangeLog, actorName: (actor: string) => string): FastifyPluginAsyncZod {
   const { queue, tickets, workflow, evidence, outbox } = corrections;
   return async (app) => {
     app.get(
@@ -69,13 +69,21 @@ export function ticketsRoutes(corrections: Corrections, changeLog: ChangeLog): F
           summary: 'A ticket’s audit trail',
           description: 'Every change to the ticket, oldest first: who, when, before and after.',
           params: ticketParamsSchema,
-          response: { 200: z.object({ entries: z.array(changeRecordSchema).describe('Changes, oldest first.') }), ...problemResponses(400, 401, 403, 404, 429) },
+          response: {
+            200: z.object({
+              entries: z
+                .array(changeRecordSchema.extend({ actorName: z.string().describe('The actor as a person reads it (a key’s name).') }))
+                .describe('Changes, oldest first.'),
+            }),
+            ...problemResponses(400, 401, 403, 404, 429),
+          },
         },
       },
       async (request) => {
         const { id } = request.params;
         if (!tickets.get(id)) throw ticketNotFound(id);
-        return { entries: changeLog.list({ entity: 'ticket', entityId: String(id), limit: 1000 }) };
+        const entries = changeLog.list({ entity: 'ticket', entityId: String(id), limit: 1000 });
+        return { entries: entries.map((entry) => ({ ...entry, actorName: actorName(entry.actor) })) };
       },
     );
 
