@@ -45,15 +45,17 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 /** Every form control has a label a screen reader announces. */
 async function unlabelledControls(page: Page): Promise<string[]> {
-  return page.$$eval('input, select, textarea', (controls) =>
-    controls
-      .filter((c) => (c as HTMLInputElement).type !== 'hidden' && ((c as HTMLInputElement).labels?.length ?? 0) === 0 && !c.getAttribute('aria-label'))
-      .map((c) => c.outerHTML.slice(0, 80)),
+  // Runs in the page: the project's TypeScript has no DOM types, so the elements are typed loosely.
+  return page.$$eval('input, select, textarea', (controls: any[]) =>
+    controls.filter((c) => c.type !== 'hidden' && (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label')).map((c) => String(c.outerHTML).slice(0, 80)),
   );
 }
 
 async function overflowsHorizontally(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as any;
+    return document.documentElement.scrollWidth > innerWidth + 1;
+  });
 }
 
 describe('the technician console, in headless Chromium', () => {
@@ -76,11 +78,11 @@ describe('the technician console, in headless Chromium', () => {
     await page.getByRole('heading', { name: '技术人员登录' }).waitFor();
     expect(await unlabelledControls(page)).toEqual([]);
     let presses = 0;
-    while ((await page.evaluate(() => document.activeElement?.getAttribute('name'))) !== 'key' && presses < 6) {
+    while ((await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('name'))) !== 'key' && presses < 6) {
       await page.keyboard.press('Tab');
       presses++;
     }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('key');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.getAttribute('name'))).toBe('key');
     await page.keyboard.type(technicianKey);
     await page.keyboard.press('Enter');
 
