@@ -2,9 +2,9 @@ import type Database from 'better-sqlite3';
 import { Meilisearch } from 'meilisearch';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import type { SearchConfig } from '../config/config.ts';
-import { EmbeddedSearchIndex, type RebuildReport } from './embedded-index.ts';
+import { EmbeddedSearchIndex } from './embedded-index.ts';
 import { EmbeddedSearch } from './embedded-search.ts';
-import { MeiliSearchIndex, type ReindexReport } from './meilisearch-index.ts';
+import { MeiliSearchIndex } from './meilisearch-index.ts';
 import { MeilisearchSearch } from './meilisearch-search.ts';
 import { DocumentSource } from './search-document.ts';
 import { SearchOutbox, drainSearchOutbox, type DrainOptions, type DrainReport } from './search-outbox.ts';
@@ -13,12 +13,10 @@ import { SearchService } from './search.service.ts';
 
 export interface SearchModule {
   service: SearchService;
-  /** The embedded index: always kept, as the default engine or as Meilisearch's fallback. */
+  /** The embedded index: always kept, as the default engine or as Meilisearch's fallback; `rebuild()` rebuilds it. */
   embedded: EmbeddedSearchIndex;
   /** Set when SEARCH_ENGINE=meilisearch. */
   meilisearch: { index: MeiliSearchIndex; outbox: SearchOutbox } | null;
-  /** Rebuilds the embedded index from scratch, then (with Meilisearch) builds and swaps in a new index. */
-  reindex(): Promise<{ embedded: RebuildReport; meilisearch: ReindexReport | null }>;
   /** The outbox job; a no-op report without Meilisearch. */
   drainOutbox(options?: DrainOptions): Promise<DrainReport>;
 }
@@ -68,10 +66,6 @@ export function createSearch(deps: SearchModuleDeps): SearchModule {
     service,
     embedded: embeddedIndex,
     meilisearch,
-    reindex: async () => ({
-      embedded: embeddedIndex.rebuild(),
-      meilisearch: meilisearch ? await meilisearch.index.reindex() : null,
-    }),
     drainOutbox: async (options) =>
       meilisearch
         ? drainSearchOutbox(meilisearch.outbox, meilisearch.index, options)
