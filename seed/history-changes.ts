@@ -1,6 +1,6 @@
 import type { DocumentFields } from '../src/certificates/version-input.ts';
 import type { IsoDate } from '../src/shared/dates.ts';
-import { dateBetween, dayNumber, fromDayNumber } from './demo-dates.ts';
+import { dayNumber, fromDayNumber } from './demo-dates.ts';
 import type { DocDraft, ProductState } from './demo-drafts.ts';
 import type { Rng } from './prng.ts';
 import { domesticAddress } from './vocabulary/domestic-holders.ts';
@@ -19,7 +19,6 @@ export interface Change {
  */
 export function drawChange(rng: Rng, state: ProductState, who: '注册人' | '备案人'): Change {
   const { party } = state;
-  const domestic = party.province !== null && party.city !== null;
   const roll = rng.float();
   if (roll < 0.3) {
     const name = otherName(rng, state.kind, state.productName);
@@ -31,7 +30,8 @@ export function drawChange(rng: Rng, state: ProductState, who: '注册人' | '�
       };
     }
   }
-  if (domestic && party.province && party.city && roll >= 0.6) {
+  // Foreign holders' addresses are not ours to invent; their changes are to names and models.
+  if (party.province && party.city && roll >= 0.6) {
     const address = domesticAddress(rng, party.province, party.city);
     if (roll < 0.8) {
       return {
@@ -46,19 +46,23 @@ export function drawChange(rng: Rng, state: ProductState, who: '注册人' | '�
       fields: { productionAddress: address },
     };
   }
-  const spec = state.kind.spec(rng);
-  const description =
-    spec === state.modelSpec
-      ? `型号规格表述规范，由“${state.modelSpec}”变更为“${spec}”（内容不变）。`
-      : `型号规格由“${state.modelSpec}”变更为“${spec}”。`;
-  return { state: { ...state, modelSpec: spec }, description, fields: { modelSpec: spec } };
+  let spec = state.kind.spec(rng);
+  // Drawn the same models again: the change adds the new ones instead.
+  if (spec === state.modelSpec) spec = `${state.modelSpec}、${state.kind.spec(rng)}`;
+  return {
+    state: { ...state, modelSpec: spec },
+    description: `型号规格由“${state.modelSpec}”变更为“${spec}”。`,
+    fields: { modelSpec: spec },
+  };
 }
 
 /** Up to `count` sorted distinct days in [from, to]; none when the window is empty. */
 export function changeDates(rng: Rng, from: IsoDate, to: IsoDate, count: number): IsoDate[] {
   if (count <= 0 || from > to) return [];
   const days = new Set<number>();
-  for (let i = 0; i < count; i++) days.add(dayNumber(dateBetween(rng, from, to)));
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  for (let i = 0; i < count; i++) days.add(rng.int(first, last));
   return [...days].sort((a, b) => a - b).map(fromDayNumber);
 }
 
