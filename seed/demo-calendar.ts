@@ -49,6 +49,8 @@ export function allocateInYears<T>(
   allocate: (year: number) => T | null,
 ): { year: number; serial: T } | null {
   const preferred = rng.weighted(weights);
+  const first = allocate(preferred);
+  if (first !== null) return { year: preferred, serial: first };
   const years = weights.map(([year]) => year).sort((a, b) => Math.abs(a - preferred) - Math.abs(b - preferred) || b - a);
   for (const year of years) {
     const serial = allocate(year);
