@@ -21,6 +21,10 @@ import { authPlugin } from './auth/auth.plugin.ts';
 import { keysRoutes } from './auth/keys.routes.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
 import { consoleRoutes } from './console/console.routes.ts';
+import { changesRoutes } from './freshness/changes.routes.ts';
+import { statusRoutes } from './freshness/status.routes.ts';
+import { normalise } from './numbers/normalise.ts';
+import { udiRoutes } from './udi/udi.routes.ts';
 import { correctionsRoutes } from './corrections/corrections.routes.ts';
 
 export interface BuildAppOptions {
@@ -70,6 +74,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'tickets', description: 'The correction queue for missing Guangdong certificates' },
         { name: 'access', description: 'API keys, roles and the audit trail' },
+        { name: 'freshness', description: 'How fresh each source is, and the change feed for mirrors' },
+        { name: 'udi', description: 'What the NMPA UDI database says: DIs and catalogue codes per certificate' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -94,6 +100,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(auditRoutes(services.database.sqlite));
   await app.register(correctionsRoutes(services.corrections, services.changeLog, actorNamer(services.apiKeys)));
   await app.register(consoleRoutes());
+  await app.register(statusRoutes(services.freshness.status));
+  await app.register(changesRoutes(services.changeLog));
+  await app.register(udiRoutes({ devices: services.freshness.udiDevices, normalise, currentYear: services.currentYear }));
   app.addHook('onReady', async () => services.corrections.start());
 
   await app.ready();

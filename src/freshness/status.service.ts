@@ -1,5 +1,5 @@
 import type { JobRegistry } from '../jobs/job-registry.ts';
-import type { JobRun, JobRunsRepository } from '../jobs/job-runs.repository.ts';
+import type { JobRun, JobRunStatus, JobRunsRepository } from '../jobs/job-runs.repository.ts';
 import type { JobDefinition } from '../jobs/job.types.ts';
 import { nextRunOf } from '../jobs/next-run.ts';
 import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
@@ -21,7 +21,7 @@ export interface JobStatus {
   enabled: boolean;
   disabledReason: string | null;
   nextRun: string | null;
-  lastRun: { id: number; trigger: string; status: string; startedAt: string; finishedAt: string | null; counts: Record<string, number> | null; error: string | null } | null;
+  lastRun: { id: number; trigger: string; status: JobRunStatus; startedAt: string; finishedAt: string | null; counts: Record<string, number> | null; error: string | null } | null;
 }
 
 export interface SourceStatus {

@@ -32,6 +32,24 @@ const COLUMNS = `d.record_key AS recordKey, d.di AS di, d.version_number AS vers
   d.old_catalogue_code AS oldCatalogueCode, d.withdrawn_on AS withdrawnOn, d.source_file AS sourceFile,
   d.updated_at AS updatedAt`;
 
+export interface CertificateUdiSummary {
+  productNames: string[];
+  holders: string[];
+  deviceKinds: string[];
+  catalogueCodes: string[];
+  oldCatalogueCodes: string[];
+  lastUpdatedAt: string | null;
+}
+
+interface SummaryRow {
+  productName: string | null;
+  holder: string | null;
+  deviceKind: string | null;
+  catalogueCode: string | null;
+  oldCatalogueCode: string | null;
+  updatedAt: string;
+}
+
 /** A device record with its number already validated, ready to store. */
 export interface DeviceToStore {
   device: UdiDeviceRecord & { recordKey: string; di: string };
@@ -55,6 +73,7 @@ export class UdiDevicesRepository {
   private readonly countByMatchKey: Database.Statement<[string], { n: number }>;
   private readonly byDi: Database.Statement<[string], StoredDevice>;
   private readonly certificatesOf: Database.Statement<[string], { canonical: string }>;
+  private readonly summaryRows: Database.Statement<[string], SummaryRow>;
 
   constructor(private readonly sqlite: Database.Database) {
     this.versionOf = sqlite.prepare(
@@ -84,6 +103,10 @@ export class UdiDevicesRepository {
       WHERE l.match_key = ? ORDER BY d.di, d.record_key LIMIT ?`);
     this.countByMatchKey = sqlite.prepare('SELECT count(*) AS n FROM udi_device_certificates WHERE match_key = ?');
     this.byDi = sqlite.prepare(`SELECT ${COLUMNS} FROM udi_devices d WHERE d.di = ? ORDER BY d.version_number DESC`);
+    this.summaryRows = sqlite.prepare(`
+      SELECT d.product_name AS productName, d.holder AS holder, d.device_kind AS deviceKind,
+        d.catalogue_code AS catalogueCode, d.old_catalogue_code AS oldCatalogueCode, d.updated_at AS updatedAt
+      FROM udi_device_certificates l JOIN udi_devices d ON d.record_key = l.record_key WHERE l.match_key = ?`);
     this.certificatesOf = sqlite.prepare(
       'SELECT canonical FROM udi_device_certificates WHERE record_key = ? ORDER BY canonical',
     );
@@ -113,15 +136,18 @@ export class UdiDevicesRepository {
     return this.byDi.all(di).map((d) => ({ ...d, certificates: this.certificatesOf.all(d.recordKey).map((r) => r.canonical) }));
   }
 
-  /** Catalogue codes across all of a certificate's devices, most frequent first. */
-  catalogueCodes(matchKey: string): { catalogueCodes: string[]; oldCatalogueCodes: string[] } {
-    const rows = this.sqlite
-      .prepare(
-        `SELECT d.catalogue_code AS code, d.old_catalogue_code AS old FROM udi_device_certificates l
-         JOIN udi_devices d ON d.record_key = l.record_key WHERE l.match_key = ?`,
-      )
-      .all(matchKey) as { code: string | null; old: string | null }[];
-    return { catalogueCodes: byFrequency(rows.map((r) => r.code)), oldCatalogueCodes: byFrequency(rows.map((r) => r.old)) };
+  /** What a certificate's devices say, each value most frequent first (names vary by model). */
+  summaryOf(matchKey: string): CertificateUdiSummary {
+    const rows = this.summaryRows.all(matchKey);
+    const list = (pick: (row: SummaryRow) => string | null) => byFrequency(rows.map(pick));
+    return {
+      productNames: list((r) => r.productName),
+      holders: list((r) => r.holder),
+      deviceKinds: list((r) => r.deviceKind),
+      catalogueCodes: list((r) => r.catalogueCode),
+      oldCatalogueCodes: list((r) => r.oldCatalogueCode),
+      lastUpdatedAt: rows.reduce<string | null>((max, r) => (!max || r.updatedAt > max ? r.updatedAt : max), null),
+    };
   }
 
   count(): number {

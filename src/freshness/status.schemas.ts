@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+const Timestamp = z.string().describe('ISO timestamp.');
+
+const runRefSchema = z
+  .object({
+    at: Timestamp.describe('When that run finished.'),
+    run: z.string().describe('`job:<id>` (a job run) or `udi:<id>` (a UDI file import, by the job or by hand).'),
+    error: z.string().nullable().optional().describe('What went wrong (failures, and partial runs).'),
+  })
+  .meta({ id: 'RunRef' });
+
+export const sourceStatusSchema = z
+  .object({
+    source: z.string().describe('Provenance source: udi, html:<name>, import, correction, demo …'),
+    job: z.string().nullable().describe('The job that feeds it, or null for sources fed by people (imports, corrections).'),
+    enabled: z.boolean().describe('Whether its job is scheduled.'),
+    nextRun: Timestamp.nullable().describe('When its job runs next; null when not scheduled.'),
+    lastSuccess: runRefSchema.nullable().describe('The last run that completed (a partial run counts: it imported something).'),
+    lastFailure: runRefSchema.nullable().describe('The last run that failed.'),
+    records: z
+      .object({
+        versions: z.number().int().describe('Certificate versions stored from this source.'),
+        certificates: z.number().int().describe('Certificates with at least one version from this source.'),
+        devices: z.number().int().optional().describe('UDI only: device records (DIs) stored.'),
+        pages: z.number().int().optional().describe('HTML sources only: pages visited at least once.'),
+        failingPages: z.number().int().optional().describe('HTML sources only: pages whose last visit failed.'),
+      })
+      .describe('What certref holds from this source.'),
+    dataAsOf: Timestamp.nullable().describe('When the freshest fact from this source was fetched.'),
+  })
+  .meta({ id: 'SourceStatus' });
+
+export const jobStatusSchema = z
+  .object({
+    name: z.string().describe('Job name, as `certref jobs run <name>` takes it.'),
+    description: z.string(),
+    schedule: z.string().describe('Cron expression (in the service time zone).'),
+    enabled: z.boolean().describe('Scheduled in the server process.'),
+    disabledReason: z.string().nullable().describe('Why not, when not.'),
+    nextRun: Timestamp.nullable(),
+    lastRun: z
+      .object({
+        id: z.number().int(),
+        trigger: z.string().describe('schedule or manual.'),
+        status: z.enum(['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned']).describe('skipped: the previous run was still going; abandoned: its process died.'),
+        startedAt: Timestamp,
+        finishedAt: Timestamp.nullable(),
+        counts: z.record(z.string(), z.number()).nullable().describe('What the run counted (pages, files, devices, versions added …).'),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The latest run, whatever its outcome.'),
+  })
+  .meta({ id: 'JobStatus' });
+
+export const statusSchema = z
+  .object({
+    generatedAt: Timestamp,
+    jobsEnabled: z.boolean().describe('JOBS_ENABLED: whether the server schedules jobs at all.'),
+    dataAsOf: Timestamp.nullable().describe('When the freshest fact in certref was fetched, any source.'),
+    sources: z.array(sourceStatusSchema).describe('One entry per source of certificate data.'),
+    jobs: z.array(jobStatusSchema).describe('Every scheduled job, including housekeeping.'),
+  })
+  .meta({ id: 'Status' });
