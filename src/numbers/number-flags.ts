@@ -27,7 +27,7 @@ function hasSpaceIn(text: string, from: number, to: number): boolean {
 }
 
 /** Binary search: an input with many numbers and many changes must stay linear. */
-function hasChangeIn(changed: readonly number[], from: number, to: number): boolean {
+function hasChangeIn(changed: Int32Array, from: number, to: number): boolean {
   let lo = 0;
   let hi = changed.length;
   while (lo < hi) {
