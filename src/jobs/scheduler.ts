@@ -16,7 +16,7 @@ export interface Scheduler {
  * the server process calls this (never tests, never the CLI). node-cron's `noOverlap` skips a tick
  * while the previous run of the same job is still going; the runner's lease covers other processes.
  */
-export function startScheduler(registry: JobRegistry, runner: JobRunner, options: { timezone: string; log: RunLog }): Scheduler {
+export function startScheduler(registry: Pick<JobRegistry, 'jobs'>, runner: JobRunner, options: { timezone: string; log: RunLog }): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
   const inFlight = new Set<Promise<unknown>>();
   for (const job of registry.jobs) {
