@@ -21,6 +21,8 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
   keys: { summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)', load: async () => (await import('./keys.command.ts')).runKeys },
+  'import-udi': { summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)', load: async () => (await import('./import-udi.command.ts')).runImportUdi },
+  jobs: { summary: 'list the scheduled jobs, or run one now (jobs run <name>)', load: async () => (await import('./jobs.command.ts')).runJobs },
 };
 
 export function helpText(): string {
@@ -51,7 +53,8 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+  const io: MainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  main(process.argv.slice(2), io).then(
     (status) => {
       process.exitCode = status;
     },

@@ -1,18 +1,19 @@
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
 
-/** The correction queue's housekeeping: tickets whose number arrived by another route, expired claims. */
+/** The correction queue's periodic housekeeping; returns what it did (claims released …). */
 export type CorrectionsSweep = () => JobCounts | Promise<JobCounts>;
 
 export const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
 
 /**
- * Runs the queue's auto-resolve sweep. The queue (src/corrections) provides the function; until
- * the composition root passes one, the job is listed but disabled, and says so.
+ * Runs the correction queue's sweep. Tickets resolve themselves in the write that brings their
+ * certificate (a writer hook), so what is left to sweep is claims whose technician timed out.
+ * The queue (src/corrections) provides the function; without one the job is listed but disabled.
  */
 export function correctionsSweepJob(sweep: CorrectionsSweep | null, schedule: string, jobsEnabled: boolean): JobDefinition {
   return {
     name: CORRECTIONS_SWEEP_JOB,
-    description: "Resolves open tickets whose certificate has arrived by another route; releases expired claims",
+    description: 'Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)',
     schedule,
     enabled: jobsEnabled && sweep !== null,
     disabledReason: sweep === null ? 'the correction queue provides no sweep function yet' : jobsEnabled ? null : 'JOBS_ENABLED is false',
