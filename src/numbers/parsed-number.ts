@@ -1,6 +1,7 @@
 import { catalogueReadings } from './catalogue-readings.ts';
 import { legacyMatchKey } from './match-key.ts';
-import type { Family, ManagementClass, NumberWarning, Origin, ParsedNumber } from './number.types.ts';
+import { serialFrom, twoDigitsAt } from './digit-strings.ts';
+import type { Family, ManagementClass, NumberFlag, NumberWarning, Origin, ParsedNumber } from './number.types.ts';
 import { flagsOf } from './number-flags.ts';
 import type { Candidate } from './parse/candidate.ts';
 import { authorityByCode, NATIONAL_ABBR } from './reference/authorities.ts';
@@ -8,6 +9,9 @@ import { GUANGDONG_ABBR, guangdongCityName } from './reference/guangdong-cities.
 import { renderCanonical } from './render.ts';
 import { yearOf } from './rules/year-range.ts';
 import type { CleanText } from './text/clean-text.ts';
+
+/** `粤药监械(准)字2013第2210203号` without city or 食. */
+const LEGACY_CANONICAL_LENGTH = 21;
 
 const YEAR_MEANING = {
   registration: 'first_registration',
@@ -20,7 +24,8 @@ const YEAR_MEANING = {
 /** The public description of a candidate that passed every rule. */
 export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
   const family = c.kind as Family;
-  const canonical = renderCanonical(c);
+  const flags = flagsOf(c, clean);
+  const canonical = verbatimCanonical(c, clean.text, flags) ?? renderCanonical(c);
   const d = c.digits;
   let year: number;
   let managementClass: number;
@@ -31,24 +36,25 @@ export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
     year = yearOf(family, c.head, d);
     managementClass = 1;
     code = null;
-    serial = d.slice(4);
+    serial = serialFrom(d, 4);
   } else if (family === 'registration') {
     year = yearOf(family, c.head, d);
     managementClass = d.charCodeAt(4) - 48;
-    code = d.slice(5, 7);
-    serial = d.slice(7);
+    code = twoDigitsAt(d, 5);
+    serial = serialFrom(d, 7);
   } else {
     year = yearOf(family, c.head, d);
     managementClass = d.charCodeAt(0) - 48;
-    code = d.slice(1, 3);
-    serial = d.slice(3);
+    code = twoDigitsAt(d, 1);
+    serial = serialFrom(d, 3);
     matchKey = legacyMatchKey(c.authority, c.city, c.form!, c.head, d);
   }
   const catalogue = code === null ? [] : catalogueReadings(family, year, code);
-  const cityName = c.city !== '' && c.authority === GUANGDONG_ABBR ? guangdongCityName(c.city.charCodeAt(0)) : undefined;
+  const guangdongCity = c.city !== '' && c.authority === GUANGDONG_ABBR;
+  const cityName = guangdongCity ? guangdongCityName(c.city.charCodeAt(0)) : undefined;
   let warnings: NumberWarning[] = [];
   if (code !== null && catalogue.length === 0) warnings = ['unknown_category_code'];
-  if (c.city !== '' && c.authority === GUANGDONG_ABBR && cityName === undefined) warnings.push('unknown_city');
+  if (guangdongCity && cityName === undefined) warnings.push('unknown_city');
   return {
     canonical,
     family,
@@ -65,9 +71,27 @@ export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
     serial,
     catalogue,
     matchKey,
-    flags: flagsOf(c, clean),
+    flags,
     warnings,
   };
+}
+
+/**
+ * The canonical form as a slice of the text, when the number was typed exactly so (the common
+ * case): a slice of the whole input is the input itself, and a slice of a long input costs less
+ * than building the string again.
+ */
+function verbatimCanonical(c: Candidate, text: string, flags: readonly NumberFlag[]): string | null {
+  for (const flag of flags) {
+    const retyped = flag === 'whitespace_removed' || flag === 'characters_normalised';
+    if (retyped || flag === 'hao_added' || flag === 'brackets_added') return null;
+  }
+  if (c.kind === 'registration' || c.kind === 'filing') return text.slice(c.start, c.coreEnd);
+  // A legacy number typed in its standard form: `(准)`, 第 and 号 all there (第 is the only one
+  // that leaves no flag when missing, hence the length).
+  const end = c.coreEnd + 1;
+  const standardLength = LEGACY_CANONICAL_LENGTH + c.city.length + (c.shi ? 1 : 0);
+  return end - c.start === standardLength ? text.slice(c.start, end) : null;
 }
 
 function originOf(c: Candidate): Origin {

@@ -10,7 +10,8 @@ const REGISTRATION_PREFIXES = new Map<Form, Map<string, string>>(
 );
 
 function registrationPrefix(authority: string, form: Form | null): string {
-  return (form === null ? undefined : REGISTRATION_PREFIXES.get(form)?.get(authority)) ?? authority + '械注' + (form ?? '');
+  const known = form === null ? undefined : REGISTRATION_PREFIXES.get(form)?.get(authority);
+  return known ?? authority + '械注' + (form ?? '');
 }
 
 /**

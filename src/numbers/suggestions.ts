@@ -29,7 +29,8 @@ export function suggestionsFor(c: Candidate, currentYear: number, limit: number)
 function isValidNumber(text: string, currentYear: number): boolean {
   const found = scanCandidates(text, currentYear);
   const only = found[0];
-  return found.length === 1 && only !== undefined && only.reason === null && only.start === 0 && only.end === text.length;
+  if (found.length !== 1 || only === undefined) return false;
+  return only.reason === null && only.start === 0 && only.end === text.length;
 }
 
 export interface SuggestOptions extends NormaliseOptions {
@@ -49,5 +50,6 @@ export function suggestCorrections(input: string, options: SuggestOptions = {}):
     if (c.reason === null) return [];
     if (isPreferredFailure(c, chosen)) chosen = c;
   }
-  return chosen === undefined ? [] : suggestionsFor(chosen, currentYear, options.limit ?? Number.MAX_SAFE_INTEGER);
+  if (chosen === undefined) return [];
+  return suggestionsFor(chosen, currentYear, options.limit ?? Number.MAX_SAFE_INTEGER);
 }

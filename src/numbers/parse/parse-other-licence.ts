@@ -1,4 +1,4 @@
-import { JIAN, GUAN, SHI, YAO, ch } from '../text/char-codes.ts';
+import { BEI, FORM_XU, GUAN, JIAN, SHI, YAO, ch } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
 import { newCandidate, type Candidate } from './candidate.ts';
 import { prevNonSpace } from './cursor.ts';
@@ -12,8 +12,6 @@ const JING = ch('经');
 const YING = ch('营');
 const GUANG = ch('广');
 const SHEN = ch('审');
-const XU = ch('许');
-const BEI = ch('备');
 
 /**
  * Recognises the licences whose numbers look like device certificates (NUMBERS.md §3 row 15):
@@ -26,7 +24,7 @@ export function parseOtherLicence(text: string, xie: number, at: number, floor: 
   const b = text.charCodeAt(at + 1);
   const c = text.charCodeAt(at + 2);
   const licence = (a === SHENG && b === CHAN) || (a === JING && b === YING);
-  const isLicence = (licence && (c === XU || c === BEI)) || (a === GUANG && b === SHEN);
+  const isLicence = (licence && (c === FORM_XU || c === BEI)) || (a === GUANG && b === SHEN);
   if (!isLicence) return null;
   const cand = newCandidate('other_licence', keywordStart(text, xie, floor));
   readAuthority(text, cand.start, floor, true, cand);
