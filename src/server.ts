@@ -4,6 +4,8 @@ import { buildApp } from './app.ts';
 import { createServices } from './composition.ts';
 import { loadConfig, type AppConfig } from './config/config.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 
 /** The process: configuration, demo data on first start, listen, and a clean shutdown. */
 export async function startServer(config: AppConfig): Promise<() => Promise<void>> {
@@ -12,10 +14,17 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   await ensureDemoData(services, (message) => app.log.info(message));
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
+  // Jobs run in this process only (never in tests or the CLI), and only when JOBS_ENABLED is set.
+  const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: app.log });
+  const scheduler = config.freshness.jobsEnabled
+    ? startScheduler(services.freshness.jobs, runner, { timezone: config.timezone, log: app.log })
+    : null;
 
   let closing: Promise<void> | null = null;
   return () => {
     closing ??= (async () => {
+      // Runs in progress finish before the database closes under them.
+      await scheduler?.stop();
       await app.close();
       services.close();
     })();
