@@ -1,0 +1,88 @@
+import type Database from 'better-sqlite3';
+import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import type { Services } from '../services.ts';
+import { detectFormat } from './file-format.ts';
+import type { ImportProgress, ImportReport } from './import-report.ts';
+import { ImportRunsRepository } from './import-runs.repository.ts';
+import { ImportSession } from './import-session.ts';
+import { emptyFile } from './ingest.errors.ts';
+import { prepareFile, type ImportInput } from './prepared-file.ts';
+import { openTable } from './table-reader.ts';
+
+export interface ImporterDeps {
+  sqlite: Database.Database;
+  writer: CertificateWriter;
+  now: () => Date;
+  /** Today in the service's time zone: decides which document is in effect, and what "future" means. */
+  today: () => string;
+}
+
+export interface ImporterOptions {
+  /** Rows per transaction. Larger is faster; smaller keeps other writers waiting less. */
+  batchSize?: number;
+  /** Issues listed in the report; all are stored with the run either way. */
+  maxReportedIssues?: number;
+}
+
+export type ImportFileRequest = ImportInput & {
+  fileName: string;
+  /** Provenance source of every stored version: `import` unless the caller says (e.g. `demo`). */
+  source?: string | undefined;
+  /** The upload's MIME type, a hint when the content is ambiguous. */
+  contentType?: string | undefined;
+  /** Called after each committed batch. Throwing stops the import after that batch. */
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Files above this are refused (413) before anything is written; uploads set it. */
+  maxBytes?: number | undefined;
+};
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+/**
+ * Reads a certificate file and stores its rows through the one writer, batch by batch. Everything
+ * that can refuse a whole file (size, format, encoding, header) happens before a run exists.
+ */
+export class Importer {
+  readonly runs: ImportRunsRepository;
+  private readonly batchSize: number;
+  private readonly maxReportedIssues: number;
+
+  constructor(
+    private readonly deps: ImporterDeps,
+    options: ImporterOptions = {},
+  ) {
+    this.runs = new ImportRunsRepository(deps.sqlite);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.maxReportedIssues = options.maxReportedIssues ?? 10_000;
+  }
+
+  async importFile(request: ImportFileRequest): Promise<ImportReport> {
+    const file = await prepareFile(request, request.maxBytes);
+    try {
+      if (file.size === 0) throw emptyFile();
+      const detected = detectFormat(file, request.fileName, request.contentType);
+      let bytesRead = 0;
+      const table = await openTable(file, detected, (bytes) => (bytesRead += bytes));
+      try {
+        const session = new ImportSession(
+          { ...this.deps, runs: this.runs, today: this.deps.today() },
+          { fileName: request.fileName, sha256: file.sha256, sizeBytes: file.size, source: request.source ?? 'import', ...detected },
+          { batchSize: this.batchSize, maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress, bytesRead: () => bytesRead },
+        );
+        return await session.consume(table);
+      } finally {
+        await table.items.return(undefined);
+      }
+    } finally {
+      await file.dispose();
+    }
+  }
+}
+
+/** The importer over the composition root's database and writer (CLI, HTTP app, tests). */
+export function importerFor(services: Pick<Services, 'database' | 'writer' | 'now' | 'today'>, options: ImporterOptions = {}): Importer {
+  return new Importer(
+    { sqlite: services.database.sqlite, writer: services.writer, now: services.now, today: services.today },
+    options,
+  );
+}
