@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+const bilingual = z
+  .object({ zh: z.string().describe('中文说明'), en: z.string().describe('English explanation') })
+  .describe('The explanation in Chinese and English.');
+
+export const rowIssueSchema = z
+  .object({
+    row: z.number().int().describe('Row number as the user sees it in Excel (the CSV record, or the JSON Lines line), 1-based, header included.'),
+    column: z.string().nullable().describe('The header of the column concerned, as written in the file; null when the whole row is at fault.'),
+    severity: z.enum(['rejected', 'warning']).describe('rejected: the row was not stored. warning: it was stored without the value named.'),
+    reason: z.string().describe('Stable code: missing_value, invalid_date, several_numbers, number_<normaliser reason>, expiry_before_approval, filing_expiry_dropped, …'),
+    message: bilingual,
+    value: z.string().nullable().describe('The offending cell as text (first 500 characters).'),
+  })
+  .meta({ id: 'ImportRowIssue' });
+
+export const countsSchema = z
+  .object({
+    total: z.number().int().describe('Data rows read (hint rows and blank rows excluded): versionsAdded + unchanged + rejected.'),
+    versionsAdded: z.number().int().describe('Documents stored for the first time.'),
+    unchanged: z.number().int().describe('Rows whose document was already stored (a re-import adds nothing).'),
+    rejected: z.number().int().describe('Rows not stored; each has at least one entry in rejections.'),
+    certificatesCreated: z.number().int().describe('Certificates (numbers) new to the database.'),
+    hintRowsSkipped: z.number().int().describe('Template hint rows ("必填，格式：…", "示例：…") and repeated headers, recognised by content and skipped.'),
+    warnings: z.number().int().describe('Rows stored with a value dropped (see warnings).'),
+  })
+  .meta({ id: 'ImportCounts' });
+
+const format = z.enum(['csv', 'xlsx', 'jsonl']).describe('The format read from the file content.');
+const encoding = z
+  .enum(['utf-8', 'gb18030', 'utf-16le', 'utf-16be'])
+  .nullable()
+  .describe('Text encoding detected (GBK files read as GB18030); null for XLSX.');
+
+export const importReportSchema = z
+  .object({
+    importRunId: z.number().int().describe('Id of the run; GET /v1/imports/{id} shows it with every issue.'),
+    fileName: z.string().describe('File name as uploaded; stored as the provenance sourceRef of every version.'),
+    sha256: z.string().describe('SHA-256 of the file bytes.'),
+    format,
+    encoding,
+    source: z.string().describe('Provenance source recorded on every version (import unless given).'),
+    status: z.literal('completed').describe('Always completed here; failures answer a problem document.'),
+    startedAt: z.string().describe('ISO timestamp.'),
+    finishedAt: z.string().describe('ISO timestamp.'),
+    durationMs: z.number().int().describe('Wall time of the import in milliseconds.'),
+    headerRow: z.number().int().nullable().describe('Row the header was found on (title rows above it are allowed); null for JSON Lines.'),
+    ignoredColumns: z.array(z.string()).describe('Header texts that name no known field; their cells were not imported.'),
+    counts: countsSchema,
+    rejections: z.array(rowIssueSchema).describe('Every problem of every rejected row, in row order (up to 10,000 listed).'),
+    warnings: z.array(rowIssueSchema).describe('Values dropped from stored rows.'),
+    issuesTruncated: z.boolean().describe('True when more issues exist than listed here; GET /v1/imports/{id} pages through all.'),
+  })
+  .meta({ id: 'ImportReport' });
+
+export const importQuerySchema = z
+  .object({
+    source: z
+      .string()
+      .regex(/^[a-z][a-z0-9_:.-]{0,39}$/)
+      .optional()
+      .describe('Provenance source to record (default import), e.g. demo, html:gdmpa.'),
+    fileName: z.string().min(1).max(255).optional().describe('File name for raw-body uploads (multipart uploads carry their own).'),
+  })
+  .strict();
+
+export const importRunParamsSchema = z.object({
+  id: z.coerce.number().int().positive().describe('Import run id.'),
+});
+
+export const importRunQuerySchema = z
+  .object({
+    offset: z.coerce.number().int().min(0).default(0).describe('Issues to skip.'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Issues per page (at most 1,000).'),
+    severity: z.enum(['rejected', 'warning']).optional().describe('Only rejections, or only warnings.'),
+  })
+  .strict();
+
+export const importRunSchema = z
+  .object({
+    id: z.number().int().describe('Import run id.'),
+    fileName: z.string().describe('File name as imported.'),
+    sha256: z.string().describe('SHA-256 of the file bytes.'),
+    format,
+    encoding,
+    sizeBytes: z.number().int().nullable().describe('File size in bytes.'),
+    source: z.string().describe('Provenance source recorded on every version.'),
+    status: z.enum(['running', 'completed', 'failed']).describe('failed runs keep the batches they committed; importing the file again completes them.'),
+    startedAt: z.string().describe('ISO timestamp.'),
+    finishedAt: z.string().nullable().describe('ISO timestamp; null while running (or if the process died).'),
+    counts: countsSchema,
+    error: z
+      .object({
+        code: z.string().nullable().describe('Stable error code when the failure was a coded one.'),
+        message: z.string().describe('English description of the failure.'),
+      })
+      .nullable()
+      .describe('Why a failed run stopped.'),
+    issues: z
+      .object({
+        total: z.number().int().describe('Issues matching the filter.'),
+        offset: z.number().int().describe('As requested.'),
+        limit: z.number().int().describe('As requested.'),
+        items: z.array(rowIssueSchema).describe('This page, in row order.'),
+      })
+      .describe('Rejections and warnings, paginated.'),
+  })
+  .meta({ id: 'ImportRun' });
