@@ -1,0 +1,127 @@
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import cliProgress from 'cli-progress';
+import { createServices } from '../composition.ts';
+import { loadConfig, type AppConfig } from '../config/config.ts';
+import { importerFor } from '../ingest/importer.ts';
+import type { ImportProgress, ImportReport } from '../ingest/import-report.ts';
+import type { RowIssue } from '../ingest/row-issues.ts';
+import { AppError } from '../shared/app-error.ts';
+
+export interface CliOutput {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: CliOutput & NodeJS.WritableStream;
+  stderr: CliOutput;
+  /** The process environment, read once here into the config (nothing below reads it). */
+  env: Record<string, string | undefined>;
+}
+
+const USAGE = 'usage: certref import <file> [--source NAME] [--json]\n';
+/** Below this a bar would flash and vanish. */
+const PROGRESS_BAR_MIN_BYTES = 5 * 1024 * 1024;
+const LISTED_ISSUES = 50;
+
+/**
+ * `certref import <file>`: exit 0 when every row was stored, 2 when some rows were rejected
+ * (the report lists them), 1 when the file was refused or the import failed.
+ */
+export async function runImport(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { source: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 1;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (parsed.values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (!file || extra.length > 0) {
+    io.stderr.write(USAGE);
+    return 1;
+  }
+  return importWithConfig(loadConfig(io.env), file, { source: parsed.values.source, json: parsed.values.json }, io);
+}
+
+/** The command once configured; tests call it with a test config. */
+export async function importWithConfig(
+  config: AppConfig,
+  file: string,
+  options: { source?: string | undefined; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const services = createServices(config);
+  const bar = new cliProgress.SingleBar(
+    { stream: io.stdout, format: '{bar} {percentage}% | {rows} rows | ETA {eta_formatted}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let barStarted = false;
+  const onProgress = (progress: ImportProgress): void => {
+    if (options.json || !io.stdout.isTTY || progress.totalBytes < PROGRESS_BAR_MIN_BYTES) return;
+    if (!barStarted) bar.start(progress.totalBytes, 0, { rows: 0 });
+    barStarted = true;
+    bar.update(progress.bytesRead, { rows: progress.rowsRead.toLocaleString('en-US') });
+  };
+  try {
+    const report = await importerFor(services).importFile({
+      path: file,
+      fileName: path.basename(file),
+      ...(options.source ? { source: options.source } : {}),
+      onProgress,
+    });
+    if (barStarted) bar.stop();
+    io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    return report.counts.rejected > 0 ? 2 : 0;
+  } catch (error) {
+    if (barStarted) bar.stop();
+    if (!(error instanceof AppError)) throw error;
+    if (options.json) io.stdout.write(`${JSON.stringify({ code: error.code, message: error.text, ...error.extra }, null, 2)}\n`);
+    else io.stderr.write(`${error.code}: ${error.text.zh}\n${error.text.en}\n`);
+    return 1;
+  } finally {
+    services.close();
+  }
+}
+
+export function formatReport(report: ImportReport): string {
+  const { counts } = report;
+  const n = (value: number) => value.toLocaleString('en-US').padStart(12);
+  const lines = [
+    `Imported ${report.fileName} (${report.format}${report.encoding ? `, ${report.encoding}` : ''}) in ${(report.durationMs / 1000).toFixed(1)} s — run #${report.importRunId}`,
+    `  rows read             ${n(counts.total)}`,
+    `  versions added        ${n(counts.versionsAdded)}`,
+    `  unchanged             ${n(counts.unchanged)}`,
+    `  rejected              ${n(counts.rejected)}`,
+    `  certificates created  ${n(counts.certificatesCreated)}`,
+    `  hint rows skipped     ${n(counts.hintRowsSkipped)}`,
+    `  rows with warnings    ${n(counts.warnings)}`,
+  ];
+  if (report.ignoredColumns.length > 0) lines.push(`  ignored columns: ${report.ignoredColumns.join(', ')}`);
+  lines.push(...issueLines('Rejected', report.rejections), ...issueLines('Warnings', report.warnings));
+  const shown = Math.min(report.rejections.length, LISTED_ISSUES) + Math.min(report.warnings.length, LISTED_ISSUES);
+  if (report.issuesTruncated || shown < report.rejections.length + report.warnings.length) {
+    lines.push(`  … more issues: use --json, or GET /v1/imports/${report.importRunId}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function issueLines(title: string, issues: readonly RowIssue[]): string[] {
+  if (issues.length === 0) return [];
+  return [
+    `${title}:`,
+    ...issues.slice(0, LISTED_ISSUES).map(
+      (issue) =>
+        `  row ${issue.row}${issue.column ? ` [${issue.column}]` : ''} ${issue.reason}: ${issue.message.zh}${issue.value ? ` (${issue.value})` : ''}`,
+    ),
+  ];
+}
