@@ -1,0 +1,14 @@
+// Run by import-crash.test.ts in its own process, which the test kills with SIGKILL mid-import.
+import { createServices } from '../../src/composition.ts';
+import { testConfig } from '../../src/config/config.ts';
+import { importerFor } from '../../src/ingest/importer.ts';
+
+const [databasePath, file, batchSize] = process.argv.slice(2);
+if (!databasePath || !file || !batchSize) throw new Error('usage: crash-child <db> <file> <batch size>');
+const services = createServices(testConfig({ databasePath }));
+await importerFor(services, { batchSize: Number(batchSize) }).importFile({
+  path: file,
+  fileName: 'crash.csv',
+  onProgress: (progress) => process.stdout.write(`committed ${progress.counts.total}\n`),
+});
+process.stdout.write('done\n');
