@@ -12,7 +12,8 @@ export interface QueueQuery {
 
 export interface QueuePage {
   tickets: TicketRow[];
-  total: number;
+  /** Counted on the first page only: counting 70,000 open tickets would cost every page ~5 ms. */
+  total: number | null;
   nextCursor: string | null;
 }
 
@@ -49,7 +50,7 @@ export class QueueQueries {
     const last = tickets[tickets.length - 1];
     return {
       tickets,
-      total: this.total(query.status),
+      total: position ? null : this.total(query.status),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: spec.key(last), id: last.id }) : null,
     };
   }

@@ -38,7 +38,7 @@ export class TicketIntake {
       const { ticket, opened } = this.recordMiss(number, {
         organisation: requester.organisation ?? 'anonymous',
         contact: requester.contact ?? null,
-        callbackUrl: requester.callbackUrl ?? null,
+        callbackUrl: httpUrl(requester.callbackUrl),
       });
       return { ticket: ticketReference(ticket, opened) };
     };
@@ -102,4 +102,9 @@ export class TicketIntake {
 
 function requesterOf(miss: MissRecord): Record<string, unknown> {
   return { organisation: miss.organisation, contact: miss.contact, callbackUrl: miss.callbackUrl };
+}
+
+/** Callbacks are POSTed over HTTP(S) only; any other scheme is not kept. */
+function httpUrl(url: string | null | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
 }

@@ -103,7 +103,7 @@ export const queueQuerySchema = z.strictObject({
 export const queuePageSchema = z
   .object({
     tickets: z.array(ticketSummarySchema).describe('This page.'),
-    total: z.number().int().describe('Tickets matching the filter.'),
+    total: z.number().int().nullable().describe('Tickets matching the filter, on the first page (no cursor); null on later pages.'),
     nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last.'),
   })
   .meta({ id: 'TicketQueuePage' });

@@ -52,7 +52,7 @@ describe('GET /v1/tickets', () => {
       let pages = 0;
       do {
         const body = await page(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
-        expect(body.total).toBe(5);
+        expect(body.total).toBe(cursor ? null : 5);
         seen.push(...body.tickets.map((t: { id: number }) => t.id));
         cursor = body.nextCursor;
         pages++;

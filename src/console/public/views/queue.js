@@ -6,6 +6,8 @@ import { STATUS, when } from '../format.js';
 const PAGE_SIZE = 20;
 /** Cursors of the pages before this one, for 上一页 (the API pages forward only). */
 let trail = [];
+/** The first page's count (later pages do not repeat it). */
+let total = 0;
 
 function readHash(hash) {
   const params = new URLSearchParams(hash.split('?')[1] ?? '');
@@ -66,7 +68,8 @@ export async function queueView(hash, { flash }) {
     return view;
   }
 
-  view.append(h('p', { class: 'summary' }, `共 ${page.total} 个工单${state.status === 'all' ? '' : `（${STATUS[state.status]}）`}`));
+  if (page.total !== null) total = page.total;
+  view.append(h('p', { class: 'summary' }, `共 ${total} 个工单${state.status === 'all' ? '' : `（${STATUS[state.status]}）`}`));
   if (page.tickets.length === 0) {
     view.append(h('p', { class: 'empty' }, '没有符合条件的工单。'));
   } else {
