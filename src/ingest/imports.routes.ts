@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireAdminToken } from '../auth/admin-token.ts';
+import { requireRole } from '../auth/auth.plugin.ts';
 import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
@@ -34,7 +34,7 @@ export function importsRoutes(services: Services, importer: Importer, options: I
     // The body stays a stream: the importer reads it once, and the 1 MB body limit does not apply.
     app.addContentTypeParser(RAW_IMPORT_TYPES, (_request, payload, done) => done(null, payload));
     // onRequest, not preHandler: a stranger's 200 MB body is refused before it is read.
-    app.addHook('onRequest', requireAdminToken(services.config.adminToken));
+    app.addHook('onRequest', requireRole('admin'));
 
     app.post(
       '/v1/imports',
