@@ -66,6 +66,7 @@ export interface DeviceToStore {
  */
 export class UdiDevicesRepository {
   private readonly versionOf: Database.Statement<[string], { versionNumber: number; versionTime: string | null }>;
+  private readonly insertNew: Database.Statement;
   private readonly upsert: Database.Statement;
   private readonly dropLinks: Database.Statement;
   private readonly insertLink: Database.Statement;
@@ -79,13 +80,14 @@ export class UdiDevicesRepository {
     this.versionOf = sqlite.prepare(
       'SELECT version_number AS versionNumber, version_time AS versionTime FROM udi_devices WHERE record_key = ?',
     );
-    this.upsert = sqlite.prepare(`
-      INSERT INTO udi_devices (record_key, di, version_number, version_time, version_status, numbers_text, product_name,
+    const insert = `INSERT INTO udi_devices (record_key, di, version_number, version_time, version_status, numbers_text, product_name,
         trade_name, model_spec, holder, credit_code, device_kind, product_category, catalogue_code, old_catalogue_code,
         withdrawn_on, source_file, udi_run_id, updated_at)
       VALUES (@recordKey, @di, @versionNumber, @versionTime, @versionStatus, @numbersText, @productName, @tradeName,
         @modelSpec, @holder, @creditCode, @deviceKind, @productCategory, @catalogueCode, @oldCatalogueCode,
-        @withdrawnOn, @sourceFile, @runId, @at)
+        @withdrawnOn, @sourceFile, @runId, @at)`;
+    this.insertNew = sqlite.prepare(`${insert} ON CONFLICT (record_key) DO NOTHING`);
+    this.upsert = sqlite.prepare(`${insert}
       ON CONFLICT (record_key) DO UPDATE SET di = excluded.di, version_number = excluded.version_number,
         version_time = excluded.version_time, version_status = excluded.version_status,
         numbers_text = excluded.numbers_text, product_name = excluded.product_name, trade_name = excluded.trade_name,
@@ -118,11 +120,15 @@ export class UdiDevicesRepository {
    */
   store(input: DeviceToStore): DeviceChange {
     const { device } = input;
-    const stored = this.versionOf.get(device.recordKey);
-    const change = stored ? compareVersions(input.versionNumber, device.versionTime, stored) : 'added';
-    if (change === 'unchanged' || change === 'stale') return change;
-    this.upsert.run({ ...device, versionNumber: input.versionNumber, sourceFile: input.sourceFile, runId: input.runId, at: input.at });
-    if (stored) this.dropLinks.run(device.recordKey);
+    const row = { ...device, versionNumber: input.versionNumber, sourceFile: input.sourceFile, runId: input.runId, at: input.at };
+    // A full release is mostly new records: try the insert first, compare versions only on conflict.
+    let change: DeviceChange = 'added';
+    if (this.insertNew.run(row).changes === 0) {
+      change = compareVersions(input.versionNumber, device.versionTime, this.versionOf.get(device.recordKey)!);
+      if (change === 'unchanged' || change === 'stale') return change;
+      this.upsert.run(row);
+      this.dropLinks.run(device.recordKey);
+    }
     for (const number of input.numbers) this.insertLink.run(device.recordKey, number.matchKey, number.canonical);
     return change;
   }

@@ -87,7 +87,7 @@ export class UdiXmlReader {
     } else if (device && this.field && depth === this.deviceDepth + 1) {
       const value = this.text.trim();
       // A repeated tag keeps its first value: later ones are duplicates in the exports seen.
-      if (value !== '' && device[this.field] === null) device[this.field] = value;
+      if (value !== '' && device[this.field] === null) device[this.field] = detach(value);
       this.field = null;
       this.text = '';
     } else if (this.inHeaderCount) {
@@ -100,4 +100,14 @@ export class UdiXmlReader {
   private collect(text: string): void {
     if ((this.field !== null || this.inHeaderCount) && this.text.length < MAX_FIELD_CHARS) this.text += text;
   }
+}
+
+/**
+ * A copy of a value that shares no memory with the chunk it was read from. V8 represents a
+ * substring as a view on its parent string, so a value kept after its batch (a cache key, a
+ * recent-names set) would keep its whole 1 MB chunk alive, and memory would grow with the file.
+ */
+function detach(value: string): string {
+  // Prepending makes a new two-part string; slicing it copies both parts into one fresh string.
+  return ` ${value}`.slice(1);
 }

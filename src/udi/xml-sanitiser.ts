@@ -81,10 +81,10 @@ export class XmlSanitiser {
   }
 
   private dropForbidden(text: string): string {
-    return text.replace(FORBIDDEN, () => {
-      this.counts.controlCharactersDropped++;
-      return '';
-    });
+    // Replacing with a constant is much faster than a callback; the length difference is the count.
+    const kept = text.replace(FORBIDDEN, '');
+    this.counts.controlCharactersDropped += text.length - kept.length;
+    return kept;
   }
 }
 
