@@ -1,5 +1,5 @@
 import type { NumberFlag } from './number.types.ts';
-import type { Candidate } from './parse/candidate.ts';
+import { isLegacy, type Candidate } from './parse/candidate.ts';
 import { SPACE } from './text/char-codes.ts';
 import type { CleanText } from './text/clean-text.ts';
 
@@ -10,8 +10,7 @@ export function flagsOf(c: Candidate, clean: CleanText): NumberFlag[] {
   if (c.digitsNormalised || (clean.changed !== null && hasChangeIn(clean.changed, c.start, c.coreEnd))) {
     flags.push('characters_normalised');
   }
-  const legacy = c.kind === 'legacy2004' || c.kind === 'legacy2000';
-  if (legacy) {
+  if (isLegacy(c.kind)) {
     if (!c.hao) flags.push('hao_added');
     if (!c.bracketed) flags.push('brackets_added');
   } else if (c.hao) flags.push('hao_stripped');

@@ -1,6 +1,6 @@
 import { messageFor, type MessageFacts } from './messages.ts';
 import type { RejectedSegment } from './number.types.ts';
-import type { Candidate } from './parse/candidate.ts';
+import { isLegacy, type Candidate } from './parse/candidate.ts';
 import { expectedDigitsLabel } from './rules/digit-counts.ts';
 import { firstYear, lastYear, yearOf } from './rules/year-range.ts';
 import { suggestionsFor } from './suggestions.ts';
@@ -21,12 +21,11 @@ export function toRejectedSegment(c: Candidate, text: string, currentYear: numbe
 
 function factsOf(c: Candidate, currentYear: number): MessageFacts {
   if (c.kind === 'other_licence') return {};
-  const legacy = c.kind === 'legacy2004' || c.kind === 'legacy2000';
   return {
     family: c.kind,
     authority: c.authority + c.city,
     form: c.form ?? '',
-    digitsFound: legacy ? `${c.head.length} + ${c.digits.length}` : String(c.digits.length),
+    digitsFound: isLegacy(c.kind) ? `${c.head.length} + ${c.digits.length}` : String(c.digits.length),
     digitsExpected: expectedDigitsLabel(c),
     year: yearOf(c.kind, c.head, c.digits),
     yearRange: [firstYear(c.kind), lastYear(c.kind, currentYear)],

@@ -1,4 +1,4 @@
-import type { Candidate, Skeleton } from './parse/candidate.ts';
+import { isLegacy, type Candidate, type Skeleton } from './parse/candidate.ts';
 import { FORMS } from './parse/form.ts';
 import { AUTHORITIES, NATIONAL_ABBR } from './reference/authorities.ts';
 import { likelyAuthoritiesFor } from './reference/authority-lookalikes.ts';
@@ -121,5 +121,5 @@ function* authorityEdits(c: Candidate): Generator<Skeleton> {
 }
 
 function yearPart(c: Skeleton): DigitPart {
-  return c.kind === 'legacy2004' || c.kind === 'legacy2000' ? 'head' : 'digits';
+  return isLegacy(c.kind) ? 'head' : 'digits';
 }

@@ -23,6 +23,11 @@ export interface Skeleton {
   digits: string;
 }
 
+/** The two pre-2014 families, which share their layout and differ only in 药监 / 药管. */
+export function isLegacy(kind: CandidateKind): kind is 'legacy2004' | 'legacy2000' {
+  return kind === 'legacy2004' || kind === 'legacy2000';
+}
+
 export type AuthorityStatus = 'ok' | 'missing' | 'unknown';
 
 /** Something that had the shape of a number, where it was found, and what was stripped from it. */

@@ -1,14 +1,13 @@
-import type { Candidate } from '../parse/candidate.ts';
 import { FILING_MAX_DIGITS, FILING_MIN_DIGITS } from '../parse/parse-filing.ts';
 import { LEGACY_TAIL_DIGITS, LEGACY_YEAR_DIGITS } from '../parse/parse-legacy.ts';
 import { REGISTRATION_DIGITS } from '../parse/parse-registration.ts';
-import type { Skeleton } from '../parse/candidate.ts';
+import { isLegacy, type Candidate, type Skeleton } from '../parse/candidate.ts';
 
 /**
  * How far a part of a number is from a valid length: 0 when it fits, else the number of digits
  * to add (negative) or remove (positive) to the nearest valid length.
  */
-export function lengthExcess(length: number, min: number, max: number): number {
+function lengthExcess(length: number, min: number, max: number): number {
   return length < min ? length - min : length > max ? length - max : 0;
 }
 
@@ -30,7 +29,7 @@ export function digitsExcess(sk: Skeleton): number {
 
 /** The excess of a legacy number's year; 0 for other families, whose year is inside `digits`. */
 export function headExcess(sk: Skeleton): number {
-  return sk.kind === 'legacy2004' || sk.kind === 'legacy2000' ? sk.head.length - LEGACY_YEAR_DIGITS : 0;
+  return isLegacy(sk.kind) ? sk.head.length - LEGACY_YEAR_DIGITS : 0;
 }
 
 export function digitCountsFit(c: Candidate): boolean {

@@ -1,4 +1,5 @@
 import type { Family } from '../number.types.ts';
+import { isLegacy } from '../parse/candidate.ts';
 
 /** The first year a number of each family may carry (NUMBERS.md §1). */
 export function firstYear(family: Family): number {
@@ -12,7 +13,7 @@ export function lastYear(family: Family, currentYear: number): number {
 
 /** The year a number's digits carry: its first four digits, or a legacy number's head; NaN if unreadable. */
 export function yearOf(kind: Family, head: string, digits: string): number {
-  const s = kind === 'legacy2004' || kind === 'legacy2000' ? head : digits;
+  const s = isLegacy(kind) ? head : digits;
   if (s.length < 4) return Number.NaN;
   return (
     (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48)
