@@ -25,7 +25,7 @@ function hasSpaceIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Binary search: an input with many numbers and many changes must stay linear. */
+/** Binary search (the list is sorted, padding included): many numbers and many changes stay linear. */
 function hasChangeIn(changed: Int32Array, from: number, to: number): boolean {
   let lo = 0;
   let hi = changed.length;

@@ -6,7 +6,7 @@ export interface CleanText {
   text: string;
   /**
    * Ascending positions of `text` whose character differs from what was typed (whitespace aside,
-   * which shows as SPACE); null when nothing changed, the common case.
+   * which shows as SPACE), padded with NO_POSITION; null when nothing changed, the common case.
    */
   changed: Int32Array | null;
   hasSpace: boolean;
@@ -93,20 +93,26 @@ class CodeUnits {
   }
 }
 
-/** A growable list of ascending positions, allocated on the first one: most inputs have none. */
+/** Pads the unused end of a positions list: greater than any position, so it stays sorted. */
+export const NO_POSITION = 0x7fffffff;
+
+/**
+ * A growable list of ascending positions, allocated on the first one (most inputs have none) and
+ * handed out padded rather than trimmed, as a typed-array view costs more than the padding.
+ */
 class Positions {
   private items = EMPTY_POSITIONS;
   private count = 0;
 
   push(position: number): void {
     if (this.count === this.items.length) {
-      this.items = copyInto(this.items, new Int32Array(Math.max(16, this.count * 2)));
+      this.items = copyInto(this.items, new Int32Array(Math.max(16, this.count * 2)).fill(NO_POSITION));
     }
     this.items[this.count++] = position;
   }
 
   toArray(): Int32Array | null {
-    return this.count === 0 ? null : this.items.subarray(0, this.count);
+    return this.count === 0 ? null : this.items;
   }
 }
 
