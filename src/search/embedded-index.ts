@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { TouchedCertificate } from '../certificates/certificate-writer.ts';
 import { ID_BITS, MAX_CERTIFICATE_ID, encodeCode } from './doc-code.ts';
-import { fieldText, type SearchField } from './search-text.ts';
+import { fieldGrams, foldText, type SearchField } from './search-text.ts';
 
 interface IndexedRow {
   id: number;
@@ -20,6 +20,12 @@ export interface RebuildReport {
   /** Wall time of the rebuild, optimisation included. */
   milliseconds: number;
 }
+
+/** FTS5's defaults, restored after a rebuild so writes merge segments as they go. */
+const DEFAULT_AUTOMERGE = 4;
+const DEFAULT_HASH_BYTES = 1024 * 1024;
+/** Pending terms kept in memory during a rebuild before a segment is written. */
+const BULK_HASH_BYTES = 256 * 1024 * 1024;
 
 const ROW_COLUMNS = `id, canonical, family, authority, year, management_class AS managementClass,
   product_name AS productName, holder, expiry_date AS expiryDate`;
@@ -49,12 +55,13 @@ export class EmbeddedSearchIndex {
       }),
     );
     sqlite.function('search_field_text', { deterministic: true }, (field, raw) =>
-      fieldText(field as SearchField, typeof raw === 'string' ? raw : null),
+      gramText(field as SearchField, foldText(typeof raw === 'string' ? raw : null)),
     );
     this.rowOf = sqlite.prepare(`SELECT ${ROW_COLUMNS} FROM certificates WHERE id = ?`);
     this.codeOf = sqlite.prepare('SELECT code FROM search_docs WHERE certificate_id = ?');
     this.insertRow = sqlite.prepare(
-      `INSERT INTO search_fts (rowid, num, name, holder) VALUES ((@code << ${ID_BITS}) | @id, @num, @name, @holder)`,
+      `INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
+       VALUES ((@code << ${ID_BITS}) | @id, @num, @name, @holder, @name4, @holder4)`,
     );
     this.deleteRow = sqlite.prepare(`DELETE FROM search_fts WHERE rowid = (@code << ${ID_BITS}) | @id`);
     this.upsertDoc = sqlite.prepare(
@@ -68,37 +75,53 @@ export class EmbeddedSearchIndex {
     return (touched) => this.indexCertificates(touched.map((t) => t.id));
   }
 
-  /** Replaces the index rows of these certificates with their current summary; call in a transaction. */
+  /**
+   * Replaces the index rows of these certificates with their current summary; call in a
+   * transaction. Deletes go first and inserts in ascending row id order: FTS5 flushes its pending
+   * terms to a new segment whenever a row id goes backwards, and many tiny segments are slow.
+   */
   indexCertificates(ids: readonly number[]): void {
+    const rows: { code: number; id: number; row: IndexedRow }[] = [];
     for (const id of ids) {
       const previous = this.codeOf.get(id);
       if (previous) this.deleteRow.run({ code: previous.code, id });
       const row = this.rowOf.get(id);
-      if (!row) {
-        if (previous) this.deleteDoc.run(id);
-        continue;
-      }
+      if (row) rows.push({ code: encodeCode(row), id, row });
+      else if (previous) this.deleteDoc.run(id);
+    }
+    rows.sort((a, b) => a.code - b.code || a.id - b.id);
+    for (const { code, id, row } of rows) {
       if (id > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${id} does not fit the search row id (${ID_BITS} bits)`);
-      const code = encodeCode(row);
+      const name = foldText(row.productName);
+      const holder = foldText(row.holder);
       this.insertRow.run({
         code,
         id,
-        num: fieldText('num', row.canonical),
-        name: fieldText('name', row.productName),
-        holder: fieldText('holder', row.holder),
+        num: gramText('num', foldText(row.canonical)),
+        name: gramText('name', name),
+        holder: gramText('holder', holder),
+        name4: gramText('name4', name),
+        holder4: gramText('holder4', holder),
       });
       this.upsertDoc.run(id, code);
     }
   }
 
-  /** Drops and rebuilds the whole index from `certificates`, then merges it into one segment. */
+  /**
+   * Drops and rebuilds the whole index from `certificates`, then merges it into one segment. Rows go
+   * in ascending row id order (an ordered temporary table, read first in a CROSS JOIN), with
+   * automatic merging off and a large pending-terms buffer: one merge at the end instead of many.
+   */
   rebuild(): RebuildReport {
     const started = performance.now();
     const maxId = (this.sqlite.prepare('SELECT max(id) AS id FROM certificates').get() as { id: number | null }).id ?? 0;
     if (maxId > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${maxId} does not fit the search row id (${ID_BITS} bits)`);
     const documents = this.sqlite.transaction(() => {
-      this.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`);
-      this.sqlite.exec('DELETE FROM search_docs');
+      this.sqlite.exec(`
+        INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+        INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0);
+        INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${BULK_HASH_BYTES});
+        DELETE FROM search_docs;`);
       const inserted = this.sqlite
         .prepare(
           `INSERT INTO search_docs (certificate_id, code)
@@ -106,10 +129,16 @@ export class EmbeddedSearchIndex {
         )
         .run().changes;
       this.sqlite.exec(`
-        INSERT INTO search_fts (rowid, num, name, holder)
-        SELECT (d.code << ${ID_BITS}) | c.id, search_field_text('num', c.canonical),
-          search_field_text('name', c.product_name), search_field_text('holder', c.holder)
-        FROM certificates c JOIN search_docs d ON d.certificate_id = c.id`);
+        CREATE TEMP TABLE search_rebuild_order (fts_rowid INTEGER PRIMARY KEY, certificate_id INTEGER NOT NULL);
+        INSERT INTO search_rebuild_order SELECT (code << ${ID_BITS}) | certificate_id, certificate_id FROM search_docs;
+        INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
+        SELECT o.fts_rowid, search_field_text('num', c.canonical), search_field_text('name', c.product_name),
+          search_field_text('holder', c.holder), search_field_text('name4', c.product_name),
+          search_field_text('holder4', c.holder)
+        FROM search_rebuild_order o CROSS JOIN certificates c ON c.id = o.certificate_id;
+        DROP TABLE temp.search_rebuild_order;
+        INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${DEFAULT_AUTOMERGE});
+        INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${DEFAULT_HASH_BYTES});`);
       return inserted;
     })();
     // One segment answers queries faster than the many a bulk insert leaves behind.
@@ -123,4 +152,9 @@ export class EmbeddedSearchIndex {
       .prepare('SELECT (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM search_docs) AS indexed')
       .get() as { certificates: number; indexed: number };
   }
+}
+
+/** The FTS column text of a folded field: its tokens, space-separated. */
+function gramText(field: SearchField, folded: string): string {
+  return fieldGrams(field, folded).join(' ');
 }

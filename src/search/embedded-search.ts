@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { FIELD_MASK, FILING_INDEX, ID_BITS, MAX_CERTIFICATE_ID, ROWID_SHIFT } from './doc-code.ts';
+import { FIELD_MASK, FILING_KEY, ID_BITS, MAX_CERTIFICATE_ID, ROWID_SHIFT, STATUS_INDEX } from './doc-code.ts';
 import { FacetCounter, codeFilter, type CodeFilter } from './facet-counter.ts';
 import { ftsPlan } from './fts-query.ts';
 import { searchCursorInvalid } from './search.errors.ts';
@@ -68,8 +68,8 @@ export class EmbeddedSearch implements SearchEngine {
     for (let tier = after?.tier ?? 0; query.limit > 0 && tier < plan.tiers.length && hits.length <= query.limit; tier++) {
       const from = after && after.tier === tier ? after : null;
       const sql = `SELECT rowid >> ${ID_BITS} AS code, rowid & ${MAX_CERTIFICATE_ID} AS id FROM search_fts
-        WHERE search_fts MATCH @match${from ? ` AND rowid < ((@afterCode << ${ID_BITS}) | @afterId)` : ''}${filterSql.sql}
-        ORDER BY rowid DESC LIMIT @limit`;
+        WHERE search_fts MATCH @match${from ? ` AND rowid > ((@afterCode << ${ID_BITS}) | @afterId)` : ''}${filterSql.sql}
+        ORDER BY rowid LIMIT @limit`;
       const rows = this.statement(sql).all({
         match: plan.tiers[tier]!.match,
         ...(from ? { afterCode: from.code, afterId: from.id } : {}),
@@ -105,37 +105,32 @@ export class EmbeddedSearch implements SearchEngine {
 /** The filters as conditions on the row id's bits; nothing is read but the row id. */
 function filterClauses(f: CodeFilter): { sql: string; params: Record<string, number> } {
   const bits = (field: keyof typeof FIELD_MASK): string => `((rowid >> ${ROWID_SHIFT[field]}) & ${FIELD_MASK[field]})`;
-  const family = `(rowid >> ${ROWID_SHIFT.family})`;
   const clauses: string[] = [];
   const params: Record<string, number> = {};
-  if (f.family >= 0) {
-    clauses.push(`${family} = @family`);
-    params.family = f.family;
-  }
-  if (f.managementClass >= 0) {
-    clauses.push(`${bits('class')} = @class`);
-    params.class = f.managementClass;
-  }
-  if (f.authority >= 0) {
-    clauses.push(`${bits('authority')} = @authority`);
-    params.authority = f.authority;
-  }
-  if (f.yearFrom > 0 || f.yearTo < FIELD_MASK.year) {
-    clauses.push(`${bits('year')} BETWEEN @yearFrom AND @yearTo`);
-    params.yearFrom = f.yearFrom;
-    params.yearTo = Math.min(f.yearTo, FIELD_MASK.year);
+  const equal = (field: 'family' | 'class' | 'authority', value: number): void => {
+    if (value < 0) return;
+    clauses.push(`${bits(field)} = @${field}`);
+    params[field] = value;
+  };
+  equal('family', f.family);
+  equal('class', f.managementClass);
+  equal('authority', f.authority);
+  if (f.yearKeyMin > 0 || f.yearKeyMax < FIELD_MASK.year) {
+    clauses.push(`${bits('year')} BETWEEN @yearKeyMin AND @yearKeyMax`);
+    params.yearKeyMin = f.yearKeyMin;
+    params.yearKeyMax = f.yearKeyMax;
   }
   if (f.status >= 0) {
+    const notFiling = `${bits('family')} <> ${FILING_KEY}`;
     const expiry = bits('expiry');
-    const notFiling = `${family} <> ${FILING_INDEX}`;
-    const byStatus = [
-      `${notFiling} AND ${expiry} >= @today`, // valid
-      `${notFiling} AND ${expiry} BETWEEN 1 AND @today - 1`, // expired
-      `${family} = ${FILING_INDEX}`, // filed
-      `${notFiling} AND ${expiry} = 0`, // unknown
-    ];
+    const byStatus: Record<number, string> = {
+      [STATUS_INDEX.valid]: `${notFiling} AND ${expiry} <= @validUpTo`,
+      [STATUS_INDEX.expired]: `${notFiling} AND ${expiry} > @validUpTo AND ${expiry} < ${FIELD_MASK.expiry}`,
+      [STATUS_INDEX.filed]: `${bits('family')} = ${FILING_KEY}`,
+      [STATUS_INDEX.unknown]: `${notFiling} AND ${expiry} = ${FIELD_MASK.expiry}`,
+    };
     clauses.push(`(${byStatus[f.status]})`);
-    if (f.status <= 1) params.today = f.todayKey;
+    if (f.status === STATUS_INDEX.valid || f.status === STATUS_INDEX.expired) params.validUpTo = f.validUpTo;
   }
   return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }

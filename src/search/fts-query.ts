@@ -1,4 +1,4 @@
-import { FIELD_MARKERS, GRAM_SIZES, characters, type SearchField } from './search-text.ts';
+import { FIELDS, characters, type SearchField } from './search-text.ts';
 import type { MatchKind } from './search.types.ts';
 
 /**
@@ -22,20 +22,24 @@ export interface FtsPlan {
  * A substring of a field: shorter than the field's n-gram, a prefix query on one token (`导` →
  * `"导"*` finds 导管 and a final 导); otherwise the phrase of its n-grams.
  */
-export function fieldExpression(field: SearchField, folded: string): string {
-  const chars = characters(folded);
-  const size = GRAM_SIZES[field];
-  const marker = FIELD_MARKERS[field];
+function gramExpression(field: SearchField, chars: string[]): string {
+  const { marker, size } = FIELDS[field];
   if (chars.length < size) return `"${marker}${chars.join('')}"*`;
   const grams: string[] = [];
   for (let i = 0; i + size <= chars.length; i++) grams.push(marker + chars.slice(i, i + size).join(''));
   return `"${grams.join(' ')}"`;
 }
 
+/** Names and holders: bigrams up to 3 characters, 4-grams from 4 (one token for a 4-character query). */
+function textExpression(field: 'name' | 'holder', chars: string[]): string {
+  return gramExpression(chars.length >= 4 ? `${field}4` : field, chars);
+}
+
 export function ftsPlan(folded: string): FtsPlan {
-  const num = fieldExpression('num', folded);
-  const name = fieldExpression('name', folded);
-  const holder = fieldExpression('holder', folded);
+  const chars = characters(folded);
+  const num = gramExpression('num', chars);
+  const name = textExpression('name', chars);
+  const holder = textExpression('holder', chars);
   return {
     union: `${num} OR ${name} OR ${holder}`,
     tiers: [

@@ -46,7 +46,7 @@ export class MeilisearchSearch implements SearchEngine {
         indexUid: this.indexUid,
         q,
         filter: filterWithout(null),
-        sort: ['order:desc'],
+        sort: ['order:asc'],
         offset,
         limit: query.limit + 1,
         attributesToRetrieve: ['certificateId', 'canonical'],

@@ -22,7 +22,7 @@ export interface MeiliDocument {
   year: number;
   /** Days since 1990-01-01 plus one; 0 when no expiry is known. Status filters compare it with today. */
   expiryDay: number;
-  /** The embedded index's facet code: sorting on it descending gives both engines one order. */
+  /** The embedded index's facet code: sorting on it ascending gives both engines one order. */
   order: number;
 }
 

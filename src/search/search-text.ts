@@ -7,13 +7,25 @@ import { FOLD, NEEDS_NFKC, foldThroughNfkc } from '../numbers/text/fold-table.ts
  * so `粤食药监械(准)字2013` and `粤食药监械准字2013` match, and so does a query typed with spaces.
  */
 
-/** Private-use markers (a token character for unicode61) that keep each field's n-grams apart. */
-export const FIELD_MARKERS = { num: '\uE000', name: '\uE001', holder: '\uE002' } as const;
+/**
+ * The FTS columns and how each is tokenised. Every column's tokens start with its own private-use
+ * marker (a token character for FTS5), so no two columns share a doclist: a query on product
+ * names never walks holder postings.
+ *  - num: 4-grams of the number, with the shorter tails at its end, so a fragment of any length
+ *    matches (digit bigrams are in nearly every number; 4-grams are selective);
+ *  - name, holder: bigrams with a one-character tail, for queries of 1–3 characters;
+ *  - name4, holder4: 4-grams without tails, for queries of 4 characters or more: a 4-character
+ *    query is then one token to count, not a phrase of three dense bigrams.
+ */
+export const FIELDS = {
+  num: { marker: '\uE000', size: 4, tails: true },
+  name: { marker: '\uE001', size: 2, tails: true },
+  holder: { marker: '\uE002', size: 2, tails: true },
+  name4: { marker: '\uE003', size: 4, tails: false },
+  holder4: { marker: '\uE004', size: 4, tails: false },
+} as const;
 
-/** N-gram sizes per field: 4 for numbers (selective digit runs), 2 for names (1–2 character queries). */
-export const GRAM_SIZES = { num: 4, name: 2, holder: 2 } as const;
-
-export type SearchField = keyof typeof FIELD_MARKERS;
+export type SearchField = keyof typeof FIELDS;
 
 /** Per UTF-16 code unit: 0 dropped, else the (lower-case) unit kept. Built on first use. */
 let keepTable: Uint16Array | null = null;
@@ -115,24 +127,16 @@ export function characters(folded: string): string[] {
 }
 
 /**
- * The tokens stored for a field: at each position the n-gram starting there, shorter at the end,
- * each prefixed with the field's marker. Every substring of length <= n is then a prefix of one
- * token and every longer substring a run of consecutive tokens.
+ * The tokens stored for a field: at each position the n-gram starting there, each prefixed with
+ * the field's marker. With tails (shorter n-grams at the end), every substring no longer than n is
+ * a prefix of one token; every longer substring is a run of consecutive tokens.
  */
 export function fieldGrams(field: SearchField, folded: string): string[] {
-  const size = GRAM_SIZES[field];
-  const marker = FIELD_MARKERS[field];
+  const { marker, size, tails } = FIELDS[field];
+  const chars = /[\ud800-\udfff]/.test(folded) ? Array.from(folded) : null;
+  const length = chars ? chars.length : folded.length;
+  const last = tails ? length : length - size + 1;
   const tokens: string[] = [];
-  if (!/[\ud800-\udfff]/.test(folded)) {
-    for (let i = 0; i < folded.length; i++) tokens.push(marker + folded.slice(i, i + size));
-    return tokens;
-  }
-  const chars = Array.from(folded);
-  for (let i = 0; i < chars.length; i++) tokens.push(marker + chars.slice(i, i + size).join(''));
+  for (let i = 0; i < last; i++) tokens.push(marker + (chars ? chars.slice(i, i + size).join('') : folded.slice(i, i + size)));
   return tokens;
-}
-
-/** The FTS column text for a raw field value. */
-export function fieldText(field: SearchField, raw: string | null | undefined): string {
-  return fieldGrams(field, foldText(raw)).join(' ');
 }

@@ -2,7 +2,7 @@ import { certificateStatus, type CertificateStatus } from '../certificates/certi
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
 import { encodeCode } from './doc-code.ts';
-import { FacetCounter, codeFilter, passesFilter } from './facet-counter.ts';
+import { FacetCounter, codeFilter } from './facet-counter.ts';
 import { highlight, highlightWhole } from './highlight.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
 import type { SearchRow, SearchRows } from './search-rows.ts';
@@ -94,7 +94,7 @@ export class SearchService {
     if (text.length === 0 && exact.length === 0) throw searchQueryEmpty(q);
     const exactCounts = new FacetCounter(filter);
     for (const row of exact) exactCounts.add(encodeCode(row));
-    const pinned = exact.filter((row) => passesFilter(encodeCode(row), filter));
+    const pinned = exact.filter((row) => exactCounts.passes(encodeCode(row)));
     const pinnedShown = Math.min(cursor?.pinnedShown ?? 0, pinned.length);
     const pinnedPage = pinned.slice(pinnedShown, pinnedShown + limit);
     const room = limit - pinnedPage.length;
