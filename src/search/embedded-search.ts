@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
-import { FIELD_MASK, FILING_KEY, ID_BITS, MAX_CERTIFICATE_ID, ROWID_SHIFT, STATUS_INDEX } from './doc-code.ts';
-import { FacetCounter, codeFilter, type CodeFilter } from './facet-counter.ts';
+import { ID_BITS, MAX_CERTIFICATE_ID } from './doc-code.ts';
+import { EmbeddedFacets } from './embedded-facets.ts';
+import { codeFilter } from './facet-counter.ts';
 import { ftsPlan } from './fts-query.ts';
+import { andAll, rowidConditions } from './rowid-conditions.ts';
+import { StatementCache } from './statement-cache.ts';
 import { searchCursorInvalid } from './search.errors.ts';
 import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from './search.port.ts';
 
@@ -18,27 +21,18 @@ interface EmbeddedCursor {
 }
 
 /**
- * The default engine: SQLite FTS5 in the service's own database (see the search_fts migration
- * for the index's design). Per query it runs one pass over every match to count hits and facets,
- * from the facet code in each row id, and one short query per tier for the page, in row id order.
+ * The default engine: SQLite FTS5 in the service's own database (see the search_fts migrations
+ * for the index's design). Per query: the total and facets over every match (`EmbeddedFacets`),
+ * then one short query per tier for the page, read forward in row id order, which is rank order.
  */
 export class EmbeddedSearch implements SearchEngine {
   readonly name = 'embedded' as const;
-  /** The counter the SQL functions feed; set for the duration of one synchronous query. */
-  private counter: FacetCounter | null = null;
-  private excluded: ReadonlySet<number> = new Set();
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly facets: EmbeddedFacets;
+  private readonly statements: StatementCache;
 
-  constructor(private readonly sqlite: Database.Database) {
-    // Scalar functions with a side effect, summed up by count(): called once per matching row.
-    sqlite.function('search_facet', (code) => {
-      this.counter?.add(Number(code));
-      return null;
-    });
-    sqlite.function('search_facet_except', (code, id) => {
-      if (!this.excluded.has(Number(id))) this.counter?.add(Number(code));
-      return null;
-    });
+  constructor(sqlite: Database.Database) {
+    this.facets = new EmbeddedFacets(sqlite);
+    this.statements = new StatementCache(sqlite);
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
@@ -48,91 +42,34 @@ export class EmbeddedSearch implements SearchEngine {
   searchSync(query: EngineQuery): EngineResult {
     const plan = ftsPlan(query.text);
     const filter = codeFilter(query.filters, query.today);
-    const counter = new FacetCounter(filter);
-    const excluded = new Set(query.exclude);
-    this.counter = counter;
-    this.excluded = excluded;
-    try {
-      const code = `rowid >> ${ID_BITS}`;
-      const count = excluded.size > 0 ? `search_facet_except(${code}, rowid & ${MAX_CERTIFICATE_ID})` : `search_facet(${code})`;
-      this.statement(`SELECT count(${count}) FROM search_fts WHERE search_fts MATCH ?`).get(plan.union);
-    } finally {
-      this.counter = null;
-      this.excluded = new Set();
-    }
+    const counted = this.facets.count(plan.union, filter, query.exclude);
 
+    const conditions = rowidConditions(filter, query.exclude);
     const hits: (EngineHit & { tier: number; code: number })[] = [];
     const after = query.cursor === null ? null : decodeCursor(query.cursor);
-    const filterSql = filterClauses(filter);
     // One more than asked: it tells whether there is a next page without counting again.
     for (let tier = after?.tier ?? 0; query.limit > 0 && tier < plan.tiers.length && hits.length <= query.limit; tier++) {
       const from = after && after.tier === tier ? after : null;
       const sql = `SELECT rowid >> ${ID_BITS} AS code, rowid & ${MAX_CERTIFICATE_ID} AS id FROM search_fts
-        WHERE search_fts MATCH @match${from ? ` AND rowid > ((@afterCode << ${ID_BITS}) | @afterId)` : ''}${filterSql.sql}
+        WHERE search_fts MATCH @match${from ? ` AND rowid > ((@afterCode << ${ID_BITS}) | @afterId)` : ''}${andAll(conditions.facets, conditions.always)}
         ORDER BY rowid LIMIT @limit`;
-      const rows = this.statement(sql).all({
+      const rows = this.statements.get(sql).all({
         match: plan.tiers[tier]!.match,
         ...(from ? { afterCode: from.code, afterId: from.id } : {}),
-        ...filterSql.params,
-        limit: query.limit + 1 - hits.length + excluded.size,
+        ...conditions.params,
+        limit: query.limit + 1 - hits.length,
       }) as PageRow[];
-      for (const row of rows) {
-        if (excluded.has(row.id)) continue;
-        hits.push({ certificateId: row.id, matchedBy: plan.tiers[tier]!.matchedBy, tier, code: row.code });
-        if (hits.length > query.limit) break;
-      }
+      for (const row of rows) hits.push({ certificateId: row.id, matchedBy: plan.tiers[tier]!.matchedBy, tier, code: row.code });
     }
     const last = hits.length > query.limit ? hits[query.limit - 1] : undefined;
     return {
       hits: hits.slice(0, query.limit).map(({ certificateId, matchedBy }) => ({ certificateId, matchedBy })),
-      total: counter.total,
-      facets: counter.facets(),
+      total: counted.total,
+      facets: counted.facets,
+      facetsExact: counted.facetsExact,
       next: last ? encodeCursor({ tier: last.tier, code: last.code, id: last.certificateId }) : null,
     };
   }
-
-  /** Prepared once per query shape: the SQL varies only with which filters are set. */
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
-}
-
-/** The filters as conditions on the row id's bits; nothing is read but the row id. */
-function filterClauses(f: CodeFilter): { sql: string; params: Record<string, number> } {
-  const bits = (field: keyof typeof FIELD_MASK): string => `((rowid >> ${ROWID_SHIFT[field]}) & ${FIELD_MASK[field]})`;
-  const clauses: string[] = [];
-  const params: Record<string, number> = {};
-  const equal = (field: 'family' | 'class' | 'authority', value: number): void => {
-    if (value < 0) return;
-    clauses.push(`${bits(field)} = @${field}`);
-    params[field] = value;
-  };
-  equal('family', f.family);
-  equal('class', f.managementClass);
-  equal('authority', f.authority);
-  if (f.yearKeyMin > 0 || f.yearKeyMax < FIELD_MASK.year) {
-    clauses.push(`${bits('year')} BETWEEN @yearKeyMin AND @yearKeyMax`);
-    params.yearKeyMin = f.yearKeyMin;
-    params.yearKeyMax = f.yearKeyMax;
-  }
-  if (f.status >= 0) {
-    const notFiling = `${bits('family')} <> ${FILING_KEY}`;
-    const expiry = bits('expiry');
-    const byStatus: Record<number, string> = {
-      [STATUS_INDEX.valid]: `${notFiling} AND ${expiry} <= @validUpTo`,
-      [STATUS_INDEX.expired]: `${notFiling} AND ${expiry} > @validUpTo AND ${expiry} < ${FIELD_MASK.expiry}`,
-      [STATUS_INDEX.filed]: `${bits('family')} = ${FILING_KEY}`,
-      [STATUS_INDEX.unknown]: `${notFiling} AND ${expiry} = ${FIELD_MASK.expiry}`,
-    };
-    clauses.push(`(${byStatus[f.status]})`);
-    if (f.status === STATUS_INDEX.valid || f.status === STATUS_INDEX.expired) params.validUpTo = f.validUpTo;
-  }
-  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }
 
 function encodeCursor(cursor: EmbeddedCursor): string {

@@ -12,7 +12,6 @@ export const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['numberGrams', 'nameGrams', 'holderGrams'],
   filterableAttributes: ['certificateId', 'family', 'authority', 'managementClass', 'year', 'expiryDay'],
   sortableAttributes: ['order'],
-  displayedAttributes: ['id', 'certificateId', 'canonical'],
   rankingRules: ['attribute', 'sort', 'words', 'proximity', 'exactness', 'typo'],
   typoTolerance: { enabled: false, disableOnAttributes: ['numberGrams', 'canonical'], disableOnNumbers: true },
   faceting: { maxValuesPerFacet: 100 },

@@ -77,6 +77,7 @@ export class MeilisearchSearch implements SearchEngine {
       hits: hits.slice(0, query.limit),
       total: totals?.totalHits ?? 0,
       facets,
+      facetsExact: true,
       next: more ? String(offset + query.limit) : null,
     };
   }

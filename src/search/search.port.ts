@@ -27,6 +27,8 @@ export interface EngineResult {
   /** Every text match that passes the filters, not only this page. */
   total: number;
   facets: FacetCounts;
+  /** False when the facets were estimated from a sample (the total never is). */
+  facetsExact: boolean;
   /** Opaque; null on the last page. */
   next: string | null;
 }

@@ -39,6 +39,7 @@ function toResponse(answer: SearchAnswer): SearchResponse {
     hits: answer.hits,
     total: answer.total,
     facets: facetLists(answer.facets),
+    facetsExact: answer.facetsExact,
     nextCursor: answer.nextCursor,
     engine: answer.engine,
   };

@@ -90,6 +90,11 @@ export const searchResponseSchema = z
         typeof facetValuesSchema
       >)
       .describe("Hit counts per facet value. Each facet is counted with every filter but its own, so it shows what choosing another value would give."),
+    facetsExact: z
+      .boolean()
+      .describe(
+        'True when the facet counts are exact. The embedded engine counts facets hit by hit up to 50,000 text hits; beyond that it estimates them from a 1-in-16 sample scaled to the total (the total itself is always exact).',
+      ),
     nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page.'),
     engine: z.enum(['embedded', 'meilisearch']).describe('The engine that answered.'),
   })

@@ -49,6 +49,7 @@ export interface SearchAnswer {
   hits: SearchHitView[];
   total: number;
   facets: FacetCounts;
+  facetsExact: boolean;
   nextCursor: string | null;
   /** The engine that answered. */
   engine: SearchEngineName;
@@ -101,7 +102,11 @@ export class SearchService {
 
     const answer =
       text.length === 0
-        ? { result: { hits: [], total: 0, facets: emptyFacets(), next: null }, engine: this.deps.primary.name, fallback: false }
+        ? {
+            result: { hits: [], total: 0, facets: emptyFacets(), facetsExact: true, next: null },
+            engine: this.deps.primary.name,
+            fallback: false,
+          }
         : await this.askEngine(
             { text, filters, exclude: exact.map((row) => row.id), limit: room, cursor: cursor?.engineCursor ?? null, today },
             cursor,
@@ -121,6 +126,7 @@ export class SearchService {
       hits,
       total: answer.result.total + pinned.length,
       facets: addFacets(answer.result.facets, exactCounts.facets()),
+      facetsExact: answer.result.facetsExact,
       nextCursor: next ? encodeSearchCursor(next, fingerprint) : null,
       engine: answer.engine,
       fallback: answer.fallback,

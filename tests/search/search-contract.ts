@@ -93,6 +93,7 @@ export function searchContract(start: () => Promise<TestContext>): void {
     it('counts every hit per authority, class, status and family', async () => {
       const body = await search(ctx, { q: '导管' });
       expect(body.total).toBe(4);
+      expect(body.facetsExact).toBe(true);
       expect(facet(body, 'authority')).toEqual({ 粤: 3, 苏: 1 });
       expect(facet(body, 'class')).toEqual({ '1': 1, '2': 3 });
       expect(facet(body, 'status')).toEqual({ valid: 2, filed: 1, expired: 1 });

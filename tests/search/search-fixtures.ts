@@ -98,6 +98,7 @@ export interface SearchBody {
   hits: SearchHitBody[];
   total: number;
   facets: Record<'authority' | 'class' | 'status' | 'family', { value: string; count: number }[]>;
+  facetsExact: boolean;
   nextCursor: string | null;
   engine: string;
 }
