@@ -27,7 +27,7 @@ export function classifyUnmatched(text: string): ReasonCode {
 }
 
 /** Only whitespace and list separators. */
-export function isBlank(text: string): boolean {
+function isBlank(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const k = CLASS[text.charCodeAt(i)];
     if (k !== SPACE_CLASS && k !== LIST_SEPARATOR) return false;

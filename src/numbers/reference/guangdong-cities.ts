@@ -50,5 +50,3 @@ const CITY_NAME_BY_CODE = new Map<number, string>(
 export function guangdongCityName(code: number): string | undefined {
   return CITY_NAME_BY_CODE.get(code);
 }
-
-export const GUANGDONG_CODE = GUANGDONG_ABBR.charCodeAt(0);

@@ -32,7 +32,7 @@ export function validate(c: Candidate, currentYear: number): ReasonCode | null {
  * II, NMPA domestic class III. Legacy numbers run from class I to III: class I was registered by
  * provincial or city bureaus, so a province may carry class I or II, never III.
  */
-export function formClassRule(
+function formClassRule(
   isRegistration: boolean,
   national: boolean,
   form: Form,

@@ -24,8 +24,7 @@ export const FORM_ZHUN = ch('准');
 export const FORM_JIN = ch('进');
 export const FORM_XU = ch('许');
 
-/** Character classes. */
-export const OTHER = 0;
+/** Character classes; 0 is everything else. */
 export const DIGIT = 1;
 export const SPACE_CLASS = 2;
 /** Separates numbers in a list: , ; 、 and / (a / between digits is an in-run separator instead). */

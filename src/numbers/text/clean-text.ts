@@ -94,7 +94,7 @@ class CodeUnits {
 }
 
 /** Pads the unused end of a positions list: greater than any position, so it stays sorted. */
-export const NO_POSITION = 0x7fffffff;
+const NO_POSITION = 0x7fffffff;
 
 /**
  * A growable list of ascending positions, allocated on the first one (most inputs have none) and
