@@ -5,7 +5,7 @@ import { ImportBatch } from './import-batch.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import type { ImportRunsRepository, NewRun } from './import-runs.repository.ts';
 import { importInterrupted } from './ingest.errors.ts';
-import { issues, type RowIssue } from './row-issues.ts';
+import { detachIssue, issues, type RowIssue } from './row-issues.ts';
 import { validateRow, type RowContext } from './row-validator.ts';
 import type { OpenedTable, TableItem } from './table-reader.ts';
 
@@ -123,7 +123,7 @@ export class ImportSession {
   /** The report lists issues up to a limit; every one is stored with the run regardless. */
   private list(into: RowIssue[], found: readonly RowIssue[]): void {
     for (const issue of found) {
-      if (this.rejections.length + this.warnings.length < this.options.maxReportedIssues) into.push(issue);
+      if (this.rejections.length + this.warnings.length < this.options.maxReportedIssues) into.push(detachIssue(issue));
       else this.truncated = true;
     }
   }
