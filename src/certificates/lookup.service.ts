@@ -1,5 +1,6 @@
 import { normalise } from '../numbers/normalise.ts';
 import { recodeKey } from '../numbers/recode-key.ts';
+import { suggestCorrections } from '../numbers/suggestions.ts';
 import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 
@@ -42,7 +43,8 @@ export class LookupService {
     const result = normalise(input, { currentYear: this.currentYear() });
     if (result.error || result.numbers.length === 0) {
       const error = result.error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] };
-      return { kind: 'invalid', input, error: this.rankSuggestions(error), suggestionsFound: this.existing(error.suggestions) };
+      const found = this.existing(suggestCorrections(input, { currentYear: this.currentYear(), limit: SUGGESTIONS_CHECKED }));
+      return { kind: 'invalid', input, error: rankSuggestions(error, found), suggestionsFound: found };
     }
     if (result.numbers.length > 1) return { kind: 'multiple', numbers: result.numbers };
     const number = result.numbers[0]!;
@@ -55,14 +57,6 @@ export class LookupService {
     return { kind: 'not_found', number, probableMatch: probable, replacedBy: this.repository.successors(number.matchKey), extra };
   }
 
-  /** Suggestions that name an indexed certificate come first: they are the likeliest fixes. */
-  private rankSuggestions(error: NormaliseError): NormaliseError {
-    if (error.suggestions.length < 2) return error;
-    const known = new Set(this.existing(error.suggestions));
-    const ranked = [...error.suggestions].sort((a, b) => Number(known.has(b)) - Number(known.has(a)));
-    return { ...error, suggestions: ranked };
-  }
-
   private existing(suggestions: readonly string[]): string[] {
     const year = this.currentYear();
     return suggestions.filter((s) => {
@@ -70,4 +64,16 @@ export class LookupService {
       return parsed !== undefined && this.repository.exists(parsed.matchKey);
     });
   }
+}
+
+/**
+ * The engine returns at most ten one-edit fixes, but a dropped digit has about a hundred; the
+ * index checks more of them, and fixes naming a certificate we hold come first.
+ */
+const SUGGESTIONS_CHECKED = 300;
+
+function rankSuggestions(error: NormaliseError, found: readonly string[]): NormaliseError {
+  if (found.length === 0) return error;
+  const rest = error.suggestions.filter((s) => !found.includes(s));
+  return { ...error, suggestions: [...found, ...rest].slice(0, Math.max(error.suggestions.length, found.length)) };
 }

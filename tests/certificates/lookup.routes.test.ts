@@ -50,6 +50,15 @@ describe('GET /v1/certificates/{number}', () => {
     expect(body.message.en).toBeTruthy();
   });
 
+  it('puts a held certificate first among the fixes for a dropped digit', async () => {
+    // Dropping a digit has ~100 one-edit fixes; the one we hold must lead.
+    const response = await ctx.app.inject({ method: 'GET', url: `/v1/autofill?number=${encodeURIComponent('粤械注准2020207341')}` });
+    expect(response.statusCode).toBe(422);
+    const body = response.json();
+    expect(body.suggestions[0]).toBe('粤械注准20202071341');
+    expect(body.suggestionsFound).toEqual(['粤械注准20202071341']);
+  });
+
   it('offers a probable re-coded match without substituting it', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: `/v1/certificates/${encodeURIComponent('粤械注准20202141341')}` });
     expect(response.statusCode).toBe(404);
