@@ -66,6 +66,14 @@ describe('GET /v1/changes', () => {
     expect(next.body.changes[0].after.versionIds).toHaveLength(1);
   });
 
+  it('includes tickets: a missing Guangdong number opens one, and its certificate arriving resolves it', async () => {
+    const { since } = { since: (await feed()).body.nextCursor as string };
+    await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232070123')}` });
+    storeDocuments(ctx.services, [{ number: '粤械注准20232070123', documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '体温计' }]);
+    const { body } = await feed(`?since=${encodeURIComponent(since)}`);
+    expect(body.changes.map((c: Change) => `${c.entity}:${c.action}`)).toEqual(['ticket:opened', 'certificate:created', 'ticket:resolved']);
+  });
+
   it('includes UDI imports, attributed to their run', async () => {
     await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { body } = await feed('?entity=certificate&limit=100');
