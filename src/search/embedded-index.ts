@@ -33,7 +33,7 @@ const ROW_COLUMNS = `id, canonical, family, authority, year, management_class AS
 /**
  * Keeps `search_fts` in step with `certificates`. `indexCertificates` runs inside the writer's
  * transaction (a writer hook), so a certificate and its search row commit or roll back together;
- * `rebuild` builds the whole index from scratch in one statement per table.
+ * `rebuild` builds the whole index from scratch inside SQLite, calling back for codes and n-grams.
  */
 export class EmbeddedSearchIndex {
   private readonly rowOf: Database.Statement<[number], IndexedRow>;

@@ -36,10 +36,6 @@ export class EmbeddedSearch implements SearchEngine {
   }
 
   async search(query: EngineQuery): Promise<EngineResult> {
-    return this.searchSync(query);
-  }
-
-  searchSync(query: EngineQuery): EngineResult {
     const plan = ftsPlan(query.text);
     const filter = codeFilter(query.filters, query.today);
     const counted = this.facets.count(plan.union, filter, query.exclude);

@@ -27,7 +27,10 @@ export function searchRoutes(service: SearchService): FastifyPluginAsyncZod {
         const { q, limit, cursor, class: managementClass, ...filters } = request.query;
         const answer = await service.search({ q, limit, cursor, filters: { ...filters, managementClass } });
         reply.header(ENGINE_HEADER, answer.engine);
-        if (answer.fallback) reply.header(FALLBACK_HEADER, answer.engine);
+        if (answer.fallback) {
+          reply.header(FALLBACK_HEADER, answer.engine);
+          request.log.warn({ reason: answer.fallbackReason }, 'search answered from the embedded index: Meilisearch unavailable');
+        }
         return toResponse(answer);
       },
     );

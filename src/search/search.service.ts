@@ -55,6 +55,8 @@ export interface SearchAnswer {
   engine: SearchEngineName;
   /** True when the configured engine could not answer and the embedded index did. */
   fallback: boolean;
+  /** Why the configured engine could not answer, for the log. */
+  fallbackReason?: string;
 }
 
 export interface SearchServiceDeps {
@@ -64,14 +66,13 @@ export interface SearchServiceDeps {
   rows: SearchRows;
   today: () => string;
   currentYear: () => number;
-  /** Told each time the primary fails and the fallback answers, for the log. */
-  onFallback?: (error: SearchEngineUnavailable) => void;
 }
 
 interface EngineAnswer {
   result: EngineResult;
   engine: SearchEngineName;
   fallback: boolean;
+  fallbackReason?: string;
 }
 
 /**
@@ -130,6 +131,7 @@ export class SearchService {
       nextCursor: next ? encodeSearchCursor(next, fingerprint) : null,
       engine: answer.engine,
       fallback: answer.fallback,
+      ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
     };
   }
 
@@ -155,9 +157,8 @@ export class SearchService {
       return { result: await primary.search(query), engine: primary.name, fallback: false };
     } catch (error) {
       if (!(error instanceof SearchEngineUnavailable) || !fallback) throw error;
-      this.deps.onFallback?.(error);
       usable(fallback);
-      return { result: await fallback.search(query), engine: fallback.name, fallback: true };
+      return { result: await fallback.search(query), engine: fallback.name, fallback: true, fallbackReason: error.message };
     }
   }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSearchReindex } from '../../src/cli/search-reindex.command.ts';
 import { createServices } from '../../src/composition.ts';
+import { ensureSearchIndex } from '../../src/search/ensure-search-index.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { CERTIFICATES, search, searchApp, type SearchBody } from './search-fixtures.ts';
@@ -30,11 +31,15 @@ describe('rebuilding the embedded index', () => {
     expect(ctx.services.search.embedded.counts()).toEqual({ certificates: report.documents, indexed: report.documents });
   });
 
-  it('restores an index that was lost', async () => {
+  it('happens on start when the index does not hold every certificate, and only then', async () => {
     ctx = await searchApp();
+    const log: string[] = [];
+    expect(ensureSearchIndex(ctx.services.search, (m) => log.push(m))).toBeNull();
+    // What migration 0006 leaves behind on a database indexed by 0005.
     ctx.services.database.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs;`);
     expect((await search(ctx, { q: '导管' })).total).toBe(0);
-    ctx.services.search.embedded.rebuild();
+    expect(ensureSearchIndex(ctx.services.search, (m) => log.push(m))?.documents).toBe(Object.keys(CERTIFICATES).length);
+    expect(log[0]).toContain('holds 0 of 8');
     expect((await search(ctx, { q: '导管' })).total).toBe(4);
   });
 
