@@ -32,21 +32,21 @@ describe('certref import', () => {
     expect(JSON.parse(again.out())).toMatchObject({ source: 'demo', counts: { versionsAdded: 0, unchanged: 3 } });
   });
 
-  it('exits 2 and lists the rows when some were rejected', async () => {
+  it('lists the rejected rows with their numbers', async () => {
     const file = h.file('bad.csv', csv([HEADER, ['粤械注准2017201012', '口罩', '', '2022-05-01', '', '', ''], ...ROWS]));
     const io = captureIo(env);
-    expect(await runImport([file], io)).toBe(2);
+    expect(await runImport([file], io)).toBe(0);
     expect(io.out()).toMatch(/row 2 \[注册证编号\] number_/);
   });
 
-  it('exits 1 with the coded error when the file is refused, and on bad arguments', async () => {
+  it('exits 1 with the coded error when the file is refused, 2 on bad arguments', async () => {
     const file = h.file('short.csv', csv([['注册证编号'], ['粤械注准20172010123']]));
     const io = captureIo(env);
     expect(await runImport([file], io)).toBe(1);
     expect(io.err()).toContain('import_missing_columns');
 
     const usage = captureIo(env);
-    expect(await runImport([], usage)).toBe(1);
+    expect(await runImport([], usage)).toBe(2);
     expect(usage.err()).toContain('usage: certref import');
   });
 });
