@@ -1,6 +1,6 @@
 // Import benchmark: generates a realistic 1,000,000-row CSV into bench-data/ (once), imports it into
 // a fresh file database with the production importer, and prints rows/s. Target: ≤ 30 s.
-//   npm run bench:import [-- --rows 200000] [-- --regenerate] [-- --batch 5000] [-- --writer full|bare|none]
+//   npm run bench:import [-- --rows 200000] [-- --regenerate] [-- --batch 20000] [-- --writer full|bare|none]
 // --writer tells the costs apart: full is the composition root's writer with its hooks (audit log,
 // search index), bare the writer alone, none reads and validates without storing anything.
 import fs from 'node:fs';
@@ -10,13 +10,13 @@ import { parseArgs } from 'node:util';
 import { CertificateWriter, type WriteSummary } from '../src/certificates/certificate-writer.ts';
 import { createServices } from '../src/composition.ts';
 import { testConfig } from '../src/config/config.ts';
-import { Importer } from '../src/ingest/importer.ts';
+import { BULK_BATCH_SIZE, Importer } from '../src/ingest/importer.ts';
 
 const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '1000000' },
     regenerate: { type: 'boolean', default: false },
-    batch: { type: 'string', default: '5000' },
+    batch: { type: 'string', default: String(BULK_BATCH_SIZE) },
     writer: { type: 'string', default: 'full' },
   },
 });

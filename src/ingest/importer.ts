@@ -36,7 +36,13 @@ export type ImportFileRequest = ImportInput & {
   maxBytes?: number | undefined;
 };
 
+/** Short transactions for the HTTP route, whose process keeps answering lookups meanwhile. */
 export const DEFAULT_BATCH_SIZE = 5_000;
+/**
+ * For the CLI and scripts: committing every 20,000 rows instead of 5,000 cut the writer's CPU by
+ * about a sixth and its system time by half in the 1M-row benchmark (fewer WAL page rewrites).
+ */
+export const BULK_BATCH_SIZE = 20_000;
 
 /**
  * Reads a certificate file and stores its rows through the one writer, batch by batch. Everything
