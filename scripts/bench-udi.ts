@@ -2,11 +2,14 @@
  * UDI import benchmark: `npm run bench:udi [-- --mb 200]`.
  *
  * Generates a large, realistic UDI XML file in bench-data/ (gitignored; kept between runs), then
- * measures (1) reading alone: decode, repair, saxes; (2) the whole import into a fresh SQLite
- * file through the real write path. Reports MB/s of XML by the wall clock and per CPU second (the
- * machine may be shared), devices/s and peak memory. Target: ≥ 20 MB/s, memory flat.
+ * measures (1) reading alone, in this thread: decode, repair, saxes; (2) the whole import into a
+ * fresh SQLite file through the real write path (files this large are read in a worker thread
+ * while this one writes). Reports MB/s of XML by the wall clock and per CPU second (the machine
+ * may be shared, so the load average is printed too), devices/s and peak RSS (of the whole
+ * process, both phases). Target: ≥ 20 MB/s, memory flat.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../src/composition.ts';
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
     writeBenchXml(xml, targetMb * MB);
   }
   const sizeMb = fs.statSync(xml).size / MB;
-  process.stdout.write(`file: ${xml}, ${sizeMb.toFixed(1)} MB\n\n`);
+  process.stdout.write(`file: ${xml}, ${sizeMb.toFixed(1)} MB\n`);
+  process.stdout.write(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (wall-clock figures suffer when it is busy)\n\n`);
 
   let devices = 0;
   const read = await measure(async (sample) => {
@@ -82,17 +86,17 @@ async function main(): Promise<void> {
     }
   });
   services.close();
-  report('full import into SQLite (file, WAL)', sizeMb, imported, full);
+  report('full import into SQLite (file, WAL; reading in a worker thread, writing in this one)', sizeMb, imported, full);
   process.stdout.write(`  ${status}\n  database: ${(fs.statSync(dbPath).size / MB).toFixed(1)} MB\n\n`);
 
   const wall = sizeMb / full.seconds;
-  const verdict = wall >= TARGET_MB_S ? 'meets' : full.cpuSeconds > 0 && sizeMb / full.cpuSeconds >= TARGET_MB_S ? 'meets per CPU second (machine busy)' : 'MISSES';
-  process.stdout.write(`target ≥ ${TARGET_MB_S} MB/s of XML: ${verdict}\n`);
+  const verdict = wall >= TARGET_MB_S ? 'met' : `not met by the wall clock on this run (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
+  process.stdout.write(`target ≥ ${TARGET_MB_S} MB/s of XML for the whole import: ${verdict}\n`);
 }
 
 function report(label: string, sizeMb: number, devices: number, m: Measure): void {
   process.stdout.write(
-    `${label}\n  ${m.seconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU: ${(sizeMb / m.seconds).toFixed(1)} MB/s (${(sizeMb / m.cpuSeconds).toFixed(1)} MB per CPU s), ` +
+    `${label}\n  ${m.seconds.toFixed(2)} s wall, ${m.cpuSeconds.toFixed(2)} s CPU (all threads): ${(sizeMb / m.seconds).toFixed(1)} MB/s (${(sizeMb / m.cpuSeconds).toFixed(1)} MB per CPU s), ` +
       `${Math.round(devices / m.seconds).toLocaleString('en-US')} devices/s, peak RSS ${m.peakRssMb.toFixed(0)} MB\n`,
   );
 }

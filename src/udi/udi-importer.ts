@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { NumberCache, RecentKeys, type Normaliser } from './number-cache.ts';
 import { UdiBatchWriter, type PendingDevice } from './udi-batch.ts';
-import { byPartNumber, isUdiFileName, xmlEntries } from './udi-file-entries.ts';
-import { UdiXmlReader } from './udi-xml-reader.ts';
+import { readDevices } from './udi-device-stream.ts';
+import { byPartNumber, isUdiFileName } from './udi-file-entries.ts';
+import { readDevicesInWorker } from './udi-worker-stream.ts';
 import {
   EMPTY_UDI_COUNTS,
   type UdiRejection,
@@ -14,7 +14,6 @@ import {
   type UdiRunDetails,
   type UdiRunsRepository,
 } from './udi-runs.repository.ts';
-import { decodeXml } from './xml-text-decoder.ts';
 
 export interface UdiImporterDeps {
   batches: UdiBatchWriter;
@@ -23,6 +22,8 @@ export interface UdiImporterDeps {
   now: () => Date;
   today: () => string;
   currentYear: () => number;
+  /** Files at least this large are read by a worker thread (tests lower it to cover that path). */
+  workerThresholdBytes?: number;
 }
 
 export interface UdiProgress {
@@ -45,6 +46,7 @@ export type UdiFileOutcome = { kind: 'imported'; run: UdiRun } | { kind: 'skippe
 /** Devices per transaction: large enough to amortise the commit, small enough to keep readers moving. */
 const BATCH_SIZE = 2_000;
 const MAX_STORED_REJECTIONS = 200;
+const WORKER_THRESHOLD_BYTES = 16 * 1024 * 1024;
 
 /**
  * Imports NMPA UDI downloads: one XML file, a ZIP of XML parts (nested ZIPs too), or a directory
@@ -91,41 +93,29 @@ export class UdiImporter {
       written: new RecentKeys(),
     };
     let declaredTotal: number | null = null;
-    let bytesRead = 0;
     const record = (rejections: readonly UdiRejection[]) => {
       for (const r of rejections) {
         details.rejectionsByReason[r.reason] = (details.rejectionsByReason[r.reason] ?? 0) + 1;
         if (details.rejections.length < MAX_STORED_REJECTIONS) details.rejections.push(r);
       }
     };
+    // Large files are read by a worker thread while this one writes; small ones are not worth its start-up.
+    const events = sizeBytes >= (this.deps.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES) ? readDevicesInWorker(file, BATCH_SIZE) : readDevices(file, BATCH_SIZE);
     try {
-      for await (const entry of xmlEntries(file)) {
-        let pending: PendingDevice[] = [];
-        const reader = new UdiXmlReader((device) => pending.push({ entry: entry.name, index: reader.devices, record: device }));
-        const flush = () => {
-          if (pending.length === 0) return;
-          const outcome = this.deps.batches.write(pending, context);
-          pending = [];
-          addCounts(totals, outcome.counts);
-          record(outcome.rejections);
-          options.onProgress?.({ file, bytesRead, sizeBytes, devicesRead: totals.devicesRead });
-        };
-        try {
-          for await (const text of decodeXml(countBytes(entry.stream, (n) => (bytesRead += n)))) {
-            reader.write(text);
-            if (pending.length >= BATCH_SIZE) flush();
-          }
-          reader.end();
-          flush();
-        } finally {
-          const repairs = reader.repairs;
-          details.repairs.controlCharactersDropped += repairs.controlCharactersDropped;
-          details.repairs.ampersandsEscaped += repairs.ampersandsEscaped;
-          details.repairs.invalidReferencesDropped += repairs.invalidReferencesDropped;
-          details.entries.push({ name: entry.name, declared: reader.declaredCount, read: reader.devices });
-          entry.stream.destroy();
+      for await (const event of events) {
+        if (event.kind === 'entry') {
+          details.repairs.controlCharactersDropped += event.repairs.controlCharactersDropped;
+          details.repairs.ampersandsEscaped += event.repairs.ampersandsEscaped;
+          details.repairs.invalidReferencesDropped += event.repairs.invalidReferencesDropped;
+          details.entries.push({ name: event.name, declared: event.declared, read: event.read });
+          if (event.declared !== null) declaredTotal = (declaredTotal ?? 0) + event.declared;
+          continue;
         }
-        if (reader.declaredCount !== null) declaredTotal = (declaredTotal ?? 0) + reader.declaredCount;
+        const pending: PendingDevice[] = event.devices.map((d) => ({ entry: event.entry, index: d.index, record: d.record }));
+        const outcome = this.deps.batches.write(pending, context);
+        addCounts(totals, outcome.counts);
+        record(outcome.rejections);
+        options.onProgress?.({ file, bytesRead: event.bytesRead, sizeBytes, devicesRead: totals.devicesRead });
       }
       const short = details.entries.filter((e) => e.declared !== null && e.declared !== e.read);
       if (details.entries.length === 0) throw new Error('no XML document found in the file');
@@ -147,13 +137,6 @@ export class UdiImporter {
 
 function addCounts(into: UdiRunCounts, add: UdiRunCounts): void {
   for (const key of Object.keys(into) as (keyof UdiRunCounts)[]) into[key] += add[key];
-}
-
-async function* countBytes(stream: Readable, count: (n: number) => void): AsyncGenerator<Buffer> {
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    count(chunk.length);
-    yield chunk;
-  }
 }
 
 /** SHA-256 and size, read in one streaming pass (≈1 GB/s, small next to the import itself). */
