@@ -1,6 +1,7 @@
 /**
  * Child process for udi-memory.test.ts (run with --expose-gc): imports a generated UDI file and
- * prints the heap after a full collection at each quarter of the devices, as JSON.
+ * prints the heap after a full collection at each quarter of the devices, as JSON. Mode `thread`
+ * reads in this thread, so the reader's memory is measured too; `worker` is what large files get.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,9 @@ import path from 'node:path';
 import { createServices } from '../../src/composition.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { writeBenchXml } from '../../scripts/bench-udi-data.ts';
+import { normalise } from '../../src/numbers/normalise.ts';
+import { UdiBatchWriter } from '../../src/udi/udi-batch.ts';
+import { UdiImporter } from '../../src/udi/udi-importer.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -15,9 +19,19 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-udi-mem-'));
 const file = path.join(dir, 'udi.xml');
 const devices = writeBenchXml(file, Number(process.argv[2] ?? 40) * 1024 * 1024);
 const services = createServices(testConfig({ databasePath: path.join(dir, 'udi.db') }));
+const { udiDevices, udiRuns } = services.freshness;
+const importer = new UdiImporter({
+  batches: new UdiBatchWriter(services.database.sqlite, services.writer, udiDevices, udiRuns),
+  runs: udiRuns,
+  normalise,
+  now: services.now,
+  today: services.today,
+  currentYear: services.currentYear,
+  workerThresholdBytes: process.argv[3] === 'worker' ? 0 : Number.POSITIVE_INFINITY,
+});
 const heap: number[] = [];
 let next = devices / 4;
-await services.freshness.udiImporter.importPath(file, {
+await importer.importPath(file, {
   trigger: 'test',
   onProgress: (progress) => {
     if (progress.devicesRead < next) return;

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'memory-probe.ts');
 
 describe('a large UDI import', () => {
-  it('keeps memory flat: the heap after the last quarter is no larger than after the first', () => {
-    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, '40'], { encoding: 'utf8', timeout: 120_000 });
+  it.each(['thread', 'worker'])('keeps memory flat, read in a %s: the heap after the last quarter is no larger than after the first', (mode) => {
+    const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, '40', mode], { encoding: 'utf8', timeout: 120_000 });
     const { devices, heap } = JSON.parse(output) as { devices: number; heap: number[] };
     expect(devices).toBeGreaterThan(15_000);
     expect(heap.length).toBeGreaterThanOrEqual(3);
