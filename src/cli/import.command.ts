@@ -94,6 +94,11 @@ export async function importWithConfig(
     return 0;
   } catch (error) {
     if (barStarted) bar.stop();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      io.stderr.write(`certref import: cannot read ${file} (${code})\n`);
+      return 1;
+    }
     if (!(error instanceof AppError)) throw error;
     if (options.json) io.stdout.write(`${JSON.stringify({ code: error.code, message: error.text, ...error.extra }, null, 2)}\n`);
     else io.stderr.write(`${error.code}: ${error.text.zh}\n${error.text.en}\n`);

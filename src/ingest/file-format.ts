@@ -32,18 +32,20 @@ const JSONL_TYPES = new Set(['application/x-ndjson', 'application/jsonl', 'appli
  */
 export function detectFormat(facts: FileFacts, fileName: string, contentType?: string): DetectedFormat {
   const { head } = facts;
+  const ext = path.extname(fileName).toLowerCase();
   if (head.length === 0) return { format: 'csv', encoding: 'utf-8' };
   if (head.subarray(0, 4).equals(ZIP)) return { format: 'xlsx', encoding: null };
   if (head.subarray(0, 4).equals(OLE)) throw legacyExcel();
   for (const [magic, name] of MAGIC_NAMES) if (head.subarray(0, magic.length).equals(magic)) throw unsupportedFormat(name);
-  if (path.extname(fileName).toLowerCase() === '.xlsx') throw unsupportedFormat('named .xlsx but not a zip archive');
+  if (ext === '.xlsx') throw unsupportedFormat('named .xlsx but not a zip archive');
 
   const encoding = textEncoding(facts);
   if (!encoding) throw unsupportedFormat('binary content');
-  const ext = path.extname(fileName).toLowerCase();
-  const mime = contentType?.split(';')[0]?.trim().toLowerCase();
-  const startsLikeJson = firstVisibleChar(head, encoding) === '{';
-  const format: ImportFormat = JSONL_NAMES.has(ext) || (mime !== undefined && JSONL_TYPES.has(mime)) || startsLikeJson ? 'jsonl' : 'csv';
+  const mime = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const namedJson = JSONL_NAMES.has(ext) || JSONL_TYPES.has(mime) || mime === 'application/json';
+  const first = firstVisibleChar(head, encoding);
+  if (first === '[' && namedJson) throw unsupportedFormat('a JSON array; send JSON Lines, one object per line');
+  const format: ImportFormat = namedJson || first === '{' ? 'jsonl' : 'csv';
   if (format === 'csv' && encoding !== 'utf-16le' && encoding !== 'utf-16be' && facts.quoteCount % 2 === 1) {
     // Checked before anything is written: an unclosed quote would swallow the rest of the file.
     throw malformedCsv('a double quote (") is opened and never closed');

@@ -9,7 +9,7 @@ import { detectDelimiter, readCsv } from './readers/csv-reader.ts';
 import { readJsonl, type JsonLine } from './readers/jsonl-reader.ts';
 import { countBytes } from './readers/text-stream.ts';
 import { assertReadableXlsx, readXlsx } from './readers/xlsx-reader.ts';
-import { GridSourceRow, RecordSourceRow, type SourceRow } from './source-row.ts';
+import { GridSourceRow, RecordSourceRow, type ColumnMap, type SourceRow } from './source-row.ts';
 
 export type TableItem = { kind: 'row'; source: SourceRow } | { kind: 'unreadable'; row: number; detail: string };
 
@@ -48,17 +48,18 @@ async function openGrid(grid: AsyncGenerator<GridRow>, toAppError: (error: unkno
     const map = columnMapFrom(next.value.row, next.value.cells);
     if (!map) continue;
     assertRequiredColumns(new Set(map.columns.keys()), map.headerRow);
-    async function* items(): AsyncGenerator<TableItem> {
-      try {
-        for await (const { row, cells } of grid) yield { kind: 'row', source: new GridSourceRow(map!, row, cells) };
-      } catch (error) {
-        throw toAppError(error);
-      }
-    }
-    return { headerRow: map.headerRow, ignoredColumns: map.ignored, items: items() };
+    return { headerRow: map.headerRow, ignoredColumns: map.ignored, items: gridItems(grid, map, toAppError) };
   }
   await grid.return(undefined);
   throw noHeaderFound();
+}
+
+async function* gridItems(grid: AsyncGenerator<GridRow>, map: ColumnMap, toAppError: (error: unknown) => AppError): AsyncGenerator<TableItem> {
+  try {
+    for await (const { row, cells } of grid) yield { kind: 'row', source: new GridSourceRow(map, row, cells) };
+  } catch (error) {
+    throw toAppError(error);
+  }
 }
 
 async function openJsonl(lines: AsyncGenerator<JsonLine>, toAppError: (error: unknown) => AppError): Promise<OpenedTable> {
@@ -76,19 +77,26 @@ async function openJsonl(lines: AsyncGenerator<JsonLine>, toAppError: (error: un
     throw noHeaderFound();
   }
   assertRequiredColumns(new Set(recordKeys(first.record).keys()), first.row);
-  async function* items(): AsyncGenerator<TableItem> {
-    const toItem = (line: JsonLine): TableItem =>
-      'record' in line
-        ? { kind: 'row', source: new RecordSourceRow(line.row, line.record, recordKeys(line.record)) }
-        : { kind: 'unreadable', row: line.row, detail: line.error };
-    try {
-      for (const line of leading) yield toItem(line);
-      for await (const line of lines) yield toItem(line);
-    } catch (error) {
-      throw toAppError(error);
-    }
+  return { headerRow: null, ignoredColumns: [], items: jsonlItems(leading, lines, toAppError) };
+}
+
+async function* jsonlItems(
+  leading: readonly JsonLine[],
+  lines: AsyncGenerator<JsonLine>,
+  toAppError: (error: unknown) => AppError,
+): AsyncGenerator<TableItem> {
+  try {
+    for (const line of leading) yield jsonlItem(line);
+    for await (const line of lines) yield jsonlItem(line);
+  } catch (error) {
+    throw toAppError(error);
   }
-  return { headerRow: null, ignoredColumns: [], items: items() };
+}
+
+function jsonlItem(line: JsonLine): TableItem {
+  return 'record' in line
+    ? { kind: 'row', source: new RecordSourceRow(line.row, line.record, recordKeys(line.record)) }
+    : { kind: 'unreadable', row: line.row, detail: line.error };
 }
 
 function asAppError(detected: DetectedFormat, error: unknown): AppError {

@@ -37,7 +37,8 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, file
   if (request.isMultipart()) {
     const part = await request.file();
     if (!part) throw noFileUploaded();
-    return { stream: part.file, fileName: fileName ?? part.filename, contentType: part.mimetype };
+    // Only a label (provenance sourceRef), never a path; kept to a sane length.
+    return { stream: part.file, fileName: (fileName ?? part.filename).slice(0, 255) || 'upload', contentType: part.mimetype };
   }
   if (!(request.body instanceof Readable)) throw noFileUploaded();
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();

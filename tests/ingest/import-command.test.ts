@@ -45,6 +45,10 @@ describe('certref import', () => {
     expect(await runImport([file], io)).toBe(1);
     expect(io.err()).toContain('import_missing_columns');
 
+    const missing = captureIo(env);
+    expect(await runImport([path.join(h.dir, 'nope.csv')], missing)).toBe(1);
+    expect(missing.err()).toContain('cannot read');
+
     const usage = captureIo(env);
     expect(await runImport([], usage)).toBe(2);
     expect(usage.err()).toContain('usage: certref import');

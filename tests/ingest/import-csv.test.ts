@@ -165,7 +165,8 @@ describe('CSV import', () => {
     ['no header at all', 'a,b,c\r\n1,2,3\r\n', 'import_missing_columns'],
     ['an unclosed quote', `${csv([HEADER])}"粤械注准20172010123,口罩\r\n`, 'import_malformed_csv'],
     ['a PDF', '%PDF-1.7 …', 'import_unsupported_format'],
-  ])('refuses %s with a coded error', async (_name, content, code) => {
-    await expect(h.importer.importFile({ buffer: Buffer.from(content), fileName: 'x.csv' })).rejects.toMatchObject({ code });
+    ['a JSON array', '[{"number": "粤械注准20172010123"}]', 'import_unsupported_format', 'x.json'],
+  ])('refuses %s with a coded error', async (_name, content, code, fileName = 'x.csv') => {
+    await expect(h.importer.importFile({ buffer: Buffer.from(content), fileName })).rejects.toMatchObject({ code });
   });
 });
