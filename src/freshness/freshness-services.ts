@@ -68,8 +68,8 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
   const throttle = new HostThrottle();
   const fetcher = new PoliteFetcher({ ...config.http, throttle });
   const precedence = new SourcePrecedence(new Map(sources.map((s) => [s.name, s.shape])));
-  const datesUnknown = sqlite.prepare<[number, number], { canonical: string }>(
-    'SELECT canonical FROM certificates WHERE dates_known = 0 ORDER BY id LIMIT ? OFFSET ?',
+  const datesUnknown = sqlite.prepare<[number, number], { id: number; canonical: string }>(
+    'SELECT id, canonical FROM certificates WHERE dates_known = 0 AND id > ? ORDER BY id LIMIT ?',
   );
   const jobRuns = new JobRunsRepository(sqlite);
   const jobs = new JobRegistry({
@@ -83,7 +83,7 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
       precedence,
       storedVersions: (matchKey) => deps.certificates.findByMatchKey(matchKey)?.versions ?? [],
       normalise,
-      datesUnknown: (limit, offset) => datesUnknown.all(limit, offset).map((r) => r.canonical),
+      datesUnknown: (limit, afterId) => datesUnknown.all(afterId, limit),
       now: deps.now,
       today: deps.today,
       currentYear: deps.currentYear,

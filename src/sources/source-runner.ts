@@ -4,8 +4,8 @@ import type { AnnouncementSource, DetailSource, SourceDefinition } from './sourc
 
 export interface SourceRunnerDeps extends SourceRunDeps {
   normalise: Normaliser;
-  /** Certificates known only from undated sources, oldest first, for detail sources that fill dates. */
-  datesUnknown: (limit: number, offset: number) => string[];
+  /** Certificates known only from undated sources, by id after `afterId`, for detail sources that fill dates. */
+  datesUnknown: (limit: number, afterId: number) => { id: number; canonical: string }[];
 }
 
 /** One run of one HTML source: every page it should visit now, each on its own. */
@@ -40,14 +40,16 @@ function detailTargets(source: DetailSource, deps: SourceRunnerDeps, result: Sou
   if (!source.datesUnknown) return [...targets];
   const recheckAfter = new Date(deps.now().getTime() - source.recheckDays * 86_400_000).toISOString();
   const page = 500;
-  for (let offset = 0; targets.size < source.maxPerRun; offset += page) {
-    const candidates = deps.datesUnknown(page, offset);
-    for (const canonical of candidates) {
+  // Keyset paging: each page starts after the last id seen, so a long list is read once, not rescanned.
+  for (let afterId = 0; targets.size < source.maxPerRun; ) {
+    const candidates = deps.datesUnknown(page, afterId);
+    for (const { canonical } of candidates) {
       if (targets.size >= source.maxPerRun) break;
       const last = deps.pages.lastVisit(`html:${source.name}`, detailUrl(source, canonical));
       if (!last || last.fetchedAt < recheckAfter) targets.add(canonical);
     }
     if (candidates.length < page) break;
+    afterId = candidates[candidates.length - 1]!.id;
   }
   return [...targets];
 }
