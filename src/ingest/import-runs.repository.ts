@@ -80,6 +80,7 @@ export class ImportRunsRepository {
   private readonly insertRun: Database.Statement;
   private readonly addCountsStatement: Database.Statement;
   private readonly finishStatement: Database.Statement;
+  private readonly abandonStatement: Database.Statement;
   private readonly insertIssue: Database.Statement;
   private readonly byId: Database.Statement<[number], RunRow>;
   private readonly issuesPage: Database.Statement<[number, string | null, string | null, number, number], IssueRow>;
@@ -98,6 +99,10 @@ export class ImportRunsRepository {
     this.finishStatement = sqlite.prepare(`
       UPDATE import_runs SET status = @status, finished_at = @finishedAt, error = @error, error_code = @errorCode
       WHERE id = @id`);
+    this.abandonStatement = sqlite.prepare(`
+      UPDATE import_runs SET status = 'failed', finished_at = @at, error_code = 'import_abandoned',
+        error = 'The process stopped before this run finished; its committed batches are kept, and importing the same file again completes it.'
+      WHERE sha256 = @sha256 AND status = 'running'`);
     this.insertIssue = sqlite.prepare(`
       INSERT INTO import_rejections (import_run_id, row, "column", severity, reason, value, message_zh, message_en)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -109,7 +114,13 @@ export class ImportRunsRepository {
     this.issuesCount = sqlite.prepare(`SELECT count(*) AS n FROM import_rejections WHERE ${filter}`);
   }
 
+  /**
+   * Starts a run. Earlier runs of the same file still marked running died with their process (a
+   * crash or a kill): they are closed as failed, since this run is about to complete their work.
+   * Were one still alive, its own finish would set its status again.
+   */
   create(run: NewRun): number {
+    this.abandonStatement.run({ sha256: run.sha256, at: run.startedAt });
     return Number(this.insertRun.run(run).lastInsertRowid);
   }
 

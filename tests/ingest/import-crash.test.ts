@@ -77,6 +77,8 @@ describe('an import that stops midway', () => {
       const rerun = await after.importer.importFile({ path: file, fileName: 'many.csv' });
       expect(rerun.counts).toMatchObject({ total: 3000, versionsAdded: 3000 - stored, unchanged: stored });
       expect(after.versions()).toHaveLength(3000);
+      // The killed run is closed as failed once the file is imported again.
+      expect(after.importer.runs.get(rerun.importRunId - 1)).toMatchObject({ status: 'failed', error: { code: 'import_abandoned' } });
     } finally {
       after.services.close();
     }
