@@ -52,6 +52,18 @@ describe('XLSX import', () => {
     }
   });
 
+  it('keeps Chinese text whole in a workbook large enough to be read in many chunks', async () => {
+    // exceljs decodes each inflated chunk on its own and cuts characters at chunk ends (its issues
+    // #2063, #2084): a few rows in a thousand came back with U+FFFD until the reader decoded across chunks.
+    const names = Array.from({ length: 6000 }, (_, i) => `一次性使用无菌注射器（带针）规格${i}号医用高分子材料制品`);
+    const rows = names.map((name, i) => [`粤械注准2020207${String(i % 10_000).padStart(4, '0')}`, name, `广州市医疗器械有限公司第${i}分公司`, '2022-05-01']);
+    const report = await h.importer.importFile({ buffer: await xlsx([HEADER.slice(0, 4), ...rows]), fileName: 'large.xlsx' });
+    expect(report.rejections).toEqual([]);
+    const stored = h.versions();
+    expect(stored.filter((v) => v.product_name?.includes('\ufffd') || v.holder?.includes('\ufffd') || v.canonical.includes('\ufffd'))).toEqual([]);
+    expect(stored.map((v) => v.product_name)).toEqual(names);
+  });
+
   it('refuses a damaged workbook, a renamed file and a legacy .xls before writing anything', async () => {
     const good = await xlsx([HEADER, ...ROWS]);
     await expect(h.importer.importFile({ buffer: good.subarray(0, good.length - 200), fileName: 'cut.xlsx' })).rejects.toMatchObject({
