@@ -9,7 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { createSearch } from './search/search-module.ts';
 import { createFreshnessServices } from './freshness/freshness-services.ts';
 import type { Services } from './services.ts';
-import { todayIn } from './shared/dates.ts';
+import { todayClock } from './shared/dates.ts';
 
 export interface CompositionOptions {
   now?: () => Date;
@@ -18,7 +18,7 @@ export interface CompositionOptions {
 /** The one composition root: opens the database, migrates, and wires every service. */
 export function createServices(config: AppConfig, options: CompositionOptions = {}): Services {
   const now = options.now ?? (() => new Date());
-  const today = () => todayIn(config.timezone, now());
+  const today = todayClock(config.timezone, now);
   const currentYear = () => Number(today().slice(0, 4));
   const database = openDatabase(config.databasePath);
   const certificates = new CertificatesRepository(database.sqlite);

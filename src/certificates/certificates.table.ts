@@ -74,7 +74,20 @@ export const certificateVersions = sqliteTable(
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
-    index('certificate_versions_certificate_idx').on(t.certificateId),
+    // Covers the auto-fill read, so the hot path never touches the wide version rows (whose
+    // long texts spill into overflow pages on a large database).
+    index('certificate_versions_autofill_idx').on(
+      t.certificateId,
+      t.documentType,
+      t.approvalDate,
+      t.effectiveDate,
+      t.expiryDate,
+      t.productName,
+      t.holder,
+      t.source,
+      t.sourceRef,
+      t.fetchedAt,
+    ),
     uniqueIndex('certificate_versions_content_uq').on(t.certificateId, t.contentHash),
   ],
 );

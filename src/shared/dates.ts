@@ -25,3 +25,21 @@ export function isValidIsoDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
+
+/**
+ * `todayIn` as a function of a clock, formatting at most once a second: every lookup asks for
+ * today, and Intl formatting costs a few per cent of a lookup.
+ */
+export function todayClock(timeZone: string, now: () => Date): () => IsoDate {
+  let second = Number.NaN;
+  let today = '';
+  return () => {
+    const current = now();
+    const thisSecond = Math.floor(current.getTime() / 1000);
+    if (thisSecond !== second) {
+      second = thisSecond;
+      today = todayIn(timeZone, current);
+    }
+    return today;
+  };
+}

@@ -1,0 +1,2 @@
+DROP INDEX `certificate_versions_certificate_idx`;--> statement-breakpoint
+CREATE INDEX `certificate_versions_autofill_idx` ON `certificate_versions` (`certificate_id`,`document_type`,`approval_date`,`effective_date`,`expiry_date`,`product_name`,`holder`,`source`,`source_ref`,`fetched_at`);
