@@ -26,3 +26,13 @@ export function isBlankRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) if (cellText(cell) !== '') return false;
   return true;
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
+/**
+ * Full-width letters, digits and punctuation folded to ASCII (NFKC). Runs on every row, so the
+ * costly normalisation is skipped for the many cells that have no full-width character.
+ */
+export function foldWidth(text: string): string {
+  return FULL_WIDTH.test(text) ? text.normalize('NFKC') : text;
+}

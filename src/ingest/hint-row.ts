@@ -1,3 +1,5 @@
+import { foldWidth } from './cells.ts';
+
 /**
  * Templates carry a row of instructions under the header ("必填，格式：2023-05-01",
  * "示例：粤械注准…", "请填写…"). The reporting system assumed it was always row 2 and lost a product
@@ -14,13 +16,11 @@ const HINT_PATTERN = new RegExp(
   HINT_MARKERS.map((marker) => marker.normalize('NFKC').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
   'i',
 );
-const FULL_WIDTH = /[\uff01-\uff5e]/;
 
 /** True when a cell reads as an instruction to whoever fills in the template. */
 export function isHintText(text: string): boolean {
   if (text === '') return false;
-  // Runs on every row's number cell: NFKC only for text that has full-width characters to fold.
-  return HINT_PATTERN.test(FULL_WIDTH.test(text) ? text.normalize('NFKC') : text);
+  return HINT_PATTERN.test(foldWidth(text));
 }
 
 /**

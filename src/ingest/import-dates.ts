@@ -1,5 +1,5 @@
 import type { IsoDate } from '../shared/dates.ts';
-import type { Cell } from './cells.ts';
+import { foldWidth, type Cell } from './cells.ts';
 
 export type DateParse = { ok: true; date: IsoDate } | { ok: false };
 
@@ -13,7 +13,6 @@ const MAX_SERIAL = 73_415;
 const SEPARATED = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
-const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 /**
  * Reads the date forms found in filled-in templates: `2023-05-01`, `2023/5/1`, `2023.5.1`,
@@ -24,8 +23,7 @@ export function parseImportDate(cell: Cell): DateParse {
   if (cell instanceof Date) return fromUtcMs(cell.getTime());
   if (typeof cell === 'number') return fromSerial(cell);
   if (typeof cell !== 'string') return { ok: false };
-  // NFKC folds full-width digits; most cells have none, and it is the costly step here.
-  const text = (FULL_WIDTH.test(cell) ? cell.normalize('NFKC') : cell).trim();
+  const text = foldWidth(cell).trim();
   const parts = SEPARATED.exec(text) ?? COMPACT.exec(text);
   if (parts) return fromParts(Number(parts[1]), Number(parts[2]), Number(parts[3]));
   if (SERIAL.test(text)) return fromSerial(Number(text));
