@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { createServices } from './composition.ts';
 import { loadConfig, type AppConfig } from './config/config.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
+import { ensureSearchIndex } from './search/ensure-search-index.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 
@@ -12,6 +13,8 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   const services = createServices(config);
   const app = await buildApp(services, { logger: { level: config.logLevel } });
   await ensureDemoData(services, (message) => app.log.info(message));
+  // A database from before the index existed, or one whose index a migration reshaped, is indexed now.
+  ensureSearchIndex(services.search, (message) => app.log.info(message));
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
   // Jobs run in this process only (never in tests or the CLI), and only when JOBS_ENABLED is set.
@@ -32,8 +35,8 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   };
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+/** Serves until SIGINT or SIGTERM, then shuts down cleanly. */
+export async function serveUntilSignalled(config: AppConfig): Promise<void> {
   const stop = await startServer(config);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -43,8 +46,10 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => serveUntilSignalled(loadConfig(process.env)))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
 }

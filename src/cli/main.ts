@@ -22,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
   keys: { summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)', load: async () => (await import('./keys.command.ts')).runKeys },
   'import-udi': { summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)', load: async () => (await import('./import-udi.command.ts')).runImportUdi },
+  'search-reindex': { summary: 'rebuild the search index from scratch (Meilisearch: build a new index and swap it in)', load: async () => (await import('./search-reindex.command.ts')).runSearchReindex },
+  serve: { summary: 'serve the HTTP API (same as npm start; configured by the environment, see .env.example)', load: async () => (await import('./serve.command.ts')).runServe },
   jobs: { summary: 'list the scheduled jobs, or run one now (jobs run <name>)', load: async () => (await import('./jobs.command.ts')).runJobs },
 };
 
