@@ -38,8 +38,6 @@ export interface Corrections {
   stop(): void;
 }
 
-const SWEEP_INTERVAL_MS = 60_000;
-
 export function createCorrections(deps: CorrectionsDeps): Corrections {
   const { sqlite, now } = deps;
   const tickets = new TicketsRepository(sqlite);
@@ -49,7 +47,6 @@ export function createCorrections(deps: CorrectionsDeps): Corrections {
   const events = new TicketEvents(deps.changeLog, outbox, now);
   const clock = { now, today: deps.today, currentYear: deps.currentYear };
   const workflow = new TicketWorkflow(sqlite, tickets, attachments, deps.writer, events, clock, deps.claimTimeoutMinutes * 60_000);
-  let sweeper: NodeJS.Timeout | null = null;
   return {
     tickets,
     queue: new QueueQueries(sqlite),
@@ -58,17 +55,13 @@ export function createCorrections(deps: CorrectionsDeps): Corrections {
     evidence: new EvidenceService(sqlite, tickets, attachments, new AttachmentStore(deps.attachmentsDir), events, now),
     outbox,
     dispatcher,
+    // Lapsed claims need no timer here: every queue read and workflow action sweeps them first,
+    // and the scheduler's corrections-sweep job releases them (and tells requesters) when idle.
     start() {
       dispatcher.start();
-      sweeper ??= setInterval(() => {
-        if (sqlite.open) workflow.sweepExpiredClaims();
-      }, SWEEP_INTERVAL_MS);
-      sweeper.unref();
     },
     stop() {
       dispatcher.stop();
-      if (sweeper) clearInterval(sweeper);
-      sweeper = null;
     },
   };
 }
