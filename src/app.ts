@@ -9,6 +9,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { importerFor } from './ingest/importer.ts';
+import { importsRoutes } from './ingest/imports.routes.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
@@ -71,6 +73,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
         { name: 'numbers', description: 'The number engine' },
         { name: 'reference', description: 'Authorities and catalogues' },
         { name: 'search', description: 'Search by number, number fragment, product name or holder' },
+        { name: 'imports', description: 'Bulk CSV, XLSX and JSON Lines imports (admin)' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'tickets', description: 'The correction queue for missing Guangdong certificates' },
         { name: 'access', description: 'API keys, roles and the audit trail' },
@@ -91,11 +94,13 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     certificatesRoutes({
       lookup: services.lookup,
       repository: services.certificates,
+      autofill: services.autofill,
       today: services.today,
       requesterOf: (request) => request.principal.organisation,
     }),
   );
   await app.register(searchRoutes(services.search.service));
+  await app.register(importsRoutes(services, importerFor(services)));
   await app.register(keysRoutes(services.apiKeys));
   await app.register(auditRoutes(services.database.sqlite));
   await app.register(correctionsRoutes(services.corrections, services.changeLog, actorNamer(services.apiKeys)));

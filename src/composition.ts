@@ -3,6 +3,8 @@ import { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { LookupService } from './certificates/lookup.service.ts';
+import { AutofillCache } from './certificates/autofill-cache.ts';
+import { AutofillService } from './certificates/autofill.service.ts';
 import type { AppConfig } from './config/config.ts';
 import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
@@ -26,6 +28,9 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   const changeLog = new ChangeLog(database.sqlite, now);
   writer.onWrite(changeLog.certificateWriteHook());
   const lookup = new LookupService(certificates, currentYear);
+  const autofillCache = new AutofillCache(database.sqlite, config.autofillCacheSize);
+  writer.onWrite((touched) => autofillCache.invalidate(touched.map((t) => t.matchKey)));
+  const autofill = new AutofillService(certificates, autofillCache, today);
   // Correction queue: a missing 粤 number opens or joins a ticket; data arriving by any route resolves it.
   const corrections = createCorrections({
     sqlite: database.sqlite,
@@ -67,6 +72,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     certificates,
     writer,
     lookup,
+    autofill,
     changeLog,
     now,
     today,

@@ -5,6 +5,7 @@ import type { CertificatesRepository } from './certificates/certificates.reposit
 import type { ChangeLog } from './audit/change-log.ts';
 import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import type { Corrections } from './corrections/corrections.ts';
+import type { AutofillService } from './certificates/autofill.service.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 import type { FreshnessServices } from './freshness/freshness-services.ts';
 import type { SearchModule } from './search/search-module.ts';
@@ -19,6 +20,8 @@ export interface Services {
   certificates: CertificatesRepository;
   writer: CertificateWriter;
   lookup: LookupService;
+  /** The reporting form's payload per number, with a cache of recent answers. */
+  autofill: AutofillService;
   /** Audit trail and change feed: every change, who made it, before and after. */
   changeLog: ChangeLog;
   /** The correction queue: tickets, their workflow, evidence and callbacks. */

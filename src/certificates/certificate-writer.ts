@@ -19,6 +19,7 @@ export interface CertificateSummary {
 export interface TouchedCertificate {
   id: number;
   canonical: string;
+  matchKey: string;
   created: boolean;
   versionIds: number[];
   before: CertificateSummary | null;
@@ -106,7 +107,7 @@ export class CertificateWriter {
   }
 
   private writeUnsafe(inputs: readonly VersionInput[], today: string, context: WriteContext): WriteSummary {
-    const touched = new Map<number, { canonical: string; created: boolean; versionIds: number[]; before: CertificateSummary | null }>();
+    const touched = new Map<number, Omit<TouchedCertificate, 'id' | 'after'>>();
     let versionsAdded = 0;
     let certificatesCreated = 0;
     for (const input of inputs) {
@@ -123,6 +124,7 @@ export class CertificateWriter {
         // Summary columns change only in refreshCurrent below, so this still reads the state before the batch.
         const entry = touched.get(id) ?? {
           canonical: input.number.canonical,
+          matchKey: input.number.matchKey,
           created,
           versionIds: [],
           before: created ? null : (this.summaryOf.get(id) ?? null),

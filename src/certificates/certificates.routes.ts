@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
-import { buildAutofill } from './autofill.ts';
+import type { AutofillService } from './autofill.service.ts';
 import { buildCertificateView } from './certificate-view.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 import {
@@ -19,6 +19,7 @@ import type { LookupService, Requester } from './lookup.service.ts';
 export interface CertificatesRoutesDeps {
   lookup: LookupService;
   repository: CertificatesRepository;
+  autofill: AutofillService;
   today: () => string;
   /** Who is asking: the API key's organisation once keys exist, else the client address. */
   requesterOf?: (request: FastifyRequest) => string | null;
@@ -31,7 +32,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
     callbackUrl: extra.callbackUrl ?? null,
   });
 
-  const autofillRead = (n: ParsedNumber) => deps.repository.autofillVersions(n.matchKey);
+  const autofillRead = (n: ParsedNumber) => deps.autofill.payloadFor(n);
 
   return async (app) => {
     app.get(
@@ -74,7 +75,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
         const { number: input, ...extra } = request.query;
         const outcome = deps.lookup.lookup(input, requester(request, extra), autofillRead);
         if (outcome.kind !== 'found') throw missToError(outcome);
-        return buildAutofill(outcome.number, outcome.found, deps.today());
+        return outcome.found;
       },
     );
 
@@ -92,12 +93,11 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
       async (request) => {
         const { numbers, ...extra } = request.body;
         const who = requester(request, extra);
-        const today = deps.today();
         return {
           results: numbers.map((input) => {
             const outcome = deps.lookup.lookup(input, who, autofillRead);
             if (outcome.kind === 'found') {
-              return { input, outcome: outcome.kind, autofill: buildAutofill(outcome.number, outcome.found, today) };
+              return { input, outcome: outcome.kind, autofill: outcome.found };
             }
             const error = missToError(outcome);
             return { input, outcome: outcome.kind, problem: { code: error.code, message: error.text, ...error.extra } };

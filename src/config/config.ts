@@ -24,6 +24,7 @@ export const configSchema = z.object({
   /** Logging each request costs ~30% of throughput on the hot lookup routes. */
   LOG_REQUESTS: booleanFromEnv.default(false),
   TIMEZONE: z.string().default('Asia/Shanghai'),
+  AUTOFILL_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   // Correction queue and access (issue 4).
   LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
@@ -69,6 +70,8 @@ export interface AppConfig {
   logLevel: EnvConfig['LOG_LEVEL'];
   logRequests: boolean;
   timezone: string;
+  /** Recent auto-fill answers kept in memory (0: none). */
+  autofillCacheSize: number;
   /** Lookups need at least a reader key (default: open, as embedded behind a form). */
   lookupsRequireKey: boolean;
   /** Requests per minute per API key or client address; 0: no limit. */
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevel: e.LOG_LEVEL,
     logRequests: e.LOG_REQUESTS,
     timezone: e.TIMEZONE,
+    autofillCacheSize: e.AUTOFILL_CACHE_SIZE,
     lookupsRequireKey: e.LOOKUPS_REQUIRE_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,

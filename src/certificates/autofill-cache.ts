@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import type { AutofillPayload } from './autofill.ts';
+
+/**
+ * Recent auto-fill answers by match key, for the numbers forms ask about again and again.
+ *
+ * An answer depends on the certificate's versions and on today's date, so an entry is valid only
+ * for the day it was made, is dropped when this process writes the certificate (writer hook), and
+ * the whole cache is dropped when another process (a CLI import) commits to the database, which
+ * SQLite's `data_version` reveals.
+ */
+export class AutofillCache {
+  private readonly entries = new Map<string, { today: string; payload: AutofillPayload }>();
+  private readonly dataVersion: Database.Statement<[], number>;
+  private seenDataVersion: number;
+
+  constructor(
+    sqlite: Database.Database,
+    private readonly capacity: number,
+  ) {
+    this.dataVersion = sqlite.prepare('PRAGMA data_version').pluck() as Database.Statement<[], number>;
+    this.seenDataVersion = this.dataVersion.get()!;
+  }
+
+  get(matchKey: string, today: string): AutofillPayload | undefined {
+    if (this.capacity === 0) return undefined;
+    const version = this.dataVersion.get()!;
+    if (version !== this.seenDataVersion) {
+      this.seenDataVersion = version;
+      this.entries.clear();
+      return undefined;
+    }
+    const entry = this.entries.get(matchKey);
+    if (!entry || entry.today !== today) return undefined;
+    // Re-inserting keeps the Map in least-recently-used order.
+    this.entries.delete(matchKey);
+    this.entries.set(matchKey, entry);
+    return entry.payload;
+  }
+
+  set(matchKey: string, today: string, payload: AutofillPayload): void {
+    if (this.capacity === 0) return;
+    if (this.entries.size >= this.capacity) {
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
+    }
+    this.entries.set(matchKey, { today, payload });
+  }
+
+  invalidate(matchKeys: Iterable<string>): void {
+    for (const key of matchKeys) this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
