@@ -1,18 +1,22 @@
 import type Database from 'better-sqlite3';
 import type { AutofillPayload } from './autofill.ts';
 
+export const DATA_VERSION_CHECK_MS = 200;
+
 /**
  * Recent auto-fill answers by match key, for the numbers forms ask about again and again.
  *
  * An answer depends on the certificate's versions and on today's date, so an entry is valid only
  * for the day it was made, is dropped when this process writes the certificate (writer hook), and
  * the whole cache is dropped when another process (a CLI import) commits to the database, which
- * SQLite's `data_version` reveals.
+ * SQLite's `data_version` reveals. Reading it costs about as much as a lookup, so it is read at
+ * most every DATA_VERSION_CHECK_MS: another process's commit shows within that time.
  */
 export class AutofillCache {
   private readonly entries = new Map<string, { today: string; payload: AutofillPayload }>();
   private readonly dataVersion: Database.Statement<[], number>;
   private seenDataVersion: number;
+  private checkedAt = 0;
 
   constructor(
     sqlite: Database.Database,
@@ -24,11 +28,15 @@ export class AutofillCache {
 
   get(matchKey: string, today: string): AutofillPayload | undefined {
     if (this.capacity === 0) return undefined;
-    const version = this.dataVersion.get()!;
-    if (version !== this.seenDataVersion) {
-      this.seenDataVersion = version;
-      this.entries.clear();
-      return undefined;
+    const now = Date.now();
+    if (now - this.checkedAt >= DATA_VERSION_CHECK_MS) {
+      this.checkedAt = now;
+      const version = this.dataVersion.get()!;
+      if (version !== this.seenDataVersion) {
+        this.seenDataVersion = version;
+        this.entries.clear();
+        return undefined;
+      }
     }
     const entry = this.entries.get(matchKey);
     if (!entry || entry.today !== today) return undefined;
