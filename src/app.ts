@@ -7,27 +7,27 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { actorNamer } from './auth/actor-name.ts';
+import { auditRoutes } from './auth/audit.routes.ts';
+import { authPlugin } from './auth/auth.plugin.ts';
+import { keysRoutes } from './auth/keys.routes.ts';
+import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
+import { consoleRoutes } from './console/console.routes.ts';
+import { correctionsRoutes } from './corrections/corrections.routes.ts';
+import { changesRoutes } from './freshness/changes.routes.ts';
+import { statusRoutes } from './freshness/status.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { importerFor } from './ingest/importer.ts';
 import { importsRoutes } from './ingest/imports.routes.ts';
+import { normalise } from './numbers/normalise.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
 import { registerErrorHandlers } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
-import { actorNamer } from './auth/actor-name.ts';
-import { auditRoutes } from './auth/audit.routes.ts';
-import { authPlugin } from './auth/auth.plugin.ts';
-import { keysRoutes } from './auth/keys.routes.ts';
-import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
-import { consoleRoutes } from './console/console.routes.ts';
-import { changesRoutes } from './freshness/changes.routes.ts';
-import { statusRoutes } from './freshness/status.routes.ts';
-import { normalise } from './numbers/normalise.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
-import { correctionsRoutes } from './corrections/corrections.routes.ts';
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
