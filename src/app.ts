@@ -18,7 +18,6 @@ import { correctionsRoutes } from './corrections/corrections.routes.ts';
 import { changesRoutes } from './freshness/changes.routes.ts';
 import { statusRoutes } from './freshness/status.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
-import { importerFor } from './ingest/importer.ts';
 import { importsRoutes } from './ingest/imports.routes.ts';
 import { normalise } from './numbers/normalise.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
@@ -100,7 +99,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     }),
   );
   await app.register(searchRoutes(services.search.service));
-  await app.register(importsRoutes(services, importerFor(services)));
+  await app.register(importsRoutes(services, services.importer));
   await app.register(keysRoutes(services.apiKeys));
   await app.register(auditRoutes(services.database.sqlite));
   await app.register(correctionsRoutes(services.corrections, services.changeLog, actorNamer(services.apiKeys)));

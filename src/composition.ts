@@ -10,6 +10,7 @@ import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
 import { createSearch } from './search/search-module.ts';
 import { createFreshnessServices } from './freshness/freshness-services.ts';
+import { importerFor } from './ingest/importer.ts';
 import type { Services } from './services.ts';
 import { todayClock } from './shared/dates.ts';
 
@@ -66,10 +67,12 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
     searchOutboxDrain: search.meilisearch ? () => search.drainOutbox() : null,
   });
+  const importer = importerFor({ database, writer, now, today });
   return {
     config,
     database,
     certificates,
+    importer,
     writer,
     lookup,
     autofill,

@@ -1,5 +1,6 @@
 import type { AppConfig } from './config/config.ts';
 import type { DatabaseHandle } from './db/database.ts';
+import type { Importer } from './ingest/importer.ts';
 import type { CertificateWriter } from './certificates/certificate-writer.ts';
 import type { CertificatesRepository } from './certificates/certificates.repository.ts';
 import type { ChangeLog } from './audit/change-log.ts';
@@ -19,6 +20,8 @@ export interface Services {
   database: DatabaseHandle;
   certificates: CertificatesRepository;
   writer: CertificateWriter;
+  /** Bulk CSV / XLSX / JSON Lines imports through the writer, with runs recorded. */
+  importer: Importer;
   lookup: LookupService;
   /** The reporting form's payload per number, with a cache of recent answers. */
   autofill: AutofillService;
