@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { createServices } from '../composition.ts';
 import { loadConfig } from '../config/config.ts';
 import type { UdiFileOutcome, UdiProgress } from '../udi/udi-importer.ts';
 import type { UdiRun } from '../udi/udi-runs.repository.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface ImportUdiIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -27,25 +27,13 @@ const MB = 1024 * 1024;
 
 /** `certref import-udi <file-or-dir>…`. */
 export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        'skip-imported': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    { 'skip-imported': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length === 0) {
     io.stderr.write(USAGE);
     return 2;

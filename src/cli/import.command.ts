@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { createServices } from '../composition.ts';
@@ -7,6 +6,7 @@ import { BULK_BATCH_SIZE, importerFor } from '../ingest/importer.ts';
 import type { ImportProgress, ImportReport } from '../ingest/import-report.ts';
 import type { RowIssue } from '../ingest/row-issues.ts';
 import { AppError } from '../shared/app-error.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface CliOutput {
   write(text: string): unknown;
@@ -39,22 +39,9 @@ const LISTED_ISSUES = 50;
 
 /** `certref import <file>`: see USAGE. */
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { source: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(args, { source: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
   const [file, ...extra] = parsed.positionals;
-  if (parsed.values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
   if (!file || extra.length > 0) {
     io.stderr.write(USAGE);
     return 2;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { createServices } from '../composition.ts';
 import { loadConfig } from '../config/config.ts';
 import type { JobStatus } from '../freshness/status.service.ts';
@@ -6,6 +5,7 @@ import { JobRunner } from '../jobs/job-runner.ts';
 import type { JobRun } from '../jobs/job-runs.repository.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { RunLog } from '../sources/source-run.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface JobsIo {
   stdout: { write(text: string): unknown };
@@ -30,19 +30,10 @@ const EXIT: Record<JobRun['status'], number> = { succeeded: 0, partial: 3, faile
 
 /** `certref jobs list` and `certref jobs run <name>`. */
 export async function runJobs(args: string[], io: JobsIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
   const [action, name, ...rest] = parsed.positionals;
-  if (parsed.values.help || action === 'help') {
+  if (action === 'help') {
     io.stdout.write(USAGE);
     return 0;
   }

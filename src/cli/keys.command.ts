@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import type { ApiKeyRecord } from '../auth/api-keys.repository.ts';
 import { isRole, ROLES } from '../auth/roles.ts';
 import { createServices } from '../composition.ts';
 import { loadConfig } from '../config/config.ts';
 import { AppError } from '../shared/app-error.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface KeysIo {
   stdout: { write(text: string): unknown };
@@ -25,27 +25,22 @@ revoke  the key stops working at once.
 
 /** `certref keys …`: exit 0 on success, 1 when the key does not exist, 2 on misuse. */
 export async function runKeys(args: string[], io: KeysIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        role: { type: 'string' },
-        name: { type: 'string' },
-        organisation: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      role: { type: 'string' },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    USAGE,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [action, ...rest] = positionals;
-  if (values.help || action === 'help') {
+  if (action === 'help') {
     io.stdout.write(USAGE);
     return 0;
   }

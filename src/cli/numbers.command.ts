@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { normalise } from '../numbers/normalise.ts';
 import type { NormaliseOptions } from '../numbers/number.types.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface NumbersIo {
   stdin: AsyncIterable<string | Uint8Array>;
@@ -22,26 +22,9 @@ const FLUSH_AT = 64 * 1024;
 
 /** `certref numbers`: the number engine on arguments or on JSON Lines from stdin. */
 export async function runNumbers(args: string[], io: NumbersIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        jsonl: { type: 'boolean', default: false },
-        'current-year': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(args, { jsonl: { type: 'boolean', default: false }, 'current-year': { type: 'string' } }, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(USAGE);
-    return 0;
-  }
   const options: NormaliseOptions = {};
   if (values['current-year'] !== undefined) {
     const year = Number(values['current-year']);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { createServices } from '../composition.ts';
 import { loadConfig, type AppConfig } from '../config/config.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export interface SearchReindexIo {
   stdout: { write(text: string): unknown };
@@ -20,19 +20,13 @@ first and stays rebuilt), 2 misuse.
 
 /** `certref search-reindex`: the whole search index rebuilt, for a new database or after a bulk load. */
 export async function runSearchReindex(args: string[], io: SearchReindexIo): Promise<number> {
-  let json: boolean;
-  try {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
-    if (values.help) {
-      io.stdout.write(USAGE);
-      return 0;
-    }
-    json = values.json;
-  } catch (error) {
-    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  const parsed = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, USAGE, io);
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length > 0) {
+    io.stderr.write(`unexpected argument: ${parsed.positionals[0]}\n${USAGE}`);
     return 2;
   }
-  return searchReindexWithConfig(loadConfig(io.env), { json }, io);
+  return searchReindexWithConfig(loadConfig(io.env), { json: parsed.values.json }, io);
 }
 
 /** The command once configured; tests call it with a test config. */
