@@ -1,7 +1,7 @@
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
 import type { AutofillVersionRow } from './certificates.repository.ts';
-import { documentsInEffect } from './current-document.ts';
+import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 
 export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective';
 
@@ -37,14 +37,7 @@ export function buildAutofill(number: ParsedNumber, versions: readonly AutofillV
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const isFiling = number.family === 'filing';
-  // A document in effect names the product; without one (UDI-only) the newest named record does.
-  const namedBy = latest?.productName ? latest : newestNamed(versions);
-
-  const approvalDate = latest?.approvalDate ?? null;
-  const printedEffective = certificateDocument?.effectiveDate ?? null;
-  const effectiveDate = printedEffective ?? approvalDate;
-  const effectiveDateSource = printedEffective ? 'certificate' : approvalDate ? 'approval_date_rule' : null;
-  const expiryDate = isFiling ? null : (certificateDocument?.expiryDate ?? latest?.expiryDate ?? null);
+  const { approvalDate, effectiveDate, effectiveDateSource, expiryDate } = reportedDates(inEffect, number.family);
   const status = certificateStatus(number.family, expiryDate, today);
 
   const reasons: NotReportableReason[] = [];
@@ -78,8 +71,8 @@ export function buildAutofill(number: ParsedNumber, versions: readonly AutofillV
 
   return {
     number: number.canonical,
-    productName: namedBy?.productName ?? null,
-    holder: namedBy?.holder ?? null,
+    productName: namedBy(versions, latest, 'productName')?.productName ?? null,
+    holder: namedBy(versions, latest, 'holder')?.holder ?? null,
     approvalDate,
     effectiveDate,
     effectiveDateSource,
@@ -101,12 +94,6 @@ export function buildAutofill(number: ParsedNumber, versions: readonly AutofillV
       : null,
     dataAsOf: dataAsOf(versions),
   };
-}
-
-function newestNamed(versions: readonly AutofillVersionRow[]): AutofillVersionRow | undefined {
-  let best: AutofillVersionRow | undefined;
-  for (const v of versions) if (v.productName && (!best || v.id > best.id)) best = v;
-  return best;
 }
 
 /** When the freshest fact about this certificate was fetched. */

@@ -2,7 +2,7 @@ import type { ParsedNumber } from '../numbers/number.types.ts';
 import { dataAsOf } from './autofill.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
 import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
-import { documentsInEffect } from './current-document.ts';
+import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;
@@ -39,7 +39,7 @@ export function buildCertificateView(
   const inEffect = documentsInEffect(found.versions, today);
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
-  const expiryDate = number.family === 'filing' ? null : (certificateDocument?.expiryDate ?? latest?.expiryDate ?? null);
+  const dates = reportedDates(inEffect, number.family);
   const newestFirst = [...found.versions].sort(
     (a, b) => compareDesc(a.approvalDate, b.approvalDate) || b.id - a.id,
   );
@@ -47,14 +47,14 @@ export function buildCertificateView(
     canonical: number.canonical,
     asIssued: (latest ?? newestFirst[0])?.asIssued ?? number.canonical,
     number,
-    status: certificateStatus(number.family, expiryDate, today),
+    status: certificateStatus(number.family, dates.expiryDate, today),
     datesKnown: latest !== null,
     current: {
-      productName: latest?.productName ?? found.certificate.productName,
-      holder: latest?.holder ?? found.certificate.holder,
-      approvalDate: latest?.approvalDate ?? null,
-      effectiveDate: certificateDocument?.effectiveDate ?? latest?.approvalDate ?? null,
-      expiryDate,
+      productName: namedBy(found.versions, latest, 'productName')?.productName ?? null,
+      holder: namedBy(found.versions, latest, 'holder')?.holder ?? null,
+      approvalDate: dates.approvalDate,
+      effectiveDate: dates.effectiveDate,
+      expiryDate: dates.expiryDate,
       versionId: latest?.id ?? null,
     },
     versions: newestFirst.map((v) => {

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { recodeKey } from '../numbers/recode-key.ts';
-import type { ParsedNumber } from '../numbers/number.types.ts';
+import type { Family, ParsedNumber } from '../numbers/number.types.ts';
 import { contentHash } from './content-hash.ts';
-import { documentsInEffect, type DatedVersion } from './current-document.ts';
+import { documentsInEffect, namedBy, reportedDates, type DatedVersion } from './current-document.ts';
 import type { VersionInput } from './version-input.ts';
 
 /** The summary columns a certificate shows; what the audit log records before and after. */
@@ -20,6 +20,7 @@ export interface TouchedCertificate {
   id: number;
   canonical: string;
   matchKey: string;
+  family: Family;
   created: boolean;
   versionIds: number[];
   before: CertificateSummary | null;
@@ -125,6 +126,7 @@ export class CertificateWriter {
         const entry = touched.get(id) ?? {
           canonical: input.number.canonical,
           matchKey: input.number.matchKey,
+          family: input.number.family,
           created,
           versionIds: [],
           before: created ? null : (this.summaryOf.get(id) ?? null),
@@ -134,7 +136,7 @@ export class CertificateWriter {
       }
     }
     const list: TouchedCertificate[] = [];
-    for (const [id, entry] of touched) list.push({ id, ...entry, after: this.refreshCurrent(id, today) });
+    for (const [id, entry] of touched) list.push({ id, ...entry, after: this.refreshCurrent(id, entry.family, today) });
     if (list.length > 0) for (const hook of this.hooks) hook(list, context);
     return { versionsAdded, unchanged: inputs.length - versionsAdded, certificatesCreated, touched: list };
   }
@@ -160,19 +162,18 @@ export class CertificateWriter {
   }
 
   /** Rewrites the certificate's summary columns from its versions (names, dates, expiry). */
-  private refreshCurrent(id: number, today: string): CertificateSummary {
+  private refreshCurrent(id: number, family: string, today: string): CertificateSummary {
     const versions = this.versionsOf.all(id);
     const inEffect = documentsInEffect(versions, today);
-    const newestFirst = [...versions].sort((a, b) => b.id - a.id);
-    const named = inEffect?.latest.productName ? inEffect.latest : newestFirst.find((v) => v.productName);
-    const held = inEffect?.latest.holder ? inEffect.latest : newestFirst.find((v) => v.holder);
+    const latest = inEffect?.latest ?? null;
+    const dates = reportedDates(inEffect, family);
     const summary: CertificateSummary = {
-      productName: named?.productName ?? null,
-      holder: held?.holder ?? null,
-      approvalDate: inEffect?.latest.approvalDate ?? null,
-      effectiveDate: inEffect ? (inEffect.effectiveFrom.get(inEffect.latest.id) ?? null) : null,
-      expiryDate: inEffect?.certificate?.expiryDate ?? inEffect?.latest.expiryDate ?? null,
-      currentVersionId: inEffect?.latest.id ?? newestFirst[0]?.id ?? null,
+      productName: namedBy(versions, latest, 'productName')?.productName ?? null,
+      holder: namedBy(versions, latest, 'holder')?.holder ?? null,
+      approvalDate: dates.approvalDate,
+      effectiveDate: dates.effectiveDate,
+      expiryDate: dates.expiryDate,
+      currentVersionId: latest?.id ?? Math.max(...versions.map((v) => v.id)),
       datesKnown: inEffect ? 1 : 0,
     };
     this.updateCurrent.run({ id, ...summary });

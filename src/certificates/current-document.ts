@@ -59,3 +59,40 @@ function compare(a: string | null, b: string | null): number {
   if (b === null) return 1;
   return a < b ? -1 : 1;
 }
+
+export interface ReportedDates {
+  /** Of the latest document in effect, change documents included. */
+  approvalDate: IsoDate | null;
+  /** As printed on the certificate in effect; under the old rules (none printed), the approval date. */
+  effectiveDate: IsoDate | null;
+  effectiveDateSource: 'certificate' | 'approval_date_rule' | null;
+  /** Of the certificate in effect (change documents keep it); filings never expire. */
+  expiryDate: IsoDate | null;
+}
+
+/** The dates the reporting form takes from the documents in effect (CERTIFICATES.md §3). */
+export function reportedDates(inEffect: InEffect<DatedVersion> | null, family: string): ReportedDates {
+  const approvalDate = inEffect?.latest.approvalDate ?? null;
+  const printed = inEffect?.certificate?.effectiveDate ?? null;
+  return {
+    approvalDate,
+    effectiveDate: printed ?? approvalDate,
+    effectiveDateSource: printed ? 'certificate' : approvalDate ? 'approval_date_rule' : null,
+    expiryDate: family === 'filing' ? null : (inEffect?.certificate?.expiryDate ?? inEffect?.latest.expiryDate ?? null),
+  };
+}
+
+/**
+ * The version whose product name (or holder) to show: the latest document in effect when it has
+ * one, else the newest version that does (a certificate known only from undated UDI records).
+ */
+export function namedBy<V extends DatedVersion & { productName: string | null; holder: string | null }>(
+  versions: readonly V[],
+  latest: V | null,
+  field: 'productName' | 'holder',
+): V | undefined {
+  if (latest?.[field]) return latest;
+  let best: V | undefined;
+  for (const v of versions) if (v[field] && (!best || v.id > best.id)) best = v;
+  return best;
+}
