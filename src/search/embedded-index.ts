@@ -1,19 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { TouchedCertificate } from '../certificates/certificate-writer.ts';
 import { ID_BITS, MAX_CERTIFICATE_ID, encodeCode } from './doc-code.ts';
+import type { DocumentSourceRow } from './search-document.ts';
 import { fieldGrams, foldText, type SearchField } from './search-text.ts';
 
-interface IndexedRow {
-  id: number;
-  canonical: string;
-  family: string;
-  authority: string;
-  year: number;
-  managementClass: number;
-  productName: string | null;
-  holder: string | null;
-  expiryDate: string | null;
-}
+/** What the embedded index reads of a certificate: what Meilisearch gets, less the match key. */
+type IndexedRow = Omit<DocumentSourceRow, 'matchKey'>;
 
 export interface RebuildReport {
   documents: number;
