@@ -26,6 +26,7 @@ import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
 import { registerErrorHandlers } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
+import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
 
 export interface BuildAppOptions {
@@ -43,6 +44,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const app = Fastify({
     logger: options.logger ?? false,
     logController: new LogController({ disableRequestLogging: !services.config.logRequests }),
+    // Request logging on: every request logs, so a real child logger is made up front.
+    ...(services.config.logRequests ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2000 },
     ajv: { customOptions: { removeAdditional: false } },
