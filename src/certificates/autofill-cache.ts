@@ -1,7 +1,15 @@
 import type Database from 'better-sqlite3';
+import { LruMap } from '../shared/lru-map.ts';
 import type { AutofillPayload } from './autofill.ts';
 
 export const DATA_VERSION_CHECK_MS = 200;
+
+/** One answer for one day; `body` is its JSON, made the first time the single lookup route sends it. */
+export interface CachedAnswer {
+  readonly today: string;
+  readonly payload: AutofillPayload;
+  body: Buffer | null;
+}
 
 /**
  * Recent auto-fill answers by match key, for the numbers forms ask about again and again.
@@ -13,7 +21,7 @@ export const DATA_VERSION_CHECK_MS = 200;
  * most every DATA_VERSION_CHECK_MS: another process's commit shows within that time.
  */
 export class AutofillCache {
-  private readonly entries = new Map<string, { today: string; payload: AutofillPayload }>();
+  private readonly entries: LruMap<string, CachedAnswer>;
   private readonly dataVersion: Database.Statement<[], number>;
   private seenDataVersion: number;
   private checkedAt = 0;
@@ -22,11 +30,12 @@ export class AutofillCache {
     sqlite: Database.Database,
     private readonly capacity: number,
   ) {
+    this.entries = new LruMap(capacity);
     this.dataVersion = sqlite.prepare('PRAGMA data_version').pluck() as Database.Statement<[], number>;
     this.seenDataVersion = this.dataVersion.get()!;
   }
 
-  get(matchKey: string, today: string): AutofillPayload | undefined {
+  get(matchKey: string, today: string): CachedAnswer | undefined {
     if (this.capacity === 0) return undefined;
     const now = Date.now();
     if (now - this.checkedAt >= DATA_VERSION_CHECK_MS) {
@@ -39,20 +48,11 @@ export class AutofillCache {
       }
     }
     const entry = this.entries.get(matchKey);
-    if (!entry || entry.today !== today) return undefined;
-    // Re-inserting keeps the Map in least-recently-used order.
-    this.entries.delete(matchKey);
-    this.entries.set(matchKey, entry);
-    return entry.payload;
+    return entry?.today === today ? entry : undefined;
   }
 
-  set(matchKey: string, today: string, payload: AutofillPayload): void {
-    if (this.capacity === 0) return;
-    if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(matchKey, { today, payload });
+  set(matchKey: string, answer: CachedAnswer): void {
+    this.entries.set(matchKey, answer);
   }
 
   invalidate(matchKeys: Iterable<string>): void {

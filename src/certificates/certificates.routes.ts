@@ -14,6 +14,8 @@ import {
   certificateViewSchema,
 } from './certificates.schemas.ts';
 import { missToError } from './lookup-outcome.ts';
+import type { AutofillPayload } from './autofill.ts';
+import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import type { LookupService, Requester } from './lookup.service.ts';
 
 export interface CertificatesRoutesDeps {
@@ -33,6 +35,9 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
   });
 
   const autofillRead = (n: ParsedNumber) => deps.autofill.payloadFor(n);
+  // The schema the route declares also serialises what the answer cache keeps.
+  const serialiseAutofill = compileSerializer<AutofillPayload>(autofillSchema);
+  const autofillBody = (n: ParsedNumber) => deps.autofill.bodyFor(n, serialiseAutofill);
 
   return async (app) => {
     app.get(
@@ -48,7 +53,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
         },
       },
       async (request) => {
-        const outcome = deps.lookup.lookup(request.params.number, requester(request), (n) => deps.repository.findByMatchKey(n.matchKey));
+        const outcome = deps.lookup.lookup(request.params.number, () => requester(request), (n) => deps.repository.findByMatchKey(n.matchKey));
         if (outcome.kind !== 'found') throw missToError(outcome);
         const { number, found } = outcome;
         const links = {
@@ -71,11 +76,12 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { number: input, ...extra } = request.query;
-        const outcome = deps.lookup.lookup(input, requester(request, extra), autofillRead);
+        const outcome = deps.lookup.lookup(input, () => requester(request, extra), autofillBody);
         if (outcome.kind !== 'found') throw missToError(outcome);
-        return outcome.found;
+        // Already serialised by the 200 schema; fastify sends a Buffer as it is.
+        return reply.type(JSON_UTF8).send(outcome.found as never);
       },
     );
 
@@ -92,7 +98,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
       },
       async (request) => {
         const { numbers, ...extra } = request.body;
-        const who = requester(request, extra);
+        const who = () => requester(request, extra);
         return {
           results: numbers.map((input) => {
             const outcome = deps.lookup.lookup(input, who, autofillRead);

@@ -1,7 +1,8 @@
 import { normalise } from '../numbers/normalise.ts';
 import { recodeKey } from '../numbers/recode-key.ts';
 import { suggestCorrections } from '../numbers/suggestions.ts';
-import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
+import type { NormaliseError, NormaliseResult, ParsedNumber } from '../numbers/number.types.ts';
+import { LruMap } from '../shared/lru-map.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 
 /** Who is asking; the correction queue counts requesters per ticket. */
@@ -25,6 +26,8 @@ export type MissHandler = (number: ParsedNumber, requester: Requester) => Record
 
 export class LookupService {
   private readonly missHandlers: MissHandler[] = [];
+  /** Normalised inputs: forms send the same few spellings of the same numbers all day. */
+  private readonly normalised = new LruMap<string, { year: number; result: NormaliseResult }>(NORMALISED_INPUTS_KEPT);
 
   constructor(
     private readonly repository: CertificatesRepository,
@@ -37,10 +40,11 @@ export class LookupService {
 
   /**
    * Resolves what was typed to one number and reads it with `fetch` (each route reads only what
-   * it answers with); a miss runs the miss handlers.
+   * it answers with); a miss runs the miss handlers. Who is asking matters only on a miss, so it
+   * is worked out only then.
    */
-  lookup<Found>(input: string, requester: Requester, fetch: (number: ParsedNumber) => Found | null): LookupOutcome<Found> {
-    const result = normalise(input, { currentYear: this.currentYear() });
+  lookup<Found>(input: string, requester: () => Requester, fetch: (number: ParsedNumber) => Found | null): LookupOutcome<Found> {
+    const result = this.normalise(input);
     if (result.error || result.numbers.length === 0) {
       const error = result.error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] };
       const found = this.existing(suggestCorrections(input, { currentYear: this.currentYear(), limit: SUGGESTIONS_CHECKED }));
@@ -53,8 +57,20 @@ export class LookupService {
     const key = recodeKey(number);
     const probable = key ? (this.repository.recodedMatches(key, number.canonical)[0] ?? null) : null;
     const extra: Record<string, unknown> = {};
-    for (const handler of this.missHandlers) Object.assign(extra, handler(number, requester));
+    const who = requester();
+    for (const handler of this.missHandlers) Object.assign(extra, handler(number, who));
     return { kind: 'not_found', number, probableMatch: probable, replacedBy: this.repository.successors(number.matchKey), extra };
+  }
+
+  /** The engine is pure, so an answer is kept until the year changes (a year bounds the serials it accepts). */
+  private normalise(input: string): NormaliseResult {
+    const year = this.currentYear();
+    if (input.length > MEMOISED_INPUT_LENGTH) return normalise(input, { currentYear: year });
+    const kept = this.normalised.get(input);
+    if (kept?.year === year) return kept.result;
+    const result = normalise(input, { currentYear: year });
+    this.normalised.set(input, { year, result });
+    return result;
   }
 
   private existing(suggestions: readonly string[]): string[] {
@@ -65,6 +81,10 @@ export class LookupService {
     });
   }
 }
+
+const NORMALISED_INPUTS_KEPT = 20_000;
+/** Longer inputs are pasted text, not a number typed again. */
+const MEMOISED_INPUT_LENGTH = 64;
 
 /**
  * The engine returns at most ten one-edit fixes, but a dropped digit has about a hundred; the

@@ -45,3 +45,10 @@ export const fastSerializerCompiler: FastifySerializerCompiler<unknown> = (route
   }
   return zodSerializerCompiler(routeSchema as Parameters<typeof zodSerializerCompiler>[0]);
 };
+
+export const JSON_UTF8 = 'application/json; charset=utf-8';
+
+/** The serialiser fastify would compile for a route answering `schema`, for answers serialised ahead of time. */
+export function compileSerializer<T>(schema: z.ZodType): (value: T) => string {
+  return fastSerializerCompiler({ schema, method: 'GET', url: '', httpStatus: '200' }) as (value: T) => string;
+}
