@@ -59,4 +59,15 @@ describe('auto-fill answers stay right while cached', () => {
     await new Promise((resolve) => setTimeout(resolve, DATA_VERSION_CHECK_MS + 50));
     expect(await approvalDate()).toBe('2025-01-20');
   });
+
+  it('answers each spelling of a legacy number with that spelling, whichever was cached first', async () => {
+    storeDocuments(ctx.services, [
+      { number: '国食药监械(进)字2004第3661948号', documentType: 'registration', approvalDate: '2004-03-01', expiryDate: '2008-02-28', productName: '医用导管', holder: '某某公司' },
+    ]);
+    const ask = async (number: string) => (await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent(number)}` })).json();
+    expect((await ask('国食药监械(进)字2004第3661948号')).number).toBe('国食药监械(进)字2004第3661948号');
+    const other = await ask('国药管械(进)字2004第3661948号');
+    expect(other.number).toBe('国药管械(进)字2004第3661948号');
+    expect(other.productName).toBe('医用导管');
+  });
 });
