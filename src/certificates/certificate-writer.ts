@@ -64,7 +64,7 @@ export class CertificateWriter {
 
   constructor(private readonly sqlite: Database.Database) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
-    this.findId = sqlite.prepare('SELECT id FROM certificates WHERE match_key = ? ORDER BY id LIMIT 1');
+    this.findId = sqlite.prepare('SELECT id FROM certificates WHERE match_key = ?');
     this.insertCertificate = sqlite.prepare(`
       INSERT INTO certificates (canonical, match_key, recode_key, family, authority, city, form, origin, year,
         management_class, code, serial)

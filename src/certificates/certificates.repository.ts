@@ -77,7 +77,7 @@ export class CertificatesRepository {
   private readonly autofillRows: Database.Statement<[string], AutofillVersionRow>;
 
   constructor(sqlite: Database.Database) {
-    this.byMatchKey = sqlite.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c WHERE c.match_key = ? ORDER BY c.id LIMIT 1`);
+    this.byMatchKey = sqlite.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c WHERE c.match_key = ?`);
     this.versionsOf = sqlite.prepare(`SELECT ${VERSION_COLUMNS} FROM certificate_versions v WHERE v.certificate_id = ?`);
     this.successorsOf = sqlite.prepare(`
       SELECT c.canonical AS canonical FROM certificate_links l JOIN certificates c ON c.id = l.to_certificate_id
@@ -89,13 +89,13 @@ export class CertificatesRepository {
       'SELECT canonical FROM certificates WHERE recode_key = ? AND canonical <> ? ORDER BY canonical LIMIT 5',
     );
     this.existing = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE match_key = ? LIMIT 1');
-    // One statement for the whole auto-fill read; legacy spellings sharing a match key use the first certificate.
+    // One statement for the whole auto-fill read (match keys are unique: legacy spellings share one certificate).
     this.autofillRows = sqlite.prepare(`
       SELECT v.id AS id, v.document_type AS documentType, v.approval_date AS approvalDate,
         v.effective_date AS effectiveDate, v.expiry_date AS expiryDate, v.product_name AS productName,
         v.holder AS holder, v.source AS source, v.source_ref AS sourceRef, v.fetched_at AS fetchedAt
       FROM certificate_versions v
-      WHERE v.certificate_id = (SELECT c.id FROM certificates c WHERE c.match_key = ? ORDER BY c.id LIMIT 1)`);
+      WHERE v.certificate_id = (SELECT c.id FROM certificates c WHERE c.match_key = ?)`);
   }
 
   /** The versions auto-fill needs, or null when no certificate has this match key. */

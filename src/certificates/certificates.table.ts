@@ -33,8 +33,10 @@ export const certificates = sqliteTable(
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
-    uniqueIndex('certificates_canonical_uq').on(t.canonical),
-    index('certificates_match_key_idx').on(t.matchKey),
+    // One certificate per match key (the writer joins spellings that share one); the canonical
+    // number is a function of the match key's certificate, so a second unique index on it only
+    // cost every import a random B-tree insert per certificate.
+    uniqueIndex('certificates_match_key_uq').on(t.matchKey),
     index('certificates_recode_key_idx').on(t.recodeKey),
   ],
 );

@@ -30,7 +30,7 @@ export class SearchRows {
 
   constructor(sqlite: Database.Database) {
     this.byIdList = sqlite.prepare(`SELECT ${COLUMNS} FROM certificates WHERE id IN (SELECT value FROM json_each(?))`);
-    this.byMatchKey = sqlite.prepare(`SELECT ${COLUMNS} FROM certificates WHERE match_key = ? ORDER BY id LIMIT 1`);
+    this.byMatchKey = sqlite.prepare(`SELECT ${COLUMNS} FROM certificates WHERE match_key = ?`);
   }
 
   byIds(ids: readonly number[]): Map<number, SearchRow> {
