@@ -47,6 +47,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
       maxAttempts: config.callbackMaxAttempts,
       retryBaseMs: config.callbackRetryBaseMs,
       timeoutMs: config.callbackTimeoutMs,
+      allowPrivate: config.callbackAllowPrivate,
     },
   });
   lookup.onMiss(corrections.intake.missHandler());

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   CALLBACK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5000),
   CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Callbacks to loopback, private, link-local and other non-public addresses are refused unless true. */
+  CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   // Data freshness: UDI imports, HTML sources, scheduled jobs (issue 6).
   JOBS_ENABLED: booleanFromEnv.default(false),
@@ -83,6 +85,11 @@ export interface AppConfig {
   callbackMaxAttempts: number;
   callbackRetryBaseMs: number;
   callbackTimeoutMs: number;
+  /**
+   * Also accept and send callbacks to loopback, private (RFC 1918, fc00::/7), link-local (cloud
+   * metadata), CGNAT and reserved addresses; default false: such URLs are refused.
+   */
+  callbackAllowPrivate: boolean;
   /** Where evidence files are stored: default `attachments/` beside the database. */
   attachmentsDir: string;
   /** UDI imports, HTML sources and scheduled jobs. */
@@ -145,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     callbackMaxAttempts: e.CALLBACK_MAX_ATTEMPTS,
     callbackRetryBaseMs: e.CALLBACK_RETRY_BASE_MS,
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
+    callbackAllowPrivate: e.CALLBACK_ALLOW_PRIVATE,
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,

@@ -1,4 +1,7 @@
+import http from 'node:http';
+import https from 'node:https';
 import type Database from 'better-sqlite3';
+import { ADDRESS_REFUSED, CallbackAddressRefused, checkedAddresses, pinnedLookup } from './callback-address.ts';
 import { DELIVERY_COLUMNS, type DeliveryRow } from './callback-outbox.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './callback-signature.ts';
 
@@ -9,6 +12,11 @@ export interface CallbackSettings {
   /** First retry after this; each next one waits 4× longer, at most 6 hours. */
   retryBaseMs: number;
   timeoutMs: number;
+  /**
+   * CALLBACK_ALLOW_PRIVATE: also send to loopback, private, link-local and other non-public
+   * addresses (a receiver on the same host or network). Off, such deliveries fail at once.
+   */
+  allowPrivate: boolean;
 }
 
 const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
@@ -99,26 +107,26 @@ export class CallbackDispatcher {
     const timestamp = String(Math.floor(Date.now() / 1000));
     let code: number | null = null;
     let error: string | null = null;
+    let permanent = false;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'user-agent': 'certref-callbacks/1',
-          [EVENT_HEADER]: delivery.event,
-          [DELIVERY_HEADER]: String(delivery.id),
-          [TIMESTAMP_HEADER]: timestamp,
-          [SIGNATURE_HEADER]: signCallback(this.settings.secret!, timestamp, delivery.payload),
-        },
-        body: delivery.payload,
+      code = await this.post(delivery, {
+        'content-type': 'application/json; charset=utf-8',
+        'user-agent': 'certref-callbacks/1',
+        [EVENT_HEADER]: delivery.event,
+        [DELIVERY_HEADER]: String(delivery.id),
+        [TIMESTAMP_HEADER]: timestamp,
+        [SIGNATURE_HEADER]: signCallback(this.settings.secret!, timestamp, delivery.payload),
       });
-      code = response.status;
-      await response.body?.cancel();
+      // Redirects are not followed: a 3xx is a failed attempt like any other non-2xx.
       if (code < 200 || code >= 300) error = `HTTP ${code}`;
     } catch (caught) {
-      error = caught instanceof Error ? `${caught.name}: ${caught.message}`.slice(0, 500) : 'request failed';
+      if (caught instanceof CallbackAddressRefused) {
+        // Where the URL points will not change by retrying: give up at once.
+        permanent = true;
+        error = `${ADDRESS_REFUSED}: ${caught.message}`.slice(0, 500);
+      } else {
+        error = caught instanceof Error ? `${caught.name}: ${caught.message}`.slice(0, 500) : 'request failed';
+      }
     } finally {
       this.inFlight.delete(delivery.id);
     }
@@ -129,7 +137,7 @@ export class CallbackDispatcher {
       return;
     }
     const attempts = delivery.attempts + 1;
-    const givesUp = attempts >= this.settings.maxAttempts;
+    const givesUp = permanent || attempts >= this.settings.maxAttempts;
     this.failed.run({
       id: delivery.id,
       status: givesUp ? 'failed' : 'pending',
@@ -138,6 +146,30 @@ export class CallbackDispatcher {
       code,
       error,
       next: givesUp ? null : new Date(Date.now() + backoffMs(attempts, this.settings.retryBaseMs)).toISOString(),
+    });
+  }
+
+  /**
+   * One POST, answering the status code. The host is resolved and checked first, and the
+   * connection goes to the checked addresses only; nothing is followed, nothing is pooled.
+   */
+  private async post(delivery: DeliveryRow, headers: Record<string, string>): Promise<number> {
+    const signal = AbortSignal.timeout(this.settings.timeoutMs);
+    const url = new URL(delivery.url);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
+    const addresses = await abortable(checkedAddresses(url, { allowPrivate: this.settings.allowPrivate }), signal);
+    return new Promise<number>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(
+        url,
+        { method: 'POST', headers, agent: false, lookup: pinnedLookup(addresses), signal },
+        (response) => {
+          resolve(response.statusCode ?? 0);
+          // The answer's body is not read; the connection is not kept.
+          response.destroy();
+        },
+      );
+      request.on('error', (error) => reject(signal.aborted && signal.reason instanceof Error ? signal.reason : error));
+      request.end(delivery.payload);
     });
   }
 
@@ -155,4 +187,23 @@ export class CallbackDispatcher {
     }, wait);
     this.timer.unref();
   }
+}
+
+/** Settles with the promise, or rejects with the signal's reason once it aborts (a slow resolver). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }

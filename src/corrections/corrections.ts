@@ -50,7 +50,7 @@ export function createCorrections(deps: CorrectionsDeps): Corrections {
   return {
     tickets,
     queue: new QueueQueries(sqlite),
-    intake: new TicketIntake(sqlite, tickets, events, clock),
+    intake: new TicketIntake(sqlite, tickets, events, clock, { allowPrivate: deps.callbacks.allowPrivate }),
     workflow,
     evidence: new EvidenceService(sqlite, tickets, attachments, new AttachmentStore(deps.attachmentsDir), events, now),
     outbox,

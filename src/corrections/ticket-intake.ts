@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
 import type { MissHandler } from '../certificates/lookup.service.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
+import { intakeRefusal, type IntakeRefusal } from './callback-address.ts';
 import type { TicketEvents } from './ticket-events.ts';
 import { ticketReference } from './ticket-view.ts';
 import type { MissRecord, TicketRow, TicketsRepository } from './tickets.repository.ts';
@@ -26,21 +27,26 @@ export class TicketIntake {
     private readonly tickets: TicketsRepository,
     private readonly events: TicketEvents,
     private readonly clock: IntakeClock,
+    private readonly callbackPolicy: { allowPrivate: boolean },
   ) {
     this.recordTransaction = sqlite.transaction((miss: MissRecord) => this.recordUnsafe(miss)).immediate;
     this.matchKeyOf = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE id = ?');
   }
 
-  /** The LookupService hook: adds `ticket` to the 404 of a missing Guangdong number. */
+  /**
+   * The LookupService hook: adds `ticket` to the 404 of a missing Guangdong number, and
+   * `callbackUrlRefused` when the callback URL given is not kept (the lookup answers all the same).
+   */
   missHandler(): MissHandler {
     return (number, requester) => {
       if (number.authority !== '粤') return {};
+      const refusal = requester.callbackUrl ? intakeRefusal(requester.callbackUrl, this.callbackPolicy) : null;
       const { ticket, opened } = this.recordMiss(number, {
         organisation: requester.organisation ?? 'anonymous',
         contact: requester.contact ?? null,
-        callbackUrl: httpUrl(requester.callbackUrl),
+        callbackUrl: refusal === null ? (requester.callbackUrl ?? null) : null,
       });
-      return { ticket: ticketReference(ticket, opened) };
+      return { ticket: ticketReference(ticket, opened), ...(refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {}) };
     };
   }
 
@@ -104,7 +110,17 @@ function requesterOf(miss: MissRecord): Record<string, unknown> {
   return { organisation: miss.organisation, contact: miss.contact, callbackUrl: miss.callbackUrl };
 }
 
-/** Callbacks are POSTed over HTTP(S) only; any other scheme is not kept. */
-function httpUrl(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null;
-}
+/** Why a callback URL was not kept, as the 404 says it. */
+const REFUSALS: Record<IntakeRefusal, { code: IntakeRefusal; message: { zh: string; en: string } }> = {
+  callback_scheme_refused: {
+    code: 'callback_scheme_refused',
+    message: { zh: '回调地址只接受 http 或 https，未保存', en: 'Callback URLs must be http or https; this one was not kept' },
+  },
+  callback_address_refused: {
+    code: 'callback_address_refused',
+    message: {
+      zh: '回调地址指向本机、内网或保留地址，未保存',
+      en: 'The callback URL points to a loopback, private or reserved address; it was not kept',
+    },
+  },
+};

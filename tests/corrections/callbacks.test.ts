@@ -43,7 +43,7 @@ let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 
 async function setUp(config: Partial<Parameters<typeof buildTestApp>[0] & object>['config'] = {}) {
   ctx = await buildTestApp({
-    config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, callbackSecret: SECRET, callbackRetryBaseMs: 20, callbackTimeoutMs: 2000, ...config },
+    config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, callbackSecret: SECRET, callbackAllowPrivate: true, callbackRetryBaseMs: 20, callbackTimeoutMs: 2000, ...config },
   });
   keys = createKeys(ctx.services);
 }

@@ -5,7 +5,7 @@ import { bearer, createKeys, missLookup, MISSING_GD, tempDir, type Keys } from '
 let ctx: TestContext;
 let keys: Keys;
 beforeEach(async () => {
-  ctx = await buildTestApp({ config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 } });
+  ctx = await buildTestApp({ config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, callbackAllowPrivate: true } });
   keys = createKeys(ctx.services);
 });
 afterEach(() => ctx.close());
