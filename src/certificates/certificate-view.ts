@@ -7,6 +7,8 @@ import { documentsInEffect, namedBy, reportedDates } from './current-document.ts
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;
   inEffect: boolean;
+  /** The id of a version from a better-ranked source that gives this document's dates differently; null when none does. */
+  outrankedBy: number | null;
   provenance: { source: string; sourceRef: string | null; sourceRow: number | null; fetchedAt: string };
 }
 
@@ -63,6 +65,7 @@ export function buildCertificateView(
         ...fields,
         effectiveFrom: inEffect?.effectiveFrom.get(v.id) ?? null,
         inEffect: v.id === latest?.id || v.id === certificateDocument?.id,
+        outrankedBy: inEffect?.outrankedBy.get(v.id) ?? null,
         provenance: { source, sourceRef, sourceRow, fetchedAt },
       };
     }),

@@ -84,7 +84,7 @@ export class CertificateWriter {
       VALUES (?, ?, ?, ?) ON CONFLICT (from_match_key, to_certificate_id) DO NOTHING`);
     this.versionsOf = sqlite.prepare(`
       SELECT id, document_type AS documentType, approval_date AS approvalDate, effective_date AS effectiveDate,
-        expiry_date AS expiryDate, product_name AS productName, holder
+        expiry_date AS expiryDate, product_name AS productName, holder, source
       FROM certificate_versions WHERE certificate_id = ?`);
     this.updateCurrent = sqlite.prepare(`
       UPDATE certificates SET product_name = @productName, holder = @holder, approval_date = @approvalDate,

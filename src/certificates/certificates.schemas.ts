@@ -24,8 +24,13 @@ export const versionSchema = z
     approvalDate: IsoDate.nullable().describe('批准日期 / 备案日期.'),
     effectiveDate: IsoDate.nullable().describe('生效日期 as printed (certificates from 2022), else null.'),
     expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
-    effectiveFrom: IsoDate.nullable().describe('The day this document took or takes effect (renewal rule applied).'),
+    effectiveFrom: IsoDate.nullable().describe('The day this document took or takes effect (renewal rule applied); null when it never does (undated, or outranked).'),
     inEffect: z.boolean().describe('True for the document(s) in effect today.'),
+    outrankedBy: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Id of a version from a better-ranked source (certificate > announcement > claim) giving this document different dates: this one is kept for provenance but never in effect. Null when none does.'),
     productName: z.string().nullable().describe('产品名称'),
     holder: z.string().nullable().describe('注册人/备案人名称'),
     holderAddress: z.string().nullable().describe('注册人/备案人住所'),

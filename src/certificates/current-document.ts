@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from '../shared/dates.ts';
+import { authorityWithoutConfig, withoutOutranked, type AuthorityOf } from '../sources/source-precedence.ts';
 import type { DocumentType } from './version-input.ts';
 
 /** The fields of a stored version that decide which document is in effect. */
@@ -8,6 +9,8 @@ export interface DatedVersion {
   approvalDate: IsoDate | null;
   effectiveDate: IsoDate | null;
   expiryDate: IsoDate | null;
+  /** Provenance source (`import`, `correction`, `html:<name>` …): decides which of two contradicting versions counts. */
+  source: string;
 }
 
 const CERTIFICATE_DOCUMENTS: ReadonlySet<DocumentType> = new Set(['registration', 'renewal', 'filing']);
@@ -19,19 +22,40 @@ export interface InEffect<V extends DatedVersion> {
   certificate: V | null;
   /** The day each document took or takes effect, by version id. */
   effectiveFrom: Map<number, IsoDate | null>;
+  /**
+   * Versions set aside because a better-ranked source gives the same document's dates differently
+   * (CERTIFICATES.md §5), by version id, with the id of a version that outranks each. They are
+   * kept (provenance) but never in effect; usually empty.
+   */
+  outrankedBy: ReadonlyMap<number, number>;
 }
+
+const NONE_OUTRANKED: ReadonlyMap<number, number> = new Map();
 
 /**
  * Decides which document is in effect on `today` (CERTIFICATES.md §2–3). A renewal approved before
  * the old expiry takes effect the day after it; otherwise documents take effect on their printed
- * 生效日期 or, lacking one, on their approval date. Records without dates (UDI) never count.
+ * 生效日期 or, lacking one, on their approval date. Records without dates (UDI) never count, nor
+ * does a version a better-ranked source contradicts (§5), whichever was stored first.
+ *
+ * `authorityOf` defaults to what is known without the sources configuration: an `html:<name>`
+ * source then outranks a claim (bulk files) and is outranked by nothing; pass
+ * SourcePrecedence.authorityOf to also rank detail pages over announcements.
  */
-export function documentsInEffect<V extends DatedVersion>(versions: readonly V[], today: IsoDate): InEffect<V> | null {
-  const documents = versions.filter((v) => v.documentType !== 'record' && (v.approvalDate || v.effectiveDate));
-  if (documents.length === 0) return null;
-  documents.sort(
+export function documentsInEffect<V extends DatedVersion>(
+  versions: readonly V[],
+  today: IsoDate,
+  authorityOf: AuthorityOf = authorityWithoutConfig,
+): InEffect<V> | null {
+  const dated = versions.filter((v) => v.documentType !== 'record' && (v.approvalDate || v.effectiveDate));
+  if (dated.length === 0) return null;
+  dated.sort(
     (a, b) => compare(a.approvalDate ?? a.effectiveDate, b.approvalDate ?? b.effectiveDate) || a.id - b.id,
   );
+  // An outranked version always has a winner among the dated documents (they share a date and differ in one).
+  let outrankedBy: Map<number, number> | undefined;
+  const documents =
+    dated.length < 2 ? dated : withoutOutranked(dated, authorityOf, (loser, by) => (outrankedBy ??= new Map()).set(loser.id, by.id));
 
   const effectiveFrom = new Map<number, IsoDate | null>();
   let previousExpiry: IsoDate | null = null;
@@ -50,7 +74,7 @@ export function documentsInEffect<V extends DatedVersion>(versions: readonly V[]
   const pool = started.length > 0 ? started : byStart.slice(0, 1);
   const latest = pool[pool.length - 1]!;
   const certificate = [...pool].reverse().find((d) => CERTIFICATE_DOCUMENTS.has(d.documentType)) ?? null;
-  return { latest, certificate, effectiveFrom };
+  return { latest, certificate, effectiveFrom, outrankedBy: outrankedBy ?? NONE_OUTRANKED };
 }
 
 function compare(a: string | null, b: string | null): number {
