@@ -3,7 +3,9 @@
  * connections), p99, server RSS, and the 1,000-number batch time, on a 1,000,000-certificate
  * database built by scripts/make-bench-db.ts.
  *
- *   npm run bench:lookup -- [--count 1000000] [--duration 15] [--cache-size 0]
+ *   npm run bench:lookup -- [--count 1000000] [--duration 10] [--rounds 3] [--cache-size 0]
+ *
+ * The ratio is of the medians over alternating rounds of hello-world and auto-fill.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -15,13 +17,15 @@ import { serve } from './bench/processes.ts';
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '1000000' },
-    duration: { type: 'string', default: '15' },
+    duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     // 0 measures every lookup reading SQLite; the default keeps recent answers as production does.
     'cache-size': { type: 'string', default: '100000' },
   },
 });
 const count = Number(values.count);
 const duration = Number(values.duration);
+const rounds = Number(values.rounds);
 const dbPath = path.resolve(`bench-data/bench-${count}.db`);
 
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', dbPath], { stdio: 'inherit' });
@@ -43,11 +47,9 @@ async function load(url: string, requestPaths: string[]): Promise<autocannon.Res
   return autocannon({ url, connections: 50, duration, requests: requestPaths.map((path) => ({ method: 'GET', path })) });
 }
 
+// Both servers stay up and are loaded in alternating rounds: on two cores, the machine's speed
+// drifts by ±20% over a minute, and alternating keeps that drift out of the ratio.
 const hello = await serve('scripts/bench/hello-server.ts', ['3901'], {}, 'http://127.0.0.1:3901/hello');
-await load(hello.url, ['/hello']); // warm-up
-const helloResult = await load(hello.url, ['/hello']);
-await hello.stop();
-
 const app = await serve(
   'src/server.ts',
   [],
@@ -55,8 +57,20 @@ const app = await serve(
   { DATABASE_PATH: dbPath, DEMO_DATA: 'false', PORT: '3902', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false', RATE_LIMIT_PER_MINUTE: '0', AUTOFILL_CACHE_SIZE: values['cache-size'] },
   'http://127.0.0.1:3902/readyz',
 );
-await load(app.url, paths); // warm-up: page cache and JIT
-const autofillResult = await load(app.url, paths);
+// Warm-up: page cache, JIT, and (with the cache on) the answers.
+await load(hello.url, ['/hello']);
+await load(app.url, paths);
+const helloRounds: autocannon.Result[] = [];
+const autofillRounds: autocannon.Result[] = [];
+for (let round = 0; round < rounds; round++) {
+  helloRounds.push(await load(hello.url, ['/hello']));
+  autofillRounds.push(await load(app.url, paths));
+}
+await hello.stop();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const helloRps = median(helloRounds.map((r) => r.requests.average));
+const autofillRps = median(autofillRounds.map((r) => r.requests.average));
+const autofillP99 = Math.max(...autofillRounds.map((r) => r.latency.p99));
 
 const batchTimes: number[] = [];
 for (let round = 0; round < 20; round++) {
@@ -74,16 +88,19 @@ const rss = app.peakRssMb();
 await app.stop();
 
 batchTimes.sort((a, b) => a - b);
-const ratio = autofillResult.requests.average / helloResult.requests.average;
+const ratio = autofillRps / helloRps;
 const figures = {
   certificates: count,
   distinctNumbersRequested: paths.length,
   autofillCacheSize: Number(values['cache-size']),
-  helloReqPerSec: Math.round(helloResult.requests.average),
-  autofillReqPerSec: Math.round(autofillResult.requests.average),
+  rounds,
+  helloReqPerSecByRound: helloRounds.map((r) => Math.round(r.requests.average)),
+  autofillReqPerSecByRound: autofillRounds.map((r) => Math.round(r.requests.average)),
+  helloReqPerSec: Math.round(helloRps),
+  autofillReqPerSec: Math.round(autofillRps),
   ratio: Number(ratio.toFixed(3)),
-  autofillP99Ms: autofillResult.latency.p99,
-  autofillErrors: autofillResult.errors + autofillResult.non2xx,
+  autofillP99Ms: autofillP99,
+  autofillErrors: autofillRounds.reduce((sum, r) => sum + r.errors + r.non2xx, 0),
   serverPeakRssMb: Math.round(rss),
   batch1000MedianMs: Number(batchTimes[Math.floor(batchTimes.length / 2)]!.toFixed(1)),
   batch1000MaxMs: Number(batchTimes[batchTimes.length - 1]!.toFixed(1)),
@@ -91,7 +108,7 @@ const figures = {
 console.log(JSON.stringify(figures, null, 2));
 const targets = [
   ['throughput ≥ 60% of hello-world', ratio >= 0.6],
-  ['p99 ≤ 10 ms', autofillResult.latency.p99 <= 10],
+  ['p99 ≤ 10 ms (worst round)', autofillP99 <= 10],
   ['server RSS ≤ 400 MB', rss <= 400],
   ['1,000-number batch ≤ 100 ms (median)', figures.batch1000MedianMs <= 100],
   ['no errors', figures.autofillErrors === 0],
