@@ -24,7 +24,7 @@ export const configSchema = z.object({
   /** Logging each request costs ~30% of throughput on the hot lookup routes. */
   LOG_REQUESTS: booleanFromEnv.default(false),
   TIMEZONE: z.string().default('Asia/Shanghai'),
-  AUTOFILL_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+  AUTOFILL_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
   // Correction queue and access (issue 4).
   LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
