@@ -98,6 +98,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       repository: services.certificates,
       autofill: services.autofill,
       today: services.today,
+      authorityOf: services.sourceAuthority,
       requesterOf: (request) => request.principal.organisation,
     }),
   );

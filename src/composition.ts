@@ -13,6 +13,8 @@ import { createFreshnessServices } from './freshness/freshness-services.ts';
 import { importerFor } from './ingest/importer.ts';
 import type { Services } from './services.ts';
 import { todayClock } from './shared/dates.ts';
+import { SourcePrecedence } from './sources/source-precedence.ts';
+import { loadSources } from './sources/sources-config.ts';
 
 export interface CompositionOptions {
   now?: () => Date;
@@ -25,13 +27,17 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   const currentYear = () => Number(today().slice(0, 4));
   const database = openDatabase(config.databasePath);
   const certificates = new CertificatesRepository(database.sqlite);
-  const writer = new CertificateWriter(database.sqlite);
+  const sources = loadSources(config.freshness.sourcesFile);
+  // One ranking of sources (CERTIFICATES.md §5) for every place that decides what is in effect:
+  // the writer's summary columns, auto-fill, the certificate view and the HTML source imports.
+  const precedence = new SourcePrecedence(new Map(sources.map((s) => [s.name, s.shape])));
+  const writer = new CertificateWriter(database.sqlite, precedence.authorityOf);
   const changeLog = new ChangeLog(database.sqlite, now);
   writer.onWrite(changeLog.certificateWriteHook());
   const lookup = new LookupService(certificates, currentYear);
   const autofillCache = new AutofillCache(database.sqlite, config.autofillCacheSize);
   writer.onWrite((touched) => autofillCache.invalidate(touched.map((t) => t.matchKey)));
-  const autofill = new AutofillService(certificates, autofillCache, today);
+  const autofill = new AutofillService(certificates, autofillCache, today, precedence.authorityOf);
   // Correction queue: a missing 粤 number opens or joins a ticket; data arriving by any route resolves it.
   const corrections = createCorrections({
     sqlite: database.sqlite,
@@ -67,6 +73,8 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     currentYear,
     correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
     searchOutboxDrain: search.meilisearch ? () => search.drainOutbox() : null,
+    sources,
+    precedence,
   });
   const importer = importerFor({ database, writer, now, today });
   return {
@@ -81,6 +89,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     now,
     today,
     currentYear,
+    sourceAuthority: precedence.authorityOf,
     corrections,
     apiKeys,
     freshness,

@@ -10,6 +10,7 @@ import type { AutofillService } from './certificates/autofill.service.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 import type { FreshnessServices } from './freshness/freshness-services.ts';
 import type { SearchModule } from './search/search-module.ts';
+import type { AuthorityOf } from './sources/source-precedence.ts';
 
 /**
  * Everything the HTTP app and the CLI commands need, built once by the composition root
@@ -36,6 +37,8 @@ export interface Services {
   /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */
   today: () => string;
   currentYear: () => number;
+  /** How much each source's dates are worth (CERTIFICATES.md §5), from the sources configuration. */
+  sourceAuthority: AuthorityOf;
   /** UDI imports, HTML sources, scheduled jobs, status (issue 6). */
   freshness: FreshnessServices;
   /** Search (issue 5): the service behind GET /v1/search, reindexing, the Meilisearch outbox. */

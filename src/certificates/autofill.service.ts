@@ -2,6 +2,7 @@ import type { ParsedNumber } from '../numbers/number.types.ts';
 import { buildAutofill, type AutofillPayload } from './autofill.ts';
 import type { AutofillCache, CachedAnswer } from './autofill-cache.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
+import type { AuthorityOf } from '../sources/source-precedence.ts';
 
 /** The form's payload for a number, or null when the index does not hold it. */
 export class AutofillService {
@@ -9,6 +10,7 @@ export class AutofillService {
     private readonly repository: CertificatesRepository,
     private readonly cache: AutofillCache,
     private readonly today: () => string,
+    private readonly authorityOf: AuthorityOf,
   ) {}
 
   payloadFor(number: ParsedNumber): AutofillPayload | null {
@@ -34,7 +36,7 @@ export class AutofillService {
     if (cached && cached.payload.number === number.canonical) return cached;
     const versions = this.repository.autofillVersions(number.matchKey);
     if (!versions) return null;
-    const answer: CachedAnswer = { today, payload: buildAutofill(number, versions, today), body: null };
+    const answer: CachedAnswer = { today, payload: buildAutofill(number, versions, today, this.authorityOf), body: null };
     this.cache.set(number.matchKey, answer);
     return answer;
   }

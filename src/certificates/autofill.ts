@@ -2,6 +2,7 @@ import type { ParsedNumber } from '../numbers/number.types.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
 import type { AutofillVersionRow } from './certificates.repository.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
+import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
 
 export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective';
 
@@ -32,8 +33,13 @@ export interface AutofillPayload {
  * 4. imported / HMT products are not reported by a domestic agent;
  * 5. filings have a filing date and no expiry.
  */
-export function buildAutofill(number: ParsedNumber, versions: readonly AutofillVersionRow[], today: string): AutofillPayload {
-  const inEffect = documentsInEffect(versions, today);
+export function buildAutofill(
+  number: ParsedNumber,
+  versions: readonly AutofillVersionRow[],
+  today: string,
+  authorityOf: AuthorityOf = authorityWithoutConfig,
+): AutofillPayload {
+  const inEffect = documentsInEffect(versions, today, authorityOf);
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const isFiling = number.family === 'filing';

@@ -3,6 +3,7 @@ import { dataAsOf } from './autofill.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
 import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
+import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
 
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;
@@ -37,8 +38,9 @@ export function buildCertificateView(
   found: CertificateWithVersions,
   links: { replaces: string[]; replacedBy: string[] },
   today: string,
+  authorityOf: AuthorityOf = authorityWithoutConfig,
 ): CertificateView {
-  const inEffect = documentsInEffect(found.versions, today);
+  const inEffect = documentsInEffect(found.versions, today, authorityOf);
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const dates = reportedDates(inEffect, number.family);

@@ -4,6 +4,7 @@ import type { Family, ParsedNumber } from '../numbers/number.types.ts';
 import { contentHash } from './content-hash.ts';
 import { documentsInEffect, namedBy, reportedDates, type DatedVersion } from './current-document.ts';
 import type { VersionInput } from './version-input.ts';
+import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
 
 /** The summary columns a certificate shows; what the audit log records before and after. */
 export interface CertificateSummary {
@@ -62,7 +63,11 @@ export class CertificateWriter {
   private readonly summaryOf: Database.Statement<[number], CertificateSummary>;
   private readonly writeTransaction: (inputs: readonly VersionInput[], today: string, context: WriteContext) => WriteSummary;
 
-  constructor(private readonly sqlite: Database.Database) {
+  /** `authorityOf` ranks sources when versions of one document disagree; the composition root passes the configured one. */
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly authorityOf: AuthorityOf = authorityWithoutConfig,
+  ) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
     this.findId = sqlite.prepare('SELECT id FROM certificates WHERE match_key = ?');
     this.insertCertificate = sqlite.prepare(`
@@ -164,7 +169,7 @@ export class CertificateWriter {
   /** Rewrites the certificate's summary columns from its versions (names, dates, expiry). */
   private refreshCurrent(id: number, family: string, today: string): CertificateSummary {
     const versions = this.versionsOf.all(id);
-    const inEffect = documentsInEffect(versions, today);
+    const inEffect = documentsInEffect(versions, today, this.authorityOf);
     const latest = inEffect?.latest ?? null;
     const dates = reportedDates(inEffect, family);
     const summary: CertificateSummary = {

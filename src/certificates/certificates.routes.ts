@@ -17,12 +17,15 @@ import { missToError } from './lookup-outcome.ts';
 import type { AutofillPayload } from './autofill.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import type { LookupService, Requester } from './lookup.service.ts';
+import type { AuthorityOf } from '../sources/source-precedence.ts';
 
 export interface CertificatesRoutesDeps {
   lookup: LookupService;
   repository: CertificatesRepository;
   autofill: AutofillService;
   today: () => string;
+  /** How the sources rank when two versions of one document disagree. */
+  authorityOf: AuthorityOf;
   /** Who is asking: the API key's organisation once keys exist, else the client address. */
   requesterOf?: (request: FastifyRequest) => string | null;
 }
@@ -60,7 +63,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           replaces: deps.repository.predecessors(found.certificate.id),
           replacedBy: deps.repository.successors(number.matchKey),
         };
-        return buildCertificateView(number, found, links, deps.today());
+        return buildCertificateView(number, found, links, deps.today(), deps.authorityOf);
       },
     );
 

@@ -10,8 +10,8 @@ import { normalise } from '../numbers/normalise.ts';
 import { HostThrottle } from '../sources/host-throttle.ts';
 import { PoliteFetcher } from '../sources/polite-fetcher.ts';
 import { SourcePagesRepository } from '../sources/source-pages.repository.ts';
-import { SourcePrecedence } from '../sources/source-precedence.ts';
-import { loadSources, type SourceDefinition } from '../sources/sources-config.ts';
+import type { SourcePrecedence } from '../sources/source-precedence.ts';
+import type { SourceDefinition } from '../sources/sources-config.ts';
 import { UdiBatchWriter } from '../udi/udi-batch.ts';
 import { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
 import { UdiImporter } from '../udi/udi-importer.ts';
@@ -32,8 +32,10 @@ export interface FreshnessDeps {
   correctionsSweep: CorrectionsSweep | null;
   /** From the search feature; null until it provides one. */
   searchOutboxDrain: SearchOutboxDrain | null;
-  /** Tests pass sources directly instead of a file. */
-  sources?: SourceDefinition[];
+  /** The declared sources (config/sources.json), loaded once by the composition root. */
+  sources: readonly SourceDefinition[];
+  /** How the sources rank (CERTIFICATES.md §5); the read paths use the same one. */
+  precedence: SourcePrecedence;
 }
 
 /** Everything that keeps the data fresh: UDI imports, HTML sources, the job registry, status. */
@@ -52,7 +54,7 @@ export interface FreshnessServices {
 /** Called once by the composition root. */
 export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices {
   const { sqlite, config } = deps;
-  const sources = deps.sources ?? loadSources(config.sourcesFile);
+  const { sources, precedence } = deps;
   const udiDevices = new UdiDevicesRepository(sqlite);
   const udiRuns = new UdiRunsRepository(sqlite);
   const udiImporter = new UdiImporter({
@@ -67,7 +69,6 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
   // One throttle for every request certref makes, so two sources on one host share its pace.
   const throttle = new HostThrottle();
   const fetcher = new PoliteFetcher({ ...config.http, throttle });
-  const precedence = new SourcePrecedence(new Map(sources.map((s) => [s.name, s.shape])));
   const datesUnknown = sqlite.prepare<[number, number], { id: number; canonical: string }>(
     'SELECT id, canonical FROM certificates WHERE dates_known = 0 AND id > ? ORDER BY id LIMIT ?',
   );

@@ -125,6 +125,23 @@ describe('a better source wins whichever version arrived first (CERTIFICATES.md 
   });
 });
 
+describe('with the shapes the sources file declares (config/sources.json)', () => {
+  it('a correction outranks an announcement page stored before it', async () => {
+    store('html:gdmpa-class2-registrations', claimed);
+    store('correction', printed);
+    expect(await autofill()).toMatchObject({ approvalDate: '2023-04-10', basedOn: { source: 'correction' } });
+    const versions: ViewVersion[] = (await view()).versions;
+    expect(bySource(versions, 'html:gdmpa-class2-registrations')).toMatchObject({ inEffect: false, outrankedBy: bySource(versions, 'correction').id });
+    expect(summaryColumns()).toMatchObject([{ approvalDate: '2023-04-10', currentVersionId: bySource(versions, 'correction').id }]);
+  });
+
+  it('a detail page outranks an announcement page stored before it', async () => {
+    store('html:gdmpa-class2-registrations', claimed);
+    store('html:nmpa-datasearch', printed);
+    expect(await autofill()).toMatchObject({ approvalDate: '2023-04-10', basedOn: { source: 'html:nmpa-datasearch' } });
+  });
+});
+
 describe('what precedence leaves alone', () => {
   it('two contradicting versions of the same rank: the latest approval wins, as before', async () => {
     store('import', printed);
@@ -136,11 +153,10 @@ describe('what precedence leaves alone', () => {
     expect(summaryColumns()).toMatchObject([{ approvalDate: '2023-04-18', currentVersionId: bySource(versions, 'demo').id }]);
   });
 
-  it('an html source against a correction, configuration not at hand: undecided, the latest approval wins as before', async () => {
-    // A detail page ranks with the certificate, an announcement below it: only the sources file says which this is.
+  it('an html source the sources file does not declare ranks as an announcement: a correction outranks it', async () => {
     store('correction', printed);
     store('html:somewhere', claimed);
-    expect(await autofill()).toMatchObject({ approvalDate: '2023-04-18', basedOn: { source: 'html:somewhere' } });
+    expect(await autofill()).toMatchObject({ approvalDate: '2023-04-10', basedOn: { source: 'correction' } });
   });
 
   it('a lower-ranked change document that contradicts nothing still counts', async () => {
