@@ -27,9 +27,17 @@ export function assertRole(principal: Principal, needed: Role): void {
   if (!hasRole(principal.role, needed)) throw forbidden(needed, principal.role);
 }
 
-/** A hook for routes outside this plugin's reach (e.g. a scoped `onRequest` in a route plugin). */
-export function requireRole(role: Role) {
-  return async (request: FastifyRequest): Promise<void> => assertRole(request.principal, role);
+/** A callback-style `onRequest` hook from a check that throws its refusal. */
+function onRequestCheck(check: (request: FastifyRequest) => void): onRequestHookHandler {
+  return (request, _reply, done) => {
+    try {
+      check(request);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
+  };
 }
 
 /** The role a route needs, or null when anyone may call it. */
@@ -53,27 +61,16 @@ export function authPlugin(options: AuthOptions) {
   return fp(
     async (app: FastifyInstance) => {
       app.decorateRequest('principal', null as unknown as Principal);
-      app.addHook('onRequest', (request, _reply, done) => {
-        try {
+      app.addHook(
+        'onRequest',
+        onRequestCheck((request) => {
           request.principal = authenticate(request, options);
-        } catch (error) {
-          done(error as Error);
-          return;
-        }
-        done();
-      });
+        }),
+      );
       app.addHook('onRoute', (route) => {
         const needed = neededRole(route, options.lookupsRequireKey);
         if (needed === null) return;
-        const enforce: onRequestHookHandler = (request, _reply, done) => {
-          try {
-            assertRole(request.principal, needed);
-          } catch (error) {
-            done(error as Error);
-            return;
-          }
-          done();
-        };
+        const enforce = onRequestCheck((request) => assertRole(request.principal, needed));
         const existing = route.onRequest ?? [];
         route.onRequest = [enforce, ...(Array.isArray(existing) ? existing : [existing])];
       });

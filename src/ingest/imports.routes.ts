@@ -1,6 +1,5 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireRole } from '../auth/auth.plugin.ts';
 import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
@@ -23,8 +22,8 @@ export interface ImportsRoutesOptions {
 }
 
 /**
- * Bulk imports for administrators. Not wrapped in fastify-plugin: multipart, the raw-body parsers
- * and the admin guard stay inside this scope.
+ * Bulk imports for administrators. Not wrapped in fastify-plugin: multipart and the raw-body
+ * parsers stay inside this scope.
  */
 export function importsRoutes(services: Services, importer: Importer, options: ImportsRoutesOptions = {}): FastifyPluginAsyncZod {
   const maxBytes = options.maxBytes ?? UPLOAD_LIMIT_BYTES;
@@ -33,12 +32,12 @@ export function importsRoutes(services: Services, importer: Importer, options: I
     await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10 } });
     // The body stays a stream: the importer reads it once, and the 1 MB body limit does not apply.
     app.addContentTypeParser(RAW_IMPORT_TYPES, (_request, payload, done) => done(null, payload));
-    // onRequest, not preHandler: a stranger's 200 MB body is refused before it is read.
-    app.addHook('onRequest', requireRole('admin'));
 
     app.post(
       '/v1/imports',
       {
+        // Checked at onRequest by the auth plugin: a stranger's 200 MB body is refused before it is read.
+        config: { access: 'admin' },
         schema: {
           tags: ['imports'],
           summary: 'Import a certificate file',
@@ -73,6 +72,7 @@ export function importsRoutes(services: Services, importer: Importer, options: I
     app.get(
       '/v1/imports/:id',
       {
+        config: { access: 'admin' },
         schema: {
           tags: ['imports'],
           summary: 'An import run and its issues',
