@@ -53,9 +53,9 @@ export class ChangeLog {
     );
   }
 
-  append(entry: ChangeEntry): number {
+  append(entry: ChangeEntry, at: string = this.now().toISOString()): number {
     const result = this.insert.run(
-      this.now().toISOString(),
+      at,
       entry.actor,
       entry.entity,
       entry.entityId,
@@ -87,6 +87,8 @@ export class ChangeLog {
   /** Records every certificate a write touched, in the writer's transaction. */
   certificateWriteHook(): AfterWriteHook {
     return (touched, context) => {
+      // One write, one moment: a bulk import batch records hundreds of thousands of entries.
+      const at = this.now().toISOString();
       for (const certificate of touched) {
         this.append({
           actor: context.actor,
@@ -95,7 +97,7 @@ export class ChangeLog {
           action: certificate.created ? 'created' : 'versions_added',
           before: certificate.before,
           after: { ...certificate.after, versionIds: certificate.versionIds },
-        });
+        }, at);
       }
     };
   }

@@ -23,6 +23,11 @@ export interface TouchedCertificate {
   matchKey: string;
   family: Family;
   created: boolean;
+  /**
+   * The parsed number a certificate created by this write was stored under; null when it existed
+   * before (its stored spelling may then differ from the one in this batch).
+   */
+  createdWith: ParsedNumber | null;
   versionIds: number[];
   before: CertificateSummary | null;
   after: CertificateSummary;
@@ -54,7 +59,7 @@ interface StoredVersionRow extends DatedVersion {
 /** The single write path for certificate data: imports, demo data, corrections and scrapers. */
 export class CertificateWriter {
   private readonly hooks: AfterWriteHook[] = [];
-  private readonly findId: Database.Statement<[string], { id: number }>;
+  private readonly findId: Database.Statement<[string], number>;
   private readonly insertCertificate: Database.Statement;
   private readonly insertVersion: Database.Statement;
   private readonly insertLink: Database.Statement;
@@ -69,20 +74,17 @@ export class CertificateWriter {
     private readonly authorityOf: AuthorityOf = authorityWithoutConfig,
   ) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
-    this.findId = sqlite.prepare('SELECT id FROM certificates WHERE match_key = ?');
+    this.findId = sqlite.prepare<[string], number>('SELECT id FROM certificates WHERE match_key = ?').pluck();
     this.insertCertificate = sqlite.prepare(`
       INSERT INTO certificates (canonical, match_key, recode_key, family, authority, city, form, origin, year,
         management_class, code, serial)
-      VALUES (@canonical, @matchKey, @recodeKey, @family, @authority, @city, @form, @origin, @year, @class, @code, @serial)`);
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertVersion = sqlite.prepare(`
       INSERT INTO certificate_versions (certificate_id, document_type, as_issued, approval_date, effective_date,
         expiry_date, product_name, holder, holder_address, production_address, agent_name, agent_address,
         model_spec, structure, scope, approval_department, change_description, remarks, source, source_ref,
         source_row, fetched_at, import_run_id, content_hash)
-      VALUES (@certificateId, @documentType, @asIssued, @approvalDate, @effectiveDate, @expiryDate, @productName,
-        @holder, @holderAddress, @productionAddress, @agentName, @agentAddress, @modelSpec, @structure, @scope,
-        @approvalDepartment, @changeDescription, @remarks, @source, @sourceRef, @sourceRow, @fetchedAt,
-        @importRunId, @contentHash)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (certificate_id, content_hash) DO NOTHING`);
     this.insertLink = sqlite.prepare(`
       INSERT INTO certificate_links (from_canonical, from_match_key, to_certificate_id, source)
@@ -92,10 +94,9 @@ export class CertificateWriter {
         expiry_date AS expiryDate, product_name AS productName, holder, source
       FROM certificate_versions WHERE certificate_id = ?`);
     this.updateCurrent = sqlite.prepare(`
-      UPDATE certificates SET product_name = @productName, holder = @holder, approval_date = @approvalDate,
-        effective_date = @effectiveDate, expiry_date = @expiryDate, current_version_id = @currentVersionId,
-        dates_known = @datesKnown, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-      WHERE id = @id`);
+      UPDATE certificates SET product_name = ?, holder = ?, approval_date = ?, effective_date = ?, expiry_date = ?,
+        current_version_id = ?, dates_known = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+      WHERE id = ?`);
     this.summaryOf = sqlite.prepare(`
       SELECT product_name AS productName, holder, approval_date AS approvalDate, effective_date AS effectiveDate,
         expiry_date AS expiryDate, current_version_id AS currentVersionId, dates_known AS datesKnown
@@ -113,62 +114,64 @@ export class CertificateWriter {
   }
 
   private writeUnsafe(inputs: readonly VersionInput[], today: string, context: WriteContext): WriteSummary {
-    const touched = new Map<number, Omit<TouchedCertificate, 'id' | 'after'>>();
+    const batch = new Map<string, BatchEntry>();
     let versionsAdded = 0;
     let certificatesCreated = 0;
     for (const input of inputs) {
-      const { id, created } = this.certificateId(input.number);
-      if (created) certificatesCreated++;
-      const inserted = this.insertVersion.run(versionRow(id, input));
+      let entry = batch.get(input.number.matchKey);
+      if (!entry) {
+        entry = this.entryFor(input.number);
+        if (entry.created) certificatesCreated++;
+        batch.set(input.number.matchKey, entry);
+      }
+      const inserted = this.insertVersion.run(...versionValues(entry.id, input));
       for (const previous of input.previousNumbers ?? []) {
         if (previous.matchKey !== input.number.matchKey) {
-          this.insertLink.run(previous.canonical, previous.matchKey, id, input.provenance.source);
+          this.insertLink.run(previous.canonical, previous.matchKey, entry.id, input.provenance.source);
         }
       }
-      if (inserted.changes > 0) {
-        versionsAdded++;
-        // Summary columns change only in refreshCurrent below, so this still reads the state before the batch.
-        const entry = touched.get(id) ?? {
-          canonical: input.number.canonical,
-          matchKey: input.number.matchKey,
-          family: input.number.family,
-          created,
-          versionIds: [],
-          before: created ? null : (this.summaryOf.get(id) ?? null),
-        };
-        entry.versionIds.push(Number(inserted.lastInsertRowid));
-        touched.set(id, entry);
-      }
+      if (inserted.changes === 0) continue;
+      versionsAdded++;
+      const versionId = Number(inserted.lastInsertRowid);
+      // Summary columns change only after this loop, so this still reads the state before the batch.
+      if (entry.versionIds.length === 0 && !entry.created) entry.before = this.summaryOf.get(entry.id) ?? null;
+      entry.versionIds.push(versionId);
+      entry.stored?.push(storedVersionOf(versionId, input));
     }
     const list: TouchedCertificate[] = [];
-    for (const [id, entry] of touched) list.push({ id, ...entry, after: this.refreshCurrent(id, entry.family, today) });
+    for (const [matchKey, entry] of batch) {
+      if (entry.versionIds.length === 0) continue;
+      // A certificate created here has no versions but this batch's: its summary needs no read-back.
+      const after = this.refreshCurrent(entry.id, entry.number.family, today, entry.stored ?? this.versionsOf.all(entry.id));
+      list.push({
+        id: entry.id,
+        canonical: entry.number.canonical,
+        matchKey,
+        family: entry.number.family,
+        created: entry.created,
+        createdWith: entry.created ? entry.number : null,
+        versionIds: entry.versionIds,
+        before: entry.before,
+        after,
+      });
+    }
     if (list.length > 0) for (const hook of this.hooks) hook(list, context);
     return { versionsAdded, unchanged: inputs.length - versionsAdded, certificatesCreated, touched: list };
   }
 
-  private certificateId(number: ParsedNumber): { id: number; created: boolean } {
+  /** The batch's record of one certificate: found by match key, or created now. */
+  private entryFor(number: ParsedNumber): BatchEntry {
     const existing = this.findId.get(number.matchKey);
-    if (existing) return { id: existing.id, created: false };
-    const result = this.insertCertificate.run({
-      canonical: number.canonical,
-      matchKey: number.matchKey,
-      recodeKey: recodeKey(number),
-      family: number.family,
-      authority: number.authority,
-      city: number.city,
-      form: number.form,
-      origin: number.origin,
-      year: number.year,
-      class: number.class,
-      code: number.code,
-      serial: number.serial,
-    });
-    return { id: Number(result.lastInsertRowid), created: true };
+    if (existing !== undefined) return { id: existing, created: false, number, versionIds: [], before: null, stored: null };
+    const result = this.insertCertificate.run(
+      number.canonical, number.matchKey, recodeKey(number), number.family, number.authority, number.city, number.form,
+      number.origin, number.year, number.class, number.code, number.serial,
+    );
+    return { id: Number(result.lastInsertRowid), created: true, number, versionIds: [], before: null, stored: [] };
   }
 
   /** Rewrites the certificate's summary columns from its versions (names, dates, expiry). */
-  private refreshCurrent(id: number, family: string, today: string): CertificateSummary {
-    const versions = this.versionsOf.all(id);
+  private refreshCurrent(id: number, family: string, today: string, versions: readonly StoredVersionRow[]): CertificateSummary {
     const inEffect = documentsInEffect(versions, today, this.authorityOf);
     const latest = inEffect?.latest ?? null;
     const dates = reportedDates(inEffect, family);
@@ -181,36 +184,46 @@ export class CertificateWriter {
       currentVersionId: latest?.id ?? Math.max(...versions.map((v) => v.id)),
       datesKnown: inEffect ? 1 : 0,
     };
-    this.updateCurrent.run({ id, ...summary });
+    this.updateCurrent.run(
+      summary.productName, summary.holder, summary.approvalDate, summary.effectiveDate, summary.expiryDate,
+      summary.currentVersionId, summary.datesKnown, id,
+    );
     return summary;
   }
 }
 
-function versionRow(certificateId: number, input: VersionInput): Record<string, unknown> {
+interface BatchEntry {
+  id: number;
+  created: boolean;
+  /** As typed in this batch; for a created certificate, as stored. */
+  number: ParsedNumber;
+  versionIds: number[];
+  before: CertificateSummary | null;
+  /** A created certificate's versions, as stored by this batch; null for one that existed before. */
+  stored: StoredVersionRow[] | null;
+}
+
+function storedVersionOf(id: number, input: VersionInput): StoredVersionRow {
   return {
-    certificateId,
+    id,
     documentType: input.documentType,
-    asIssued: input.asIssued,
     approvalDate: input.approvalDate ?? null,
     effectiveDate: input.effectiveDate ?? null,
     expiryDate: input.expiryDate ?? null,
     productName: input.productName ?? null,
     holder: input.holder ?? null,
-    holderAddress: input.holderAddress ?? null,
-    productionAddress: input.productionAddress ?? null,
-    agentName: input.agentName ?? null,
-    agentAddress: input.agentAddress ?? null,
-    modelSpec: input.modelSpec ?? null,
-    structure: input.structure ?? null,
-    scope: input.scope ?? null,
-    approvalDepartment: input.approvalDepartment ?? null,
-    changeDescription: input.changeDescription ?? null,
-    remarks: input.remarks ?? null,
     source: input.provenance.source,
-    sourceRef: input.provenance.sourceRef ?? null,
-    sourceRow: input.provenance.sourceRow ?? null,
-    fetchedAt: input.provenance.fetchedAt,
-    importRunId: input.provenance.importRunId ?? null,
-    contentHash: contentHash(input),
   };
+}
+
+/** The values of `insertVersion`, in its column order (positional binding: the hottest statement of an import). */
+function versionValues(certificateId: number, input: VersionInput): unknown[] {
+  return [
+    certificateId, input.documentType, input.asIssued, input.approvalDate ?? null, input.effectiveDate ?? null,
+    input.expiryDate ?? null, input.productName ?? null, input.holder ?? null, input.holderAddress ?? null,
+    input.productionAddress ?? null, input.agentName ?? null, input.agentAddress ?? null, input.modelSpec ?? null,
+    input.structure ?? null, input.scope ?? null, input.approvalDepartment ?? null, input.changeDescription ?? null,
+    input.remarks ?? null, input.provenance.source, input.provenance.sourceRef ?? null, input.provenance.sourceRow ?? null,
+    input.provenance.fetchedAt, input.provenance.importRunId ?? null, contentHash(input),
+  ];
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { TouchedCertificate } from '../certificates/certificate-writer.ts';
+import type { CertificateSummary, TouchedCertificate } from '../certificates/certificate-writer.ts';
+import type { ParsedNumber } from '../numbers/number.types.ts';
 import { ID_BITS, MAX_CERTIFICATE_ID, encodeCode } from './doc-code.ts';
 import type { DocumentSourceRow } from './search-document.ts';
 import { fieldGrams, foldText, type SearchField } from './search-text.ts';
@@ -53,7 +54,7 @@ export class EmbeddedSearchIndex {
     this.codeOf = sqlite.prepare('SELECT code FROM search_docs WHERE certificate_id = ?');
     this.insertRow = sqlite.prepare(
       `INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
-       VALUES ((@code << ${ID_BITS}) | @id, @num, @name, @holder, @name4, @holder4)`,
+       VALUES ((? << ${ID_BITS}) | ?, ?, ?, ?, ?, ?)`,
     );
     this.deleteRow = sqlite.prepare(`DELETE FROM search_fts WHERE rowid = (@code << ${ID_BITS}) | @id`);
     this.upsertDoc = sqlite.prepare(
@@ -64,20 +65,35 @@ export class EmbeddedSearchIndex {
 
   /** The writer hook: re-indexes the certificates a write touched, inside its transaction. */
   writeHook(): (touched: readonly TouchedCertificate[]) => void {
-    return (touched) => this.indexCertificates(touched.map((t) => t.id));
+    return (touched) => this.indexTouched(touched);
+  }
+
+  /** Replaces the index rows of these certificates with their current summary; call in a transaction. */
+  indexCertificates(ids: readonly number[]): void {
+    this.replaceRows(ids.map((id) => ({ id, row: this.rowOf.get(id) ?? null, isNew: false })));
   }
 
   /**
-   * Replaces the index rows of these certificates with their current summary; call in a
-   * transaction. Deletes go first and inserts in ascending row id order: FTS5 flushes its pending
-   * terms to a new segment whenever a row id goes backwards, and many tiny segments are slow.
+   * As indexCertificates, but a certificate the write created is indexed from what the writer
+   * already holds: it has no index row to delete and nothing to read back (the bulk of an import).
    */
-  indexCertificates(ids: readonly number[]): void {
+  private indexTouched(touched: readonly TouchedCertificate[]): void {
+    this.replaceRows(
+      touched.map(({ id, createdWith, after }) =>
+        createdWith ? { id, row: createdRow(id, createdWith, after), isNew: true } : { id, row: this.rowOf.get(id) ?? null, isNew: false },
+      ),
+    );
+  }
+
+  /**
+   * Deletes go first and inserts in ascending row id order: FTS5 flushes its pending terms to a new
+   * segment whenever a row id goes backwards, and many tiny segments are slow.
+   */
+  private replaceRows(certificates: readonly { id: number; row: IndexedRow | null; isNew: boolean }[]): void {
     const rows: { code: number; id: number; row: IndexedRow }[] = [];
-    for (const id of ids) {
-      const previous = this.codeOf.get(id);
+    for (const { id, row, isNew } of certificates) {
+      const previous = isNew ? undefined : this.codeOf.get(id);
       if (previous) this.deleteRow.run({ code: previous.code, id });
-      const row = this.rowOf.get(id);
       if (row) rows.push({ code: encodeCode(row), id, row });
       else if (previous) this.deleteDoc.run(id);
     }
@@ -86,15 +102,15 @@ export class EmbeddedSearchIndex {
       if (id > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${id} does not fit the search row id (${ID_BITS} bits)`);
       const name = foldText(row.productName);
       const holder = foldText(row.holder);
-      this.insertRow.run({
+      this.insertRow.run(
         code,
         id,
-        num: gramText('num', foldText(row.canonical)),
-        name: gramText('name', name),
-        holder: gramText('holder', holder),
-        name4: gramText('name4', name),
-        holder4: gramText('holder4', holder),
-      });
+        gramText('num', foldText(row.canonical)),
+        gramText('name', name),
+        gramText('holder', holder),
+        gramText('name4', name),
+        gramText('holder4', holder),
+      );
       this.upsertDoc.run(id, code);
     }
   }
@@ -144,6 +160,21 @@ export class EmbeddedSearchIndex {
       .prepare('SELECT (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM search_docs) AS indexed')
       .get() as { certificates: number; indexed: number };
   }
+}
+
+/** What a certificate created by this write is indexed from: its stored number and new summary. */
+function createdRow(id: number, number: ParsedNumber, after: CertificateSummary): IndexedRow {
+  return {
+    id,
+    canonical: number.canonical,
+    family: number.family,
+    authority: number.authority,
+    year: number.year,
+    managementClass: number.class,
+    productName: after.productName,
+    holder: after.holder,
+    expiryDate: after.expiryDate,
+  };
 }
 
 /** The FTS column text of a folded field: its tokens, space-separated. */
