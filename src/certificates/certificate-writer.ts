@@ -224,6 +224,6 @@ function versionValues(certificateId: number, input: VersionInput): unknown[] {
     input.productionAddress ?? null, input.agentName ?? null, input.agentAddress ?? null, input.modelSpec ?? null,
     input.structure ?? null, input.scope ?? null, input.approvalDepartment ?? null, input.changeDescription ?? null,
     input.remarks ?? null, input.provenance.source, input.provenance.sourceRef ?? null, input.provenance.sourceRow ?? null,
-    input.provenance.fetchedAt, input.provenance.importRunId ?? null, contentHash(input),
+    input.provenance.fetchedAt, input.provenance.importRunId ?? null, input.contentHash ?? contentHash(input),
   ];
 }

@@ -46,6 +46,11 @@ export interface VersionInput extends DocumentFields {
   /** Numbers this certificate replaced (原注册证编号). */
   previousNumbers?: ParsedNumber[];
   provenance: Provenance;
+  /**
+   * contentHash() of this input, when a reader worked it out off the writing thread (imports hash
+   * in their reader worker); the writer computes it when absent.
+   */
+  contentHash?: string;
 }
 
 export const DOCUMENT_FIELD_NAMES = [
