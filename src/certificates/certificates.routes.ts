@@ -11,6 +11,7 @@ import {
   batchBodySchema,
   batchResponseSchema,
   certificateParamsSchema,
+  certificateQuerySchema,
   certificateViewSchema,
 } from './certificates.schemas.ts';
 import { missToError } from './lookup-outcome.ts';
@@ -52,11 +53,16 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           description:
             'The number may be typed any way NUMBERS.md allows (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
           params: certificateParamsSchema,
+          querystring: certificateQuerySchema,
           response: { 200: certificateViewSchema, ...problemResponses(400, 404, 422) },
         },
       },
       async (request) => {
-        const outcome = deps.lookup.lookup(request.params.number, () => requester(request), (n) => deps.repository.findByMatchKey(n.matchKey));
+        const outcome = deps.lookup.lookup(
+          request.params.number,
+          () => requester(request, request.query),
+          (n) => deps.repository.findByMatchKey(n.matchKey),
+        );
         if (outcome.kind !== 'found') throw missToError(outcome);
         const { number, found } = outcome;
         const links = {

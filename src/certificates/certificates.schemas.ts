@@ -114,6 +114,9 @@ export const requesterQuerySchema = {
 
 export const certificateParamsSchema = z.strictObject({ number: CertificateNumberInput });
 
+/** A certificate lookup that misses a Guangdong number opens a ticket like auto-fill does. */
+export const certificateQuerySchema = z.strictObject({ ...requesterQuerySchema });
+
 export const autofillQuerySchema = z.strictObject({
   number: CertificateNumberInput.describe('The certificate number as typed.'),
   ...requesterQuerySchema,

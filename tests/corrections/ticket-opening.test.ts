@@ -101,6 +101,24 @@ describe('requesters', () => {
     expect(detail.lookupsByDay).toEqual([{ day: '2026-11-25', count: 3 }]);
   });
 
+  it('leave contact and callback URL from the certificate route too', async () => {
+    const query = `?contact=${encodeURIComponent('李工')}&callbackUrl=${encodeURIComponent('http://127.0.0.1:9/cert-hook')}`;
+    const response = await ctx.app.inject({ url: `/v1/certificates/${encodeURIComponent(MISSING_GD)}${query}`, headers: bearer(keys.reader) });
+    expect(response.statusCode).toBe(404);
+    const ticket = response.json().ticket;
+    const detail = (await ctx.app.inject({ url: ticket.href, headers: bearer(keys.technician) })).json();
+    expect(detail.requesters).toEqual([
+      expect.objectContaining({ organisation: '广州某医疗器械有限公司', contact: '李工', callbackUrl: 'http://127.0.0.1:9/cert-hook' }),
+    ]);
+  });
+
+  it('cannot slip unknown query keys past the certificate route', async () => {
+    const response = await ctx.app.inject({ url: `/v1/certificates/${encodeURIComponent(MISSING_GD)}?callback=http://x` });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('invalid_request');
+    expect(ticketCount()).toBe(0);
+  });
+
   it('see the state without the requesters’ details', async () => {
     const { body } = await missLookup(ctx.app, MISSING_GD, keys.reader);
     const view = (await ctx.app.inject({ url: body.ticket.href, headers: bearer(keys.reader) })).json();
