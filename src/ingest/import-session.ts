@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { AppError } from '../shared/app-error.ts';
-import { ImportBatch } from './import-batch.ts';
+import { BatchCommit } from './batch-commit.ts';
+import type { BatchSource } from './batch-source.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import type { ImportRunsRepository, NewRun } from './import-runs.repository.ts';
 import { importInterrupted } from './ingest.errors.ts';
-import { detachIssue, issues, type RowIssue } from './row-issues.ts';
-import { validateRow, type RowContext } from './row-validator.ts';
-import type { OpenedTable, TableItem } from './table-reader.ts';
+import type { ReadBatch } from './read-batch.ts';
+import { detachIssue, type RowIssue } from './row-issues.ts';
+import type { RowContext } from './row-validator.ts';
 
 export interface SessionDeps {
   sqlite: Database.Database;
@@ -18,23 +19,19 @@ export interface SessionDeps {
 }
 
 export interface SessionOptions {
-  batchSize: number;
   maxReportedIssues: number;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
-  bytesRead: () => number;
 }
 
-/** One import run: rows in, batches committed, the run recorded, a report out. */
+/** One import run: batches in and committed, the run recorded, a report out. */
 export class ImportSession {
   private readonly runId: number;
   private readonly started: Date;
   private readonly context: RowContext;
-  private readonly batch: ImportBatch;
+  private readonly batches: BatchCommit;
   private readonly rejections: RowIssue[] = [];
   private readonly warnings: RowIssue[] = [];
   private truncated = false;
-  private rowsRead = 0;
-  private lastRow: number | null = null;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -48,23 +45,19 @@ export class ImportSession {
       today: deps.today,
       provenance: { source: run.source, sourceRef: run.fileName, fetchedAt: this.started.toISOString(), importRunId: this.runId },
     };
-    this.batch = new ImportBatch(deps.sqlite, deps.writer, deps.runs, this.runId, deps.today, { actor: `import:${this.runId}` });
+    this.batches = new BatchCommit(deps.sqlite, deps.writer, deps.runs, this.runId, deps.today, { actor: `import:${this.runId}` });
   }
 
-  async consume(table: OpenedTable): Promise<ImportReport> {
+  async consume(source: BatchSource): Promise<ImportReport> {
     try {
-      for await (const item of table.items) {
-        this.take(item);
-        if (this.batch.size >= this.options.batchSize) this.commit();
-      }
-      this.commit();
+      for await (const batch of source.batches(this.context)) this.commit(batch);
     } catch (error) {
       this.deps.runs.finish(this.runId, 'failed', this.deps.now().toISOString(), {
         code: error instanceof AppError ? error.code : null,
         message: error instanceof Error ? error.message : String(error),
       });
       // Errors from reading the file are the file's fault (4xx); anything else stays what it was.
-      if (error instanceof AppError) throw importInterrupted(this.runId, this.lastRow, error.text);
+      if (error instanceof AppError) throw importInterrupted(this.runId, source.lastRow, error.text);
       throw error;
     }
     const finished = this.deps.now();
@@ -80,51 +73,31 @@ export class ImportSession {
       startedAt: this.started.toISOString(),
       finishedAt: finished.toISOString(),
       durationMs: finished.getTime() - this.started.getTime(),
-      headerRow: table.headerRow,
-      ignoredColumns: [...table.ignoredColumns],
-      counts: { ...this.batch.committed },
+      headerRow: source.headerRow,
+      ignoredColumns: [...source.ignoredColumns],
+      counts: { ...this.batches.committed },
       rejections: this.rejections,
       warnings: this.warnings,
       issuesTruncated: this.truncated,
     };
   }
 
-  private take(item: TableItem): void {
-    this.rowsRead++;
-    if (item.kind === 'unreadable') {
-      this.lastRow = item.row;
-      const rejection: RowIssue = { row: item.row, column: null, severity: 'rejected', value: null, ...issues.invalidJson(item.detail) };
-      this.batch.reject([rejection]);
-      this.list(this.rejections, [rejection]);
-      return;
-    }
-    this.lastRow = item.source.row;
-    const outcome = validateRow(item.source, this.context);
-    if (outcome.kind === 'hint') this.batch.skipHint();
-    else if (outcome.kind === 'rejected') {
-      this.batch.reject(outcome.issues);
-      this.list(this.rejections, outcome.issues);
-    } else if (outcome.kind === 'accepted') {
-      this.batch.accept(outcome.input, outcome.warnings);
-      this.list(this.warnings, outcome.warnings);
-    }
-  }
-
-  private commit(): void {
-    this.batch.commit();
+  private commit(batch: ReadBatch): void {
+    this.list(batch.issues);
+    this.batches.commit(batch);
     this.options.onProgress?.({
-      bytesRead: this.options.bytesRead(),
+      bytesRead: batch.bytesRead,
       totalBytes: this.run.sizeBytes,
-      rowsRead: this.rowsRead,
-      counts: { ...this.batch.committed },
+      rowsRead: batch.rowsRead,
+      counts: { ...this.batches.committed },
     });
   }
 
   /** The report lists issues up to a limit; every one is stored with the run regardless. */
-  private list(into: RowIssue[], found: readonly RowIssue[]): void {
+  private list(found: readonly RowIssue[]): void {
     for (const issue of found) {
-      if (this.rejections.length + this.warnings.length < this.options.maxReportedIssues) into.push(detachIssue(issue));
-      else this.truncated = true;
+      if (this.rejections.length + this.warnings.length >= this.options.maxReportedIssues) this.truncated = true;
+      else (issue.severity === 'rejected' ? this.rejections : this.warnings).push(detachIssue(issue));
     }
   }
 }

@@ -1,12 +1,14 @@
 import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import type { Services } from '../services.ts';
-import { detectFormat } from './file-format.ts';
+import { BatchReader } from './batch-reader.ts';
+import type { BatchSource } from './batch-source.ts';
+import { detectFormat, type DetectedFormat } from './file-format.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import { ImportRunsRepository } from './import-runs.repository.ts';
 import { ImportSession } from './import-session.ts';
 import { emptyFile } from './ingest.errors.ts';
-import { prepareFile, type ImportInput } from './prepared-file.ts';
+import { prepareFile, type ImportInput, type PreparedFile } from './prepared-file.ts';
 import { openTable } from './table-reader.ts';
 
 export interface ImporterDeps {
@@ -67,21 +69,26 @@ export class Importer {
     try {
       if (file.size === 0) throw emptyFile();
       const detected = detectFormat(file, request.fileName, request.contentType);
-      let bytesRead = 0;
-      const table = await openTable(file, detected, (bytes) => (bytesRead += bytes));
+      const source = await this.open(file, detected);
       try {
         const session = new ImportSession(
           { ...this.deps, runs: this.runs, today: this.deps.today() },
           { fileName: request.fileName, sha256: file.sha256, sizeBytes: file.size, source: request.source ?? 'import', ...detected },
-          { batchSize: this.batchSize, maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress, bytesRead: () => bytesRead },
+          { maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress },
         );
-        return await session.consume(table);
+        return await session.consume(source);
       } finally {
-        await table.items.return(undefined);
+        await source.close();
       }
     } finally {
       await file.dispose();
     }
+  }
+
+  private async open(file: PreparedFile, detected: DetectedFormat): Promise<BatchSource> {
+    let bytesRead = 0;
+    const table = await openTable(file, detected, (bytes) => (bytesRead += bytes));
+    return new BatchReader(table, this.batchSize, () => bytesRead);
   }
 }
 

@@ -26,7 +26,7 @@ const READ_CHUNK = 1024 * 1024;
  * Opens the file and reads up to its header, so that a file missing a required column is refused
  * before an import run exists. Errors are coded AppErrors, whenever they happen.
  */
-export async function openTable(file: PreparedFile, detected: DetectedFormat, onBytes: (bytes: number) => void): Promise<OpenedTable> {
+export async function openTable(file: Pick<PreparedFile, 'path' | 'head'>, detected: DetectedFormat, onBytes: (bytes: number) => void): Promise<OpenedTable> {
   if (detected.format === 'xlsx') await assertReadableXlsx(file.path);
   const raw = countBytes(fs.createReadStream(file.path, { highWaterMark: READ_CHUNK }), onBytes);
   const encoding = detected.encoding ?? 'utf-8';
