@@ -2,8 +2,8 @@ import type { ReadBatch } from './read-batch.ts';
 import type { RowContext } from './row-validator.ts';
 
 /**
- * A file whose header was accepted, giving its rows as validated batches (`BatchReader`): what
- * the import session commits, whoever does the reading.
+ * A file whose header was accepted, giving its rows as validated batches: read in this thread
+ * (`BatchReader`) or in a worker thread (`WorkerBatchSource`). Both cut the same batches.
  */
 export interface BatchSource {
   readonly headerRow: number | null;
