@@ -8,7 +8,6 @@ import type { PreparedFile } from './prepared-file.ts';
 import { detectDelimiter, readCsv } from './readers/csv-reader.ts';
 import { readJsonl, type JsonLine } from './readers/jsonl-reader.ts';
 import { countBytes } from './readers/text-stream.ts';
-import { assertReadableXlsx, readXlsx } from './readers/xlsx-reader.ts';
 import { GridSourceRow, RecordSourceRow, type ColumnMap, type SourceRow } from './source-row.ts';
 
 export type TableItem = { kind: 'row'; source: SourceRow } | { kind: 'unreadable'; row: number; detail: string };
@@ -27,13 +26,15 @@ const READ_CHUNK = 1024 * 1024;
  * before an import run exists. Errors are coded AppErrors, whenever they happen.
  */
 export async function openTable(file: Pick<PreparedFile, 'path' | 'head'>, detected: DetectedFormat, onBytes: (bytes: number) => void): Promise<OpenedTable> {
-  if (detected.format === 'xlsx') await assertReadableXlsx(file.path);
+  // exceljs takes about 0.2 s to load: only XLSX imports pay for it (a reader worker loads afresh each time).
+  const xlsx = detected.format === 'xlsx' ? await import('./readers/xlsx-reader.ts') : null;
+  if (xlsx) await xlsx.assertReadableXlsx(file.path);
   const raw = countBytes(fs.createReadStream(file.path, { highWaterMark: READ_CHUNK }), onBytes);
   const encoding = detected.encoding ?? 'utf-8';
   const toAppError = (error: unknown): AppError => asAppError(detected, error);
   try {
     if (detected.format === 'jsonl') return await openJsonl(readJsonl(raw, encoding), toAppError);
-    const grid = detected.format === 'xlsx' ? readXlsx(raw) : readCsv(raw, encoding, detectDelimiter(file.head, encoding));
+    const grid = xlsx ? xlsx.readXlsx(raw) : readCsv(raw, encoding, detectDelimiter(file.head, encoding));
     return await openGrid(grid, toAppError);
   } catch (error) {
     raw.destroy();
