@@ -3,10 +3,10 @@ import { createServices } from '../../src/composition.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { importerFor } from '../../src/ingest/importer.ts';
 
-const [databasePath, file, batchSize] = process.argv.slice(2);
-if (!databasePath || !file || !batchSize) throw new Error('usage: crash-child <db> <file> <batch size>');
+const [databasePath, file, batchSize, readInWorker] = process.argv.slice(2);
+if (!databasePath || !file || !batchSize || !readInWorker) throw new Error('usage: crash-child <db> <file> <batch size> <read in worker: true|false>');
 const services = createServices(testConfig({ databasePath }));
-await importerFor(services, { batchSize: Number(batchSize) }).importFile({
+await importerFor(services, { batchSize: Number(batchSize), readInWorker: readInWorker === 'true' }).importFile({
   path: file,
   fileName: 'crash.csv',
   onProgress: (progress) => process.stdout.write(`committed ${progress.counts.total}\n`),

@@ -19,9 +19,12 @@ function rows(count: number): string[][] {
 let h: Harness;
 afterEach(() => h.close());
 
-describe('an import that stops midway', () => {
+describe.each([
+  { reading: 'in the importing thread', readInWorker: false },
+  { reading: 'in a worker thread', readInWorker: true },
+])('an import that stops midway, reading $reading', ({ readInWorker }) => {
   it('keeps whole batches only, and importing the file again completes it', async () => {
-    h = harness({ batchSize: 2 });
+    h = harness({ batchSize: 2, readInWorker });
     const file = h.file('seven.csv', csv([HEADER, ...rows(7)]));
     let batches = 0;
     const failing = h.importer.importFile({
@@ -52,7 +55,7 @@ describe('an import that stops midway', () => {
     const databasePath = path.join(h.dir, 'crash.db');
     const file = h.file('many.csv', csv([HEADER, ...rows(3000)]));
     const batchSize = 100;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), databasePath, file, String(batchSize)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), databasePath, file, String(batchSize), String(readInWorker)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
