@@ -84,7 +84,10 @@ export class ChangeLog {
     }));
   }
 
-  /** Records every certificate a write touched, in the writer's transaction. */
+  /**
+   * Records every certificate a write touched, in the writer's transaction. A summary refresh
+   * (`summary_refreshed`) adds no version: a stored document took effect, or the ranking changed.
+   */
   certificateWriteHook(): AfterWriteHook {
     return (touched, context) => {
       // One write, one moment: a bulk import batch records hundreds of thousands of entries.
@@ -94,7 +97,7 @@ export class ChangeLog {
           actor: context.actor,
           entity: 'certificate',
           entityId: certificate.canonical,
-          action: certificate.created ? 'created' : 'versions_added',
+          action: certificate.created ? 'created' : certificate.refreshed ? 'summary_refreshed' : 'versions_added',
           before: certificate.before,
           after: { ...certificate.after, versionIds: certificate.versionIds },
         }, at);

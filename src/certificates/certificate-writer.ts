@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { recodeKey } from '../numbers/recode-key.ts';
 import type { Family, ParsedNumber } from '../numbers/number.types.ts';
+import type { IsoDate } from '../shared/dates.ts';
 import { contentHash } from './content-hash.ts';
-import { documentsInEffect, namedBy, reportedDates, type DatedVersion } from './current-document.ts';
+import { documentsInEffect, namedBy, reportedDates, type DatedVersion, type InEffect } from './current-document.ts';
 import type { VersionInput } from './version-input.ts';
 import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
 
@@ -23,6 +24,11 @@ export interface TouchedCertificate {
   matchKey: string;
   family: Family;
   created: boolean;
+  /**
+   * True when no version was added: the summary was recomputed because a stored document took
+   * effect or the ranking of sources changed (`refreshSummaries`). `versionIds` is then empty.
+   */
+  refreshed: boolean;
   /**
    * The parsed number a certificate created by this write was stored under; null when it existed
    * before (its stored spelling may then differ from the one in this batch).
@@ -56,6 +62,21 @@ interface StoredVersionRow extends DatedVersion {
   holder: string | null;
 }
 
+/** What `refreshSummaries` reads of a certificate before recomputing it. */
+interface RefreshRow extends CertificateSummary {
+  canonical: string;
+  matchKey: string;
+  family: Family;
+  summaryDue: IsoDate | null;
+}
+
+export interface RefreshReport {
+  /** Certificates recomputed (ids that no longer exist are not counted). */
+  checked: number;
+  /** Those whose summary changed: the after-write hooks ran for these alone. */
+  touched: TouchedCertificate[];
+}
+
 /** The single write path for certificate data: imports, demo data, corrections and scrapers. */
 export class CertificateWriter {
   private readonly hooks: AfterWriteHook[] = [];
@@ -66,7 +87,10 @@ export class CertificateWriter {
   private readonly versionsOf: Database.Statement<[number], StoredVersionRow>;
   private readonly updateCurrent: Database.Statement;
   private readonly summaryOf: Database.Statement<[number], CertificateSummary>;
+  private readonly refreshRowOf: Database.Statement<[number], RefreshRow>;
+  private readonly updateDue: Database.Statement<[IsoDate | null, number]>;
   private readonly writeTransaction: (inputs: readonly VersionInput[], today: string, context: WriteContext) => WriteSummary;
+  private readonly refreshTransaction: (ids: readonly number[], today: string, context: WriteContext) => RefreshReport;
 
   /** `authorityOf` ranks sources when versions of one document disagree; the composition root passes the configured one. */
   constructor(
@@ -95,13 +119,23 @@ export class CertificateWriter {
       FROM certificate_versions WHERE certificate_id = ?`);
     this.updateCurrent = sqlite.prepare(`
       UPDATE certificates SET product_name = ?, holder = ?, approval_date = ?, effective_date = ?, expiry_date = ?,
-        current_version_id = ?, dates_known = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+        current_version_id = ?, dates_known = ?, summary_due = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
       WHERE id = ?`);
     this.summaryOf = sqlite.prepare(`
       SELECT product_name AS productName, holder, approval_date AS approvalDate, effective_date AS effectiveDate,
         expiry_date AS expiryDate, current_version_id AS currentVersionId, dates_known AS datesKnown
       FROM certificates WHERE id = ?`);
+    this.refreshRowOf = sqlite.prepare(`
+      SELECT canonical, match_key AS matchKey, family, product_name AS productName, holder, approval_date AS approvalDate,
+        effective_date AS effectiveDate, expiry_date AS expiryDate, current_version_id AS currentVersionId,
+        dates_known AS datesKnown, summary_due AS summaryDue
+      FROM certificates WHERE id = ?`);
+    this.updateDue = sqlite.prepare('UPDATE certificates SET summary_due = ? WHERE id = ?');
     this.writeTransaction = sqlite.transaction((inputs, today, context) => this.writeUnsafe(inputs, today, context));
+    // IMMEDIATE: it reads, then writes what it read; taking the write lock first means another
+    // process's commit in between makes it wait (busy_timeout) instead of failing with SQLITE_BUSY.
+    const refresh = sqlite.transaction((ids: readonly number[], today: string, context: WriteContext) => this.refreshUnsafe(ids, today, context));
+    this.refreshTransaction = (ids, today, context) => refresh.immediate(ids, today, context);
   }
 
   onWrite(hook: AfterWriteHook): void {
@@ -149,6 +183,7 @@ export class CertificateWriter {
         matchKey,
         family: entry.number.family,
         created: entry.created,
+        refreshed: false,
         createdWith: entry.created ? entry.number : null,
         versionIds: entry.versionIds,
         before: entry.before,
@@ -170,8 +205,54 @@ export class CertificateWriter {
     return { id: Number(result.lastInsertRowid), created: true, number, versionIds: [], before: null, stored: [] };
   }
 
+  /**
+   * Recomputes the summary columns of these certificates from their versions as of `today`, in one
+   * transaction, without adding anything: for the day a stored document takes effect
+   * (`summary_due`) and after the ranking of sources changed. The after-write hooks run only for
+   * certificates whose summary changed, so the search index, its outbox and the change log follow
+   * what people see and nothing else.
+   */
+  refreshSummaries(ids: readonly number[], today: IsoDate, context: WriteContext = { actor: 'system' }): RefreshReport {
+    return this.refreshTransaction(ids, today, context);
+  }
+
+  private refreshUnsafe(ids: readonly number[], today: IsoDate, context: WriteContext): RefreshReport {
+    const touched: TouchedCertificate[] = [];
+    let checked = 0;
+    for (const id of ids) {
+      const row = this.refreshRowOf.get(id);
+      if (!row) continue;
+      checked++;
+      const { canonical, matchKey, family, summaryDue, ...before } = row;
+      const { summary, due } = this.summaryFrom(family, today, this.versionsOf.all(id));
+      if (sameSummary(before, summary)) {
+        // Nothing people see changed (a pending document set aside by the new ranking, say); only the bookkeeping moves.
+        if (due !== summaryDue) this.updateDue.run(due, id);
+        continue;
+      }
+      this.storeSummary(id, summary, due);
+      touched.push({ id, canonical, matchKey, family, created: false, refreshed: true, createdWith: null, versionIds: [], before, after: summary });
+    }
+    if (touched.length > 0) for (const hook of this.hooks) hook(touched, context);
+    return { checked, touched };
+  }
+
   /** Rewrites the certificate's summary columns from its versions (names, dates, expiry). */
   private refreshCurrent(id: number, family: string, today: string, versions: readonly StoredVersionRow[]): CertificateSummary {
+    const { summary, due } = this.summaryFrom(family, today, versions);
+    this.storeSummary(id, summary, due);
+    return summary;
+  }
+
+  private storeSummary(id: number, summary: CertificateSummary, due: IsoDate | null): void {
+    this.updateCurrent.run(
+      summary.productName, summary.holder, summary.approvalDate, summary.effectiveDate, summary.expiryDate,
+      summary.currentVersionId, summary.datesKnown, due, id,
+    );
+  }
+
+  /** The summary as of `today`, and the day it next needs recomputing (`summary_due`). */
+  private summaryFrom(family: string, today: IsoDate, versions: readonly StoredVersionRow[]): { summary: CertificateSummary; due: IsoDate | null } {
     const inEffect = documentsInEffect(versions, today, this.authorityOf);
     const latest = inEffect?.latest ?? null;
     const dates = reportedDates(inEffect, family);
@@ -184,12 +265,33 @@ export class CertificateWriter {
       currentVersionId: latest?.id ?? Math.max(...versions.map((v) => v.id)),
       datesKnown: inEffect ? 1 : 0,
     };
-    this.updateCurrent.run(
-      summary.productName, summary.holder, summary.approvalDate, summary.effectiveDate, summary.expiryDate,
-      summary.currentVersionId, summary.datesKnown, id,
-    );
-    return summary;
+    return { summary, due: inEffect ? nextChange(inEffect, today) : null };
   }
+}
+
+/**
+ * The first day after `today` on which a document other than the one shown takes effect: the
+ * summary may differ from then on. The one shown is left out because, when nothing has started
+ * yet, it is the first to start, and its start changes nothing.
+ */
+function nextChange(inEffect: InEffect<DatedVersion>, today: IsoDate): IsoDate | null {
+  let due: IsoDate | null = null;
+  for (const [id, from] of inEffect.effectiveFrom) {
+    if (id !== inEffect.latest.id && from !== null && from > today && (due === null || from < due)) due = from;
+  }
+  return due;
+}
+
+function sameSummary(a: CertificateSummary, b: CertificateSummary): boolean {
+  return (
+    a.productName === b.productName &&
+    a.holder === b.holder &&
+    a.approvalDate === b.approvalDate &&
+    a.effectiveDate === b.effectiveDate &&
+    a.expiryDate === b.expiryDate &&
+    a.currentVersionId === b.currentVersionId &&
+    a.datesKnown === b.datesKnown
+  );
 }
 
 interface BatchEntry {

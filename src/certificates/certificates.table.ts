@@ -29,6 +29,12 @@ export const certificates = sqliteTable(
     expiryDate: text('expiry_date'),
     currentVersionId: integer('current_version_id'),
     datesKnown: integer('dates_known', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * The first day after the last write on which another stored document takes effect (a change
+     * with a later 生效日期, a renewal approved before the old expiry): the summary columns above
+     * must be recomputed then, by the summary-refresh job. Null when nothing is pending.
+     */
+    summaryDue: text('summary_due'),
     createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
@@ -38,6 +44,9 @@ export const certificates = sqliteTable(
     // cost every import a random B-tree insert per certificate.
     uniqueIndex('certificates_match_key_uq').on(t.matchKey),
     index('certificates_recode_key_idx').on(t.recodeKey),
+    // Partial: only the few certificates with a pending document are in it, so the daily
+    // "due today" query reads a small index instead of a million-row one.
+    index('certificates_summary_due_idx').on(t.summaryDue).where(sql`summary_due IS NOT NULL`),
   ],
 );
 

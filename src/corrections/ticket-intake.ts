@@ -82,6 +82,8 @@ export class TicketIntake {
       if (!this.tickets.hasActive()) return;
       const at = this.clock.now().toISOString();
       for (const certificate of touched) {
+        // A summary refresh brings no data: only data arriving answers a ticket.
+        if (certificate.refreshed) continue;
         const key = this.matchKeyOf.get(certificate.id);
         const ticket = key ? this.tickets.activeFor(key.matchKey) : null;
         if (!ticket) continue;
