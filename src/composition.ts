@@ -5,6 +5,7 @@ import { CertificatesRepository } from './certificates/certificates.repository.t
 import { LookupService } from './certificates/lookup.service.ts';
 import { AutofillCache } from './certificates/autofill-cache.ts';
 import { AutofillService } from './certificates/autofill.service.ts';
+import { SummaryRefresher } from './certificates/summary-refresh.ts';
 import type { AppConfig } from './config/config.ts';
 import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
@@ -61,6 +62,8 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   const apiKeys = new ApiKeysRepository(database.sqlite, changeLog, now);
   // Search: the embedded index follows every write; with Meilisearch, an outbox feeds it.
   const search = createSearch({ config: config.search, sqlite: database.sqlite, writer, today, currentYear });
+  // Stored summaries follow the calendar (a document taking effect on its day) through the same hooks.
+  const summaries = new SummaryRefresher(database.sqlite, writer);
   // UDI imports, HTML sources and the job registry; the server process alone schedules the jobs.
   const freshness = createFreshnessServices({
     config: config.freshness,
@@ -73,6 +76,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     currentYear,
     correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
     searchOutboxDrain: search.meilisearch ? () => search.drainOutbox() : null,
+    summaryRefresh: () => summaries.refreshDue(today(), { context: { actor: 'job:summary-refresh' } }),
     sources,
     precedence,
   });
@@ -94,6 +98,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     apiKeys,
     freshness,
     search,
+    summaries,
     close: () => {
       corrections.stop();
       database.close();

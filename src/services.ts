@@ -7,6 +7,7 @@ import type { ChangeLog } from './audit/change-log.ts';
 import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
 import type { Corrections } from './corrections/corrections.ts';
 import type { AutofillService } from './certificates/autofill.service.ts';
+import type { SummaryRefresher } from './certificates/summary-refresh.ts';
 import type { LookupService } from './certificates/lookup.service.ts';
 import type { FreshnessServices } from './freshness/freshness-services.ts';
 import type { SearchModule } from './search/search-module.ts';
@@ -43,5 +44,7 @@ export interface Services {
   freshness: FreshnessServices;
   /** Search (issue 5): the service behind GET /v1/search, reindexing, the Meilisearch outbox. */
   search: SearchModule;
+  /** Recomputes stored certificate summaries: those due today (a job), or all after the ranking of sources changed. */
+  summaries: SummaryRefresher;
   close(): void;
 }

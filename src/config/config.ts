@@ -45,6 +45,8 @@ export const configSchema = z.object({
   UDI_INCREMENTAL_SCHEDULE: cronExpression.default('30 6 * * *'),
   CORRECTIONS_SWEEP_SCHEDULE: cronExpression.default('*/10 * * * *'),
   SEARCH_OUTBOX_SCHEDULE: cronExpression.default('* * * * *'),
+  /** Just after midnight in TIMEZONE: documents take effect at the start of their day. */
+  SUMMARY_REFRESH_SCHEDULE: cronExpression.default('5 0 * * *'),
   HTTP_USER_AGENT: z.string().min(8).default('certref/0.1 (medical device certificate reference data; polite robot, 1 request/s)'),
   HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
@@ -114,7 +116,7 @@ export interface FreshnessConfig {
   udiIncrementalDir: string | null;
   udiIncrementalUrl: string | null;
   udiDownloadDir: string;
-  schedules: { udiIncremental: string; correctionsSweep: string; searchOutboxDrain: string };
+  schedules: { udiIncremental: string; correctionsSweep: string; searchOutboxDrain: string; summaryRefresh: string };
   http: { userAgent: string; timeoutMs: number; retries: number; minIntervalMs: number; backoffMs: number };
 }
 
@@ -164,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         udiIncremental: e.UDI_INCREMENTAL_SCHEDULE,
         correctionsSweep: e.CORRECTIONS_SWEEP_SCHEDULE,
         searchOutboxDrain: e.SEARCH_OUTBOX_SCHEDULE,
+        summaryRefresh: e.SUMMARY_REFRESH_SCHEDULE,
       },
       http: {
         userAgent: e.HTTP_USER_AGENT,

@@ -6,6 +6,7 @@ import type { CorrectionsSweep } from '../jobs/corrections-sweep.job.ts';
 import { JobRegistry } from '../jobs/job-registry.ts';
 import { JobRunsRepository } from '../jobs/job-runs.repository.ts';
 import type { SearchOutboxDrain } from '../jobs/search-outbox-drain.job.ts';
+import type { SummaryRefresh } from '../jobs/summary-refresh.job.ts';
 import { normalise } from '../numbers/normalise.ts';
 import { HostThrottle } from '../sources/host-throttle.ts';
 import { PoliteFetcher } from '../sources/polite-fetcher.ts';
@@ -32,6 +33,8 @@ export interface FreshnessDeps {
   correctionsSweep: CorrectionsSweep | null;
   /** From the search feature; null until it provides one. */
   searchOutboxDrain: SearchOutboxDrain | null;
+  /** From src/certificates: recomputes the stored summaries due today. */
+  summaryRefresh: SummaryRefresh;
   /** The declared sources (config/sources.json), loaded once by the composition root. */
   sources: readonly SourceDefinition[];
   /** How the sources rank (CERTIFICATES.md §5); the read paths use the same one. */
@@ -105,6 +108,7 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
     },
     correctionsSweep: deps.correctionsSweep,
     searchOutboxDrain: deps.searchOutboxDrain,
+    summaryRefresh: deps.summaryRefresh,
   });
   const status = new StatusService({
     registry: jobs,

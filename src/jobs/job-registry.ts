@@ -5,12 +5,14 @@ import { htmlSourceJob } from './html-source.job.ts';
 import type { JobDefinition } from './job.types.ts';
 import { jobNotFound } from './jobs.errors.ts';
 import { searchOutboxDrainJob, type SearchOutboxDrain } from './search-outbox-drain.job.ts';
+import { summaryRefreshJob, type SummaryRefresh } from './summary-refresh.job.ts';
 import { udiIncrementalJob, type UdiIncrementalDeps } from './udi-incremental.job.ts';
 
 export interface JobSchedules {
   udiIncremental: string;
   correctionsSweep: string;
   searchOutboxDrain: string;
+  summaryRefresh: string;
 }
 
 export interface JobRegistryDeps {
@@ -23,6 +25,8 @@ export interface JobRegistryDeps {
   correctionsSweep: CorrectionsSweep | null;
   /** Provided by src/search (`drainSearchOutbox`); null leaves the job listed but disabled. */
   searchOutboxDrain: SearchOutboxDrain | null;
+  /** Provided by src/certificates (`SummaryRefresher.refreshDue` as of today). */
+  summaryRefresh: SummaryRefresh;
 }
 
 /** The one list of scheduled jobs: every job the service runs is built here and nowhere else. */
@@ -35,6 +39,7 @@ export class JobRegistry {
       ...deps.sources.map((source) => htmlSourceJob(source, deps.sourceRunner, deps.jobsEnabled)),
       correctionsSweepJob(deps.correctionsSweep, deps.schedules.correctionsSweep, deps.jobsEnabled),
       searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.jobsEnabled),
+      summaryRefreshJob(deps.summaryRefresh, deps.schedules.summaryRefresh, deps.jobsEnabled),
     ];
   }
 

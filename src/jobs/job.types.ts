@@ -1,6 +1,7 @@
 import type { RunLog } from '../sources/source-run.ts';
 
-export type JobTrigger = 'schedule' | 'manual';
+/** `start`: once when the scheduler starts, for a job that catches up on the days the service was down. */
+export type JobTrigger = 'schedule' | 'manual' | 'start';
 
 /** `partial`: the run did its work but some of it failed (a page, a file). */
 export type JobOutcome = 'succeeded' | 'partial' | 'failed';
@@ -21,7 +22,7 @@ export interface JobContext {
 }
 
 export interface JobDefinition {
-  /** `source:<name>`, `udi-incremental`, `corrections-sweep`, `search-outbox-drain`. */
+  /** `source:<name>`, `udi-incremental`, `corrections-sweep`, `search-outbox-drain`, `summary-refresh`. */
   name: string;
   description: string;
   /** Cron expression from config. */
@@ -32,5 +33,7 @@ export interface JobDefinition {
   disabledReason: string | null;
   /** The provenance source the job feeds (`udi`, `html:<name>`), or null for housekeeping. */
   source: string | null;
+  /** Also run once when the scheduler starts: the job catches up on whatever fell due while the service was down. */
+  runAtStart?: boolean;
   run(context: JobContext): Promise<JobResult>;
 }
