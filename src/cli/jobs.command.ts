@@ -2,10 +2,9 @@ import { createServices } from '../composition.ts';
 import { loadConfig } from '../config/config.ts';
 import type { JobStatus } from '../freshness/status.service.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
-import type { JobRun } from '../jobs/job-runs.repository.ts';
 import { AppError } from '../shared/app-error.ts';
-import type { RunLog } from '../sources/source-run.ts';
 import { parseCommandArgs } from './command-args.ts';
+import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
 
 export interface JobsIo {
   stdout: { write(text: string): unknown };
@@ -21,12 +20,10 @@ list  every job: schedule, whether the server schedules it (JOBS_ENABLED), next 
 run   runs one job now, here, whether or not it is scheduled (a disabled source too). A job
       already running elsewhere (the server) is not started twice: the attempt is recorded
       as skipped. Names: udi-incremental, source:<name> (or just <name>), corrections-sweep,
-      search-outbox-drain.
+      search-outbox-drain, summary-refresh (see also certref refresh-summaries --all).
 
 exit 0: succeeded; 3: partial (some pages or files failed); 1: failed, skipped or unknown job; 2: misuse.
 `;
-
-const EXIT: Record<JobRun['status'], number> = { succeeded: 0, partial: 3, failed: 1, skipped: 1, abandoned: 1, running: 1 };
 
 /** `certref jobs list` and `certref jobs run <name>`. */
 export async function runJobs(args: string[], io: JobsIo): Promise<number> {
@@ -54,7 +51,7 @@ export async function runJobs(args: string[], io: JobsIo): Promise<number> {
     const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: stderrLog(io) });
     const run = await runner.run(job, 'manual');
     io.stdout.write(parsed.values.json ? `${JSON.stringify(run)}\n` : runLines(run));
-    return EXIT[run.status];
+    return JOB_RUN_EXIT[run.status];
   } catch (error) {
     if (error instanceof AppError) {
       io.stderr.write(`certref jobs: ${error.text.en}\n`);
@@ -70,24 +67,4 @@ function listLine(job: JobStatus): string {
   const state = job.enabled ? `scheduled "${job.schedule}", next ${job.nextRun ?? '?'}` : `not scheduled (${job.disabledReason})`;
   const last = job.lastRun ? `last: ${job.lastRun.status} ${job.lastRun.finishedAt ?? job.lastRun.startedAt}` : 'never run';
   return `${job.name}\n  ${job.description}\n  ${state}; ${last}\n`;
-}
-
-function runLines(run: JobRun): string {
-  const counts = Object.entries(run.counts ?? {}).map(([key, n]) => `${key} ${n}`).join(', ');
-  return [`${run.job} (run ${run.id}): ${run.status}`, counts ? `  ${counts}` : null, run.error ? `  ${run.error.replaceAll('\n', '\n  ')}` : null]
-    .filter((line) => line !== null)
-    .join('\n')
-    .concat('\n');
-}
-
-/** Progress goes to stderr so stdout stays the result (and parseable with --json). */
-function stderrLog(io: JobsIo): RunLog {
-  const write = (level: string) => (fields: object, message: string) => {
-    const shown = Object.entries(fields)
-      .filter(([key]) => key !== 'err')
-      .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join(' ');
-    io.stderr.write(`[${level}] ${message}${shown ? ` ${shown}` : ''}\n`);
-  };
-  return { info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'import-udi': { summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)', load: async () => (await import('./import-udi.command.ts')).runImportUdi },
   'search-reindex': { summary: 'rebuild the search index from scratch (Meilisearch: build a new index and swap it in)', load: async () => (await import('./search-reindex.command.ts')).runSearchReindex },
   serve: { summary: 'serve the HTTP API (same as npm start; configured by the environment, see .env.example)', load: async () => (await import('./serve.command.ts')).runServe },
+  'refresh-summaries': { summary: 'recompute stored certificate summaries: those due today, or --all after the source ranking changed', load: async () => (await import('./refresh-summaries.command.ts')).runRefreshSummaries },
   jobs: { summary: 'list the scheduled jobs, or run one now (jobs run <name>)', load: async () => (await import('./jobs.command.ts')).runJobs },
 };
 
