@@ -7,7 +7,7 @@ export const changeRecordSchema = z
     actor: z.string().describe('Who made it: key:<id>, admin-token, import:<run>, requester:<organisation> …'),
     entity: z.string().describe('What changed: certificate, ticket, api_key.'),
     entityId: z.string().describe('Its id: a canonical number, a ticket id, a key id.'),
-    action: z.string().describe('What happened: created, versions_added, opened, claimed, resolved …'),
+    action: z.string().describe('What happened: created, versions_added, summary_refreshed, opened, claimed, resolved …'),
     before: z.unknown().describe('The state before the change (null when created).'),
     after: z.unknown().describe('The state after the change.'),
   })
