@@ -50,6 +50,8 @@ async function read(): Promise<void> {
       await until(() => credits > 0);
       credits--;
       const packed = pack(batch, packer, reader.lastRow);
+      // Packed: this loop would otherwise hold the rows while the next batch is read.
+      batch.inputs = [];
       // The slots' buffer moves to the importer instead of being copied.
       port.postMessage({ type: 'batch', batch: packed } satisfies FromReader, [packed.versions.slots.buffer]);
     }
