@@ -1,3 +1,4 @@
+import { contentHash } from '../certificates/content-hash.ts';
 import type { DocumentType, Provenance, VersionInput } from '../certificates/version-input.ts';
 import type {
   CatalogueEdition,
@@ -62,6 +63,8 @@ export class VersionPacker {
     this.int(previous.length);
     for (const number of previous) this.number(number);
     this.int(input.provenance.sourceRow ?? NULL);
+    // Hashed here, on the reading thread: it was about 2.5 µs of the storing thread's time a row.
+    this.unshared(input.contentHash ?? contentHash(input));
     this.count++;
   }
 
@@ -119,6 +122,11 @@ export class VersionPacker {
     this.int(id);
   }
 
+  /** A string no other row has (a digest): not worth a lookup in the shared table. */
+  private unshared(value: string): void {
+    this.int(this.strings.push(value) - 1);
+  }
+
   private int(value: number): void {
     if (this.length === this.slots.length) {
       const grown = new Int32Array(this.slots.length * 2);
@@ -130,7 +138,7 @@ export class VersionPacker {
 }
 
 /**
- * Rebuilds the versions, with the shape the validator gives them. The provenance is the run's,
+ * Rebuilds the versions, with the shape the validator gives them and their content hash. The provenance is the run's,
  * which the receiving thread already has; only each version's row travels.
  */
 export function unpackVersions(packed: PackedVersions, provenance: Omit<Provenance, 'sourceRow'>): VersionInput[] {
@@ -176,6 +184,7 @@ class SlotReader {
     const previousNumbers: ParsedNumber[] = [];
     for (let n = this.int(); n > 0; n--) previousNumbers.push(this.number());
     const sourceRow = this.int();
+    const hash = this.text() as string;
     const { source, sourceRef, fetchedAt, importRunId } = provenance;
     return {
       approvalDate, effectiveDate, expiryDate, productName, holder, holderAddress, productionAddress, agentName,
@@ -185,6 +194,7 @@ class SlotReader {
       documentType,
       previousNumbers,
       provenance: { source, sourceRef, sourceRow: sourceRow === NULL ? null : sourceRow, fetchedAt, importRunId },
+      contentHash: hash,
     };
   }
 
