@@ -14,9 +14,9 @@ export interface RebuildReport {
   milliseconds: number;
 }
 
-/** FTS5's defaults, restored after a rebuild so writes merge segments as they go. */
+/** What writes use, restored after a rebuild: FTS5's automerge default, and the pending-terms buffer of migration 0010. */
 const DEFAULT_AUTOMERGE = 4;
-const DEFAULT_HASH_BYTES = 1024 * 1024;
+const WRITE_HASH_BYTES = 64 * 1024 * 1024;
 /** Pending terms kept in memory during a rebuild before a segment is written. */
 const BULK_HASH_BYTES = 256 * 1024 * 1024;
 
@@ -146,7 +146,7 @@ export class EmbeddedSearchIndex {
         FROM search_rebuild_order o CROSS JOIN certificates c ON c.id = o.certificate_id;
         DROP TABLE temp.search_rebuild_order;
         INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${DEFAULT_AUTOMERGE});
-        INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${DEFAULT_HASH_BYTES});`);
+        INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${WRITE_HASH_BYTES});`);
       return inserted;
     })();
     // One segment answers queries faster than the many a bulk insert leaves behind.

@@ -31,6 +31,15 @@ describe('rebuilding the embedded index', () => {
     expect(ctx.services.search.embedded.counts()).toEqual({ certificates: report.documents, indexed: report.documents });
   });
 
+  it('leaves writes with the large pending-terms buffer that migration 0010 set', async () => {
+    ctx = await searchApp();
+    const hashsize = () =>
+      (ctx!.services.database.sqlite.prepare(`SELECT v FROM search_fts_config WHERE k = 'hashsize'`).get() as { v: number } | undefined)?.v;
+    expect(hashsize()).toBe(64 * 1024 * 1024);
+    ctx.services.search.embedded.rebuild();
+    expect(hashsize()).toBe(64 * 1024 * 1024);
+  });
+
   it('happens on start when the index does not hold every certificate, and only then', async () => {
     ctx = await searchApp();
     const log: string[] = [];
