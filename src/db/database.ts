@@ -27,6 +27,9 @@ export function openDatabase(databasePath: string): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
+  // A bulk import lets the WAL grow to 256 MB between checkpoints (sparse-checkpoints.ts); the file
+  // is cut back to this size when it is next reset instead of keeping its largest size on disk.
+  sqlite.pragma('journal_size_limit = 67108864');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return { sqlite, db, close: () => sqlite.close() };

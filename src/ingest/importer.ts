@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import { withSparseCheckpoints } from '../db/sparse-checkpoints.ts';
 import type { Services } from '../services.ts';
 import { BatchReader } from './batch-reader.ts';
 import type { BatchSource } from './batch-source.ts';
@@ -91,7 +92,7 @@ export class Importer {
           { fileName: request.fileName, sha256: file.sha256, sizeBytes: file.size, source: request.source ?? 'import', ...detected },
           { maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress },
         );
-        return await session.consume(source);
+        return await withSparseCheckpoints(this.deps.sqlite, () => session.consume(source));
       } finally {
         await source.close();
       }
