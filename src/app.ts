@@ -27,6 +27,7 @@ import type { Services } from './services.ts';
 import { registerErrorHandlers } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
 import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
+import { refuseUndeclaredQueries } from './shared/no-query.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
 
 export interface BuildAppOptions {
@@ -54,6 +55,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
   registerErrorHandlers(app);
+  refuseUndeclaredQueries(app);
   // Who is asking (API key, ADMIN_TOKEN, or anonymous) and what each route allows, then rate limits per key or address.
   await app.register(
     authPlugin({ keys: services.apiKeys, adminToken: services.config.adminToken, lookupsRequireKey: services.config.lookupsRequireKey }),

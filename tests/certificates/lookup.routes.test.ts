@@ -104,6 +104,9 @@ describe('bad requests are 4xx problems, never 500', () => {
   it.each([
     ['unknown query key', { method: 'GET' as const, url: '/v1/autofill?number=x&surprise=1' }, 400, 'invalid_request'],
     ['missing query key', { method: 'GET' as const, url: '/v1/autofill' }, 400, 'invalid_request'],
+    ['query on a route that takes none', { method: 'GET' as const, url: '/v1/reference/authorities?lang=en' }, 400, 'invalid_request'],
+    ['query on the health check', { method: 'GET' as const, url: '/healthz?verbose=1' }, 400, 'invalid_request'],
+    ['query on a POST route', { method: 'POST' as const, url: '/v1/numbers/normalize?dryRun=1', payload: { inputs: ['x'] } }, 400, 'invalid_request'],
     ['broken JSON', { method: 'POST' as const, url: '/v1/autofill/batch', payload: '{"numbers":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
     ['unknown body key', { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'], extra: true } }, 400, 'invalid_request'],
     ['body over 1 MB', { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'.repeat(1_100_000)] } }, 413, 'payload_too_large'],
