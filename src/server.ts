@@ -17,9 +17,10 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   ensureSearchIndex(services.search, (message) => app.log.info(message));
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
-  // Jobs run in this process only (never in tests or the CLI), and only when JOBS_ENABLED is set.
+  // Housekeeping is on by default, fetching from outside only with JOBS_ENABLED; each job knows which
+  // applies. Another server or a CLI run of the same job cannot overlap it: the runner holds a lease.
   const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: app.log });
-  const scheduler = config.freshness.jobsEnabled
+  const scheduler = services.freshness.jobs.jobs.some((job) => job.enabled)
     ? startScheduler(services.freshness.jobs, runner, { timezone: config.timezone, log: app.log })
     : null;
 

@@ -16,7 +16,10 @@ export interface JobsIo {
 const USAGE = `usage: certref jobs list [--json]
        certref jobs run <name> [--json]
 
-list  every job: schedule, whether the server schedules it (JOBS_ENABLED), next and last run.
+list  every job: its kind, schedule, whether the server schedules it, next and last run. The
+      server runs housekeeping jobs (summary-refresh, corrections-sweep, search-outbox-drain)
+      unless HOUSEKEEPING_JOBS_ENABLED=false, and fetch jobs (udi-incremental, source:<name>)
+      only when JOBS_ENABLED=true.
 run   runs one job now, here, whether or not it is scheduled (a disabled source too). A job
       already running elsewhere (the server) is not started twice: the attempt is recorded
       as skipped. Names: udi-incremental, source:<name> (or just <name>), corrections-sweep,
@@ -66,5 +69,5 @@ export async function runJobs(args: string[], io: JobsIo): Promise<number> {
 function listLine(job: JobStatus): string {
   const state = job.enabled ? `scheduled "${job.schedule}", next ${job.nextRun ?? '?'}` : `not scheduled (${job.disabledReason})`;
   const last = job.lastRun ? `last: ${job.lastRun.status} ${job.lastRun.finishedAt ?? job.lastRun.startedAt}` : 'never run';
-  return `${job.name}\n  ${job.description}\n  ${state}; ${last}\n`;
+  return `${job.name} (${job.kind})\n  ${job.description}\n  ${state}; ${last}\n`;
 }

@@ -37,7 +37,10 @@ export const configSchema = z.object({
   CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   // Data freshness: UDI imports, HTML sources, scheduled jobs (issue 6).
+  /** Off by default: these jobs fetch from outside (NMPA UDI files, scraped pages). */
   JOBS_ENABLED: booleanFromEnv.default(false),
+  /** On by default: without them summaries, claims and Meilisearch go stale silently. */
+  HOUSEKEEPING_JOBS_ENABLED: booleanFromEnv.default(true),
   SOURCES_FILE: z.string().min(1).default('./config/sources.json'),
   UDI_INCREMENTAL_DIR: z.string().min(1).optional(),
   UDI_INCREMENTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -109,8 +112,13 @@ export interface SearchConfig {
 }
 
 export interface FreshnessConfig {
-  /** The server schedules jobs only when true; tests and the CLI never schedule. */
+  /** JOBS_ENABLED: the server schedules the jobs that fetch from outside (udi-incremental, source:<name>) only when true. */
   jobsEnabled: boolean;
+  /**
+   * HOUSEKEEPING_JOBS_ENABLED: the server schedules summary-refresh, corrections-sweep and
+   * search-outbox-drain unless false (for operators who run them from cron with the CLI instead).
+   */
+  housekeepingEnabled: boolean;
   /** JSON file declaring the HTML sources; a missing file means none. */
   sourcesFile: string;
   udiIncrementalDir: string | null;
@@ -158,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,
+      housekeepingEnabled: e.HOUSEKEEPING_JOBS_ENABLED,
       sourcesFile: e.SOURCES_FILE,
       udiIncrementalDir: e.UDI_INCREMENTAL_DIR ?? null,
       udiIncrementalUrl: e.UDI_INCREMENTAL_URL ?? null,

@@ -78,6 +78,7 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
   const jobRuns = new JobRunsRepository(sqlite);
   const jobs = new JobRegistry({
     jobsEnabled: config.jobsEnabled,
+    housekeepingEnabled: config.housekeepingEnabled,
     schedules: config.schedules,
     sources,
     sourceRunner: {
@@ -118,6 +119,7 @@ export function createFreshnessServices(deps: FreshnessDeps): FreshnessServices 
     pages: sourcePages,
     counts: new SourceCountsQuery(sqlite),
     jobsEnabled: config.jobsEnabled,
+    housekeepingEnabled: config.housekeepingEnabled,
     timezone: deps.timezone,
     now: deps.now,
   });

@@ -1,6 +1,6 @@
 import type { JobRegistry } from '../jobs/job-registry.ts';
 import type { JobRun, JobRunStatus, JobRunsRepository } from '../jobs/job-runs.repository.ts';
-import type { JobDefinition } from '../jobs/job.types.ts';
+import type { JobDefinition, JobKind } from '../jobs/job.types.ts';
 import { nextRunOf } from '../jobs/next-run.ts';
 import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
 import type { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
@@ -17,6 +17,7 @@ export interface RunRef {
 export interface JobStatus {
   name: string;
   description: string;
+  kind: JobKind;
   schedule: string;
   enabled: boolean;
   disabledReason: string | null;
@@ -38,6 +39,7 @@ export interface SourceStatus {
 export interface StatusReport {
   generatedAt: string;
   jobsEnabled: boolean;
+  housekeepingEnabled: boolean;
   dataAsOf: string | null;
   sources: SourceStatus[];
   jobs: JobStatus[];
@@ -51,6 +53,7 @@ export interface StatusDeps {
   pages: SourcePagesRepository;
   counts: SourceCountsQuery;
   jobsEnabled: boolean;
+  housekeepingEnabled: boolean;
   timezone: string;
   now: () => Date;
 }
@@ -98,7 +101,10 @@ export class StatusService {
       });
     }
     const dataAsOf = sources.reduce<string | null>((max, s) => (s.dataAsOf && (!max || s.dataAsOf > max) ? s.dataAsOf : max), null);
-    return { generatedAt: deps.now().toISOString(), jobsEnabled: deps.jobsEnabled, dataAsOf, sources, jobs };
+    return {
+      generatedAt: deps.now().toISOString(), jobsEnabled: deps.jobsEnabled, housekeepingEnabled: deps.housekeepingEnabled, dataAsOf,
+      sources, jobs,
+    };
   }
 
   /** UDI files imported by hand (`certref import-udi`) count as much as the job's. */
@@ -116,6 +122,7 @@ export class StatusService {
     return {
       name: job.name,
       description: job.description,
+      kind: job.kind,
       schedule: job.schedule,
       enabled: job.enabled,
       disabledReason: job.disabledReason,

@@ -1,3 +1,4 @@
+import { switchedOffReason } from './job-switch.ts';
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
 
 /** The correction queue's periodic housekeeping; returns what it did (claims released …). */
@@ -10,13 +11,14 @@ export const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
  * certificate (a writer hook), so what is left to sweep is claims whose technician timed out.
  * The queue (src/corrections) provides the function; without one the job is listed but disabled.
  */
-export function correctionsSweepJob(sweep: CorrectionsSweep | null, schedule: string, jobsEnabled: boolean): JobDefinition {
+export function correctionsSweepJob(sweep: CorrectionsSweep | null, schedule: string, housekeepingEnabled: boolean): JobDefinition {
   return {
     name: CORRECTIONS_SWEEP_JOB,
     description: 'Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)',
+    kind: 'housekeeping',
     schedule,
-    enabled: jobsEnabled && sweep !== null,
-    disabledReason: sweep === null ? 'the correction queue provides no sweep function yet' : jobsEnabled ? null : 'JOBS_ENABLED is false',
+    enabled: housekeepingEnabled && sweep !== null,
+    disabledReason: sweep === null ? 'the correction queue provides no sweep function yet' : switchedOffReason('housekeeping', housekeepingEnabled),
     source: null,
     async run(): Promise<JobResult> {
       if (!sweep) return { outcome: 'failed', counts: {}, error: 'the correction queue provides no sweep function yet' };

@@ -1,5 +1,6 @@
 import { runSource, type SourceRunnerDeps } from '../sources/source-runner.ts';
 import type { SourceDefinition } from '../sources/sources-config.ts';
+import { switchedOffReason } from './job-switch.ts';
 import type { JobDefinition, JobResult } from './job.types.ts';
 
 const LISTED_FAILURES = 20;
@@ -9,9 +10,10 @@ export function htmlSourceJob(source: SourceDefinition, deps: Omit<SourceRunnerD
   return {
     name: `source:${source.name}`,
     description: source.description ?? `${source.shape === 'detail' ? 'Certificate detail pages' : 'Announcement list'} from ${new URL(source.url.replace(/\{[a-z]+\}/g, 'x')).host}`,
+    kind: 'fetch',
     schedule: source.schedule,
     enabled: jobsEnabled && source.enabled,
-    disabledReason: !source.enabled ? 'disabled in the sources file' : jobsEnabled ? null : 'JOBS_ENABLED is false',
+    disabledReason: !source.enabled ? 'disabled in the sources file' : switchedOffReason('fetch', jobsEnabled),
     source: `html:${source.name}`,
     async run(context): Promise<JobResult> {
       const { counts, failures } = await runSource(source, { ...deps, log: context.log });

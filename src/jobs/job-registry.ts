@@ -16,7 +16,10 @@ export interface JobSchedules {
 }
 
 export interface JobRegistryDeps {
+  /** JOBS_ENABLED: the jobs that fetch from outside (UDI, HTML sources). */
   jobsEnabled: boolean;
+  /** HOUSEKEEPING_JOBS_ENABLED: the jobs that keep certref's own data right. */
+  housekeepingEnabled: boolean;
   schedules: JobSchedules;
   sources: readonly SourceDefinition[];
   sourceRunner: Omit<SourceRunnerDeps, 'log'>;
@@ -37,9 +40,9 @@ export class JobRegistry {
     this.jobs = [
       udiIncrementalJob({ ...deps.udi, schedule: deps.schedules.udiIncremental, jobsEnabled: deps.jobsEnabled }),
       ...deps.sources.map((source) => htmlSourceJob(source, deps.sourceRunner, deps.jobsEnabled)),
-      correctionsSweepJob(deps.correctionsSweep, deps.schedules.correctionsSweep, deps.jobsEnabled),
-      searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.jobsEnabled),
-      summaryRefreshJob(deps.summaryRefresh, deps.schedules.summaryRefresh, deps.jobsEnabled),
+      correctionsSweepJob(deps.correctionsSweep, deps.schedules.correctionsSweep, deps.housekeepingEnabled),
+      searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.housekeepingEnabled),
+      summaryRefreshJob(deps.summaryRefresh, deps.schedules.summaryRefresh, deps.housekeepingEnabled),
     ];
   }
 

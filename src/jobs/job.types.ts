@@ -21,10 +21,18 @@ export interface JobContext {
   log: RunLog;
 }
 
+/**
+ * Which switch governs a job in the server. `fetch` jobs reach outside (NMPA downloads, scraped
+ * pages), so an operator opts in with JOBS_ENABLED; `housekeeping` jobs only keep certref's own data
+ * right (summaries, claims, the search outbox), so they run unless HOUSEKEEPING_JOBS_ENABLED=false.
+ */
+export type JobKind = 'housekeeping' | 'fetch';
+
 export interface JobDefinition {
   /** `source:<name>`, `udi-incremental`, `corrections-sweep`, `search-outbox-drain`, `summary-refresh`. */
   name: string;
   description: string;
+  kind: JobKind;
   /** Cron expression from config. */
   schedule: string;
   /** A disabled job is listed and can be run by hand, but the scheduler leaves it alone. */

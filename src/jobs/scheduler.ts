@@ -15,8 +15,8 @@ export interface Scheduler {
 /**
  * Schedules every enabled job of the registry with node-cron, in the service's time zone, and
  * starts at once those that catch up at start (`runAtStart`). Only the server process calls this
- * (never tests, never the CLI). node-cron's `noOverlap` skips a tick while the previous run of the
- * same job is still going; the runner's lease covers other processes and the run at start.
+ * (never the CLI, which runs jobs by hand). node-cron's `noOverlap` skips a tick while the previous
+ * run of the same job is still going; the runner's lease covers other processes and the run at start.
  */
 export function startScheduler(registry: Pick<JobRegistry, 'jobs'>, runner: JobRunner, options: { timezone: string; log: RunLog }): Scheduler {
   const tasks = new Map<string, ScheduledTask>();

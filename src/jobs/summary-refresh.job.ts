@@ -1,3 +1,4 @@
+import { switchedOffReason } from './job-switch.ts';
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
 
 /** Recomputes the stored summaries that are due (src/certificates' SummaryRefresher, given today). */
@@ -13,13 +14,14 @@ export const SUMMARY_REFRESH_JOB = 'summary-refresh';
  * job around a refresh of every certificate (`certref refresh-summaries --all`), so the two share
  * one lease and one history.
  */
-export function summaryRefreshJob(refresh: SummaryRefresh, schedule: string, jobsEnabled: boolean): JobDefinition {
+export function summaryRefreshJob(refresh: SummaryRefresh, schedule: string, housekeepingEnabled: boolean): JobDefinition {
   return {
     name: SUMMARY_REFRESH_JOB,
     description: 'Recomputes certificate summaries on the day a stored document takes effect, so search shows it',
+    kind: 'housekeeping',
     schedule,
-    enabled: jobsEnabled,
-    disabledReason: jobsEnabled ? null : 'JOBS_ENABLED is false',
+    enabled: housekeepingEnabled,
+    disabledReason: switchedOffReason('housekeeping', housekeepingEnabled),
     source: null,
     runAtStart: true,
     async run(): Promise<JobResult> {

@@ -1,6 +1,7 @@
 import { downloadUdi, type UdiDownloadDeps } from '../udi/udi-download.ts';
 import type { UdiImporter } from '../udi/udi-importer.ts';
 import { AppError } from '../shared/app-error.ts';
+import { switchedOffReason } from './job-switch.ts';
 import type { JobDefinition, JobResult } from './job.types.ts';
 
 export interface UdiIncrementalDeps {
@@ -13,6 +14,7 @@ export interface UdiIncrementalDeps {
   /** Where downloads go when no directory is configured. */
   downloadDir: string;
   schedule: string;
+  /** JOBS_ENABLED: the job downloads from NMPA, so the operator opts in. */
   jobsEnabled: boolean;
 }
 
@@ -27,9 +29,10 @@ export function udiIncrementalJob(deps: UdiIncrementalDeps): JobDefinition {
   return {
     name: UDI_INCREMENTAL_JOB,
     description: 'Imports new NMPA UDI daily files from UDI_INCREMENTAL_DIR and/or UDI_INCREMENTAL_URL',
+    kind: 'fetch',
     schedule: deps.schedule,
     enabled: deps.jobsEnabled && configured,
-    disabledReason: !configured ? 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set' : deps.jobsEnabled ? null : 'JOBS_ENABLED is false',
+    disabledReason: !configured ? 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set' : switchedOffReason('fetch', deps.jobsEnabled),
     source: 'udi',
     async run(): Promise<JobResult> {
       if (!configured) return { outcome: 'failed', counts: {}, error: 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set' };

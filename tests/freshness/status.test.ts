@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { file, startFixtureServer, type FixtureServer } from '../sources/fixture-server.ts';
 import { sourceServices, type SourceTestContext } from '../sources/helpers.ts';
@@ -14,6 +15,14 @@ afterEach(async () => {
   await server?.close();
   ctx = sources = server = null;
 });
+
+interface JobStatus {
+  name: string;
+  kind: string;
+  enabled: boolean;
+  disabledReason: string | null;
+  nextRun: string | null;
+}
 
 interface SourceStatus {
   source: string;
@@ -37,7 +46,7 @@ describe('GET /v1/status', () => {
     const response = await ctx.app.inject({ url: '/v1/status' });
     expect(response.statusCode).toBe(200);
     const status = response.json();
-    expect(status.jobsEnabled).toBe(false);
+    expect(status).toMatchObject({ jobsEnabled: false, housekeepingEnabled: true });
     const bySource = new Map<string, SourceStatus>(status.sources.map((s: SourceStatus) => [s.source, s]));
     expect(bySource.get('udi')).toMatchObject({
       job: 'udi-incremental',
@@ -54,6 +63,25 @@ describe('GET /v1/status', () => {
       expect.arrayContaining(['udi-incremental', 'source:nmpa-datasearch', 'corrections-sweep', 'search-outbox-drain']),
     );
     expect(status.dataAsOf).toBe(bySource.get('udi')?.dataAsOf);
+  });
+
+  it('says which jobs run by default (housekeeping) and which wait for JOBS_ENABLED (fetch)', async () => {
+    ctx = await buildTestApp({ config: { freshness: { ...testConfig().freshness, udiIncrementalDir: '/nonexistent/udi' } } });
+    const jobs = new Map<string, JobStatus>((await ctx.app.inject({ url: '/v1/status' })).json().jobs.map((j: JobStatus) => [j.name, j]));
+    expect(jobs.get('summary-refresh')).toMatchObject({ kind: 'housekeeping', enabled: true, disabledReason: null, nextRun: expect.any(String) });
+    expect(jobs.get('corrections-sweep')).toMatchObject({ kind: 'housekeeping', enabled: true, disabledReason: null });
+    // The embedded index is updated in each write: nothing to drain, whatever the switch says.
+    expect(jobs.get('search-outbox-drain')).toMatchObject({ kind: 'housekeeping', enabled: false, disabledReason: expect.stringContaining('no search outbox') });
+    expect(jobs.get('udi-incremental')).toMatchObject({ kind: 'fetch', enabled: false, disabledReason: 'JOBS_ENABLED is false', nextRun: null });
+  });
+
+  it('says housekeeping is off, and why, when HOUSEKEEPING_JOBS_ENABLED is false', async () => {
+    ctx = await buildTestApp({ config: { freshness: { ...testConfig().freshness, housekeepingEnabled: false } } });
+    const status = (await ctx.app.inject({ url: '/v1/status' })).json();
+    expect(status).toMatchObject({ jobsEnabled: false, housekeepingEnabled: false });
+    for (const name of ['summary-refresh', 'corrections-sweep']) {
+      expect(status.jobs.find((j: JobStatus) => j.name === name)).toMatchObject({ enabled: false, disabledReason: 'HOUSEKEEPING_JOBS_ENABLED is false', nextRun: null });
+    }
   });
 
   it('shows when each scheduled job runs next, and the outcome of its last run', async () => {

@@ -9,7 +9,7 @@ let services: Services;
 afterEach(() => services?.close());
 
 function job(name: string, run: () => Promise<JobResult>): JobDefinition {
-  return { name, description: name, schedule: '* * * * *', enabled: true, disabledReason: null, source: null, run };
+  return { name, description: name, kind: 'housekeeping', schedule: '* * * * *', enabled: true, disabledReason: null, source: null, run };
 }
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {

@@ -65,6 +65,9 @@ describe('certref jobs', () => {
     const text = list.out.join('');
     for (const name of ['udi-incremental', 'source:datasearch', 'corrections-sweep', 'search-outbox-drain']) expect(text).toContain(name);
     expect(text).toContain('not scheduled (disabled in the sources file)');
+    // Housekeeping needs no JOBS_ENABLED: the server this configuration starts schedules it.
+    expect(text).toContain('corrections-sweep (housekeeping)\n  Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)\n  scheduled "*/10 * * * *"');
+    expect(text).toContain('source:datasearch (fetch)');
 
     const run = io();
     expect(await runJobs(['run', 'datasearch', '--json'], run.io)).toBe(0);

@@ -20,7 +20,7 @@ afterEach(async () => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the scheduler', () => {
-  it('is not started by building the services or the app: jobs are off in tests', async () => {
+  it('is not started by building the services or the app: only the server process schedules', async () => {
     services = udiServices('2026-11-25', { freshness: { ...testConfig().freshness, jobsEnabled: true } });
     const app = await buildApp(services);
     expect(cron.getTasks().size).toBe(0);
@@ -33,7 +33,7 @@ describe('the scheduler', () => {
     let most = 0;
     let runs = 0;
     const slow: JobDefinition = {
-      name: 'every-second', description: 'test', schedule: '* * * * * *', enabled: true, disabledReason: null, source: null,
+      name: 'every-second', description: 'test', kind: 'housekeeping', schedule: '* * * * * *', enabled: true, disabledReason: null, source: null,
       async run() {
         running++;
         runs++;

@@ -2,27 +2,55 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
-import { describe, expect, it } from 'vitest';
-import { testConfig } from '../../src/config/config.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testConfig, type FreshnessConfig } from '../../src/config/config.ts';
 import { startServer } from '../../src/server.ts';
 
+let dir: string;
+let stop: (() => Promise<void>) | null = null;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-server-'));
+});
+afterEach(async () => {
+  // A failed assertion must not leave cron timers running into the next test.
+  await stop?.();
+  stop = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A server whose fetch jobs could all be scheduled: a UDI directory and an HTML source enabled in
+ * its file (on an address nothing listens on; no test waits for its 03:00 schedule).
+ */
+async function serve(freshness: Partial<FreshnessConfig>): Promise<string[]> {
+  const sourcesFile = path.join(dir, 'sources.json');
+  fs.writeFileSync(sourcesFile, JSON.stringify({
+    sources: [{ name: 'datasearch', shape: 'detail', enabled: true, url: 'http://127.0.0.1:9/detail/{number}', schedule: '0 3 * * *', numbers: ['国械注准20153661234'] }],
+  }));
+  const base = testConfig();
+  stop = await startServer(testConfig({ port: 0, freshness: { ...base.freshness, udiIncrementalDir: dir, sourcesFile, ...freshness } }));
+  return [...cron.getTasks().values()].map((task) => task.name ?? '').sort();
+}
+
 describe('the server process', () => {
-  it('schedules the enabled jobs when JOBS_ENABLED is set, and stops them on shutdown', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-server-'));
-    const base = testConfig();
-    const stop = await startServer(testConfig({ port: 0, freshness: { ...base.freshness, jobsEnabled: true, udiIncrementalDir: dir } }));
-    const names = [...cron.getTasks().values()].map((task) => task.name);
-    expect(names).toEqual(expect.arrayContaining(['udi-incremental', 'corrections-sweep']));
-    // Sources disabled in config/sources.json are not scheduled.
-    expect(names.some((name) => name?.startsWith('source:'))).toBe(false);
-    await stop();
-    expect(cron.getTasks().size).toBe(0);
-    fs.rmSync(dir, { recursive: true, force: true });
+  it('runs housekeeping by default, and nothing that fetches from outside without JOBS_ENABLED', async () => {
+    const base = testConfig().freshness;
+    expect(base).toMatchObject({ jobsEnabled: false, housekeepingEnabled: true });
+    // search-outbox-drain has no outbox to drain with the embedded search engine.
+    expect(await serve({})).toEqual(['corrections-sweep', 'summary-refresh']);
   });
 
-  it('schedules nothing without JOBS_ENABLED', async () => {
-    const stop = await startServer(testConfig({ port: 0 }));
+  it('also schedules the fetch jobs when JOBS_ENABLED is set, and stops every job on shutdown', async () => {
+    expect(await serve({ jobsEnabled: true })).toEqual(['corrections-sweep', 'source:datasearch', 'summary-refresh', 'udi-incremental']);
+    await stop!();
+    stop = null;
     expect(cron.getTasks().size).toBe(0);
-    await stop();
+  });
+
+  it('schedules no housekeeping when HOUSEKEEPING_JOBS_ENABLED is false, for operators who run it from cron', async () => {
+    expect(await serve({ housekeepingEnabled: false })).toEqual([]);
+    await stop!();
+    stop = null;
+    expect(await serve({ housekeepingEnabled: false, jobsEnabled: true })).toEqual(['source:datasearch', 'udi-incremental']);
   });
 });

@@ -16,10 +16,15 @@ import { capturingLog } from '../sources/helpers.ts';
 import { udiServices } from '../udi/helpers.ts';
 
 let dir: string;
+let stopServer: (() => Promise<void>) | null = null;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-refresh-job-'));
 });
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await stopServer?.();
+  stopServer = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const NUMBER = '粤械注准20212140777';
 
@@ -43,14 +48,15 @@ function storeRenewalTenDaysAgo(databasePath: string): { today: string; renewedE
 }
 
 describe('the summary-refresh job', () => {
-  it('runs once when the server starts its scheduler, catching up on the days it was down', async () => {
+  it('runs once when a server with the default config starts, catching up on the days it was down', async () => {
     const databasePath = path.join(dir, 'certref.db');
     const { renewedExpiry } = storeRenewalTenDaysAgo(databasePath);
-    const base = testConfig();
-    const stop = await startServer(testConfig({ port: 0, databasePath, freshness: { ...base.freshness, jobsEnabled: true, udiIncrementalDir: dir } }));
+    // No JOBS_ENABLED: housekeeping needs no opt-in.
+    stopServer = await startServer(testConfig({ port: 0, databasePath }));
     expect([...cron.getTasks().values()].map((task) => task.name)).toContain('summary-refresh');
     // Stopping waits for the run in progress.
-    await stop();
+    await stopServer();
+    stopServer = null;
 
     const services = createServices(testConfig({ databasePath }));
     try {
@@ -58,6 +64,23 @@ describe('the summary-refresh job', () => {
       expect(services.freshness.jobRuns.latest('summary-refresh', 5)).toEqual([
         expect.objectContaining({ trigger: 'start', status: 'succeeded', counts: { due: 1, checked: 1, changed: 1 } }),
       ]);
+    } finally {
+      services.close();
+    }
+  });
+
+  it('leaves the summaries to cron when HOUSEKEEPING_JOBS_ENABLED is false', async () => {
+    const databasePath = path.join(dir, 'certref.db');
+    storeRenewalTenDaysAgo(databasePath);
+    const base = testConfig();
+    stopServer = await startServer(testConfig({ port: 0, databasePath, freshness: { ...base.freshness, housekeepingEnabled: false } }));
+    await stopServer();
+    stopServer = null;
+
+    const services = createServices(testConfig({ databasePath }));
+    try {
+      expect(services.database.sqlite.prepare('SELECT summary_due FROM certificates').pluck().get()).not.toBeNull();
+      expect(services.freshness.jobRuns.latest('summary-refresh', 5)).toEqual([]);
     } finally {
       services.close();
     }
@@ -78,7 +101,7 @@ describe('the scheduler', () => {
     const services = udiServices();
     let ran = 0;
     const yearly: JobDefinition = {
-      name: 'catch-up', description: 'test', schedule: '0 0 1 1 *', enabled: true, disabledReason: null, source: null, runAtStart: true,
+      name: 'catch-up', description: 'test', kind: 'housekeeping', schedule: '0 0 1 1 *', enabled: true, disabledReason: null, source: null, runAtStart: true,
       async run() {
         ran++;
         return { outcome: 'succeeded', counts: { ran } };
