@@ -57,7 +57,8 @@ export async function runRefreshSummaries(args: string[], io: RefreshSummariesIo
       }
     };
     // The job's own definition around this refresh: one lease and one history with the server's runs.
-    const job = summaryRefreshJob(refresh, config.freshness.schedules.summaryRefresh, false);
+    // Whether the server schedules it does not matter to a run by hand: pass the configured switch all the same.
+    const job = summaryRefreshJob(refresh, config.freshness.schedules.summaryRefresh, config.freshness.housekeepingEnabled);
     const run = await new JobRunner(services.freshness.jobRuns, { now: services.now, log: stderrLog(io) }).run(job, 'manual');
     io.stdout.write(parsed.values.json ? `${JSON.stringify(run)}\n` : runLines(run));
     return JOB_RUN_EXIT[run.status];
