@@ -5,9 +5,12 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// tsx resolved from this package, not from the working directory: `certref` run from anywhere
+// (npm link, a cron job in /) must find the tsx it was installed with.
+const tsx = import.meta.resolve('tsx');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
+  ['--import', tsx, path.join(root, 'src/cli/main.ts'), ...process.argv.slice(2)],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
