@@ -6,6 +6,8 @@ import { LookupService } from './certificates/lookup.service.ts';
 import { AutofillCache } from './certificates/autofill-cache.ts';
 import { AutofillService } from './certificates/autofill.service.ts';
 import { SummaryRefresher } from './certificates/summary-refresh.ts';
+import { summaryRules } from './certificates/summary-rules.ts';
+import { ServiceState } from './db/service-state.ts';
 import type { AppConfig } from './config/config.ts';
 import { createCorrections } from './corrections/corrections.ts';
 import { openDatabase } from './db/database.ts';
@@ -63,7 +65,8 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
   // Search: the embedded index follows every write; with Meilisearch, an outbox feeds it.
   const search = createSearch({ config: config.search, sqlite: database.sqlite, writer, today, currentYear });
   // Stored summaries follow the calendar (a document taking effect on its day) through the same hooks.
-  const summaries = new SummaryRefresher(database.sqlite, writer);
+  const summaries = new SummaryRefresher(database.sqlite, writer, new ServiceState(database.sqlite), summaryRules(precedence.ranking()));
+  summaries.adoptRulesWhenEmpty();
   // UDI imports, HTML sources and the job registry; the server process alone schedules the jobs.
   const freshness = createFreshnessServices({
     config: config.freshness,
@@ -76,7 +79,7 @@ export function createServices(config: AppConfig, options: CompositionOptions = 
     currentYear,
     correctionsSweep: () => ({ claimsReleased: corrections.workflow.sweepExpiredClaims() }),
     searchOutboxDrain: search.meilisearch ? () => search.drainOutbox() : null,
-    summaryRefresh: () => summaries.refreshDue(today(), { context: { actor: 'job:summary-refresh' } }),
+    summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
     sources,
     precedence,
   });

@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { ServiceState } from '../db/service-state.ts';
 import type { IsoDate } from '../shared/dates.ts';
 import type { CertificateWriter, WriteContext } from './certificate-writer.ts';
 
 /** Certificates recomputed per transaction: short enough that lookups and imports wait little. */
 export const REFRESH_CHUNK_SIZE = 5_000;
+
+/** The service_state key holding the rules the stored summaries were last all computed under. */
+export const SUMMARY_RULES_KEY = 'summary_rules';
 
 export interface RefreshProgress {
   /** Certificates selected when the run began. */
@@ -38,9 +42,12 @@ export class SummaryRefresher {
   private readonly allIds: Database.Statement<[number, number], number>;
   private readonly allCount: Database.Statement<[], number>;
 
+  /** `rules`: what summaries are computed under now (summary-rules.ts). */
   constructor(
     sqlite: Database.Database,
     private readonly writer: CertificateWriter,
+    private readonly state: ServiceState,
+    private readonly rules: string,
   ) {
     // INDEXED BY: without statistics the planner prefers walking the primary key over the whole
     // table; the partial index holds only certificates with a pending document.
@@ -63,11 +70,34 @@ export class SummaryRefresher {
     return { due, ...counts };
   }
 
-  /** Every certificate: after the sources configuration ranks sources differently. */
+  /**
+   * Every certificate, then the current rules recorded as those the summaries follow. Runs by
+   * itself when the rules changed (`refreshScheduled`); by hand, after editing the sources file
+   * when the service is not restarted.
+   */
   async refreshAll(today: IsoDate, options: RefreshOptions = {}): Promise<RefreshCounts> {
     const all = this.allCount.get()!;
     const counts = await this.refreshChunks((afterId, limit) => this.allIds.all(afterId, limit), all, today, options);
+    this.state.set(SUMMARY_RULES_KEY, this.rules);
     return { all, ...counts };
+  }
+
+  /**
+   * A database without certificates has no summary computed under older rules: it starts with the
+   * current ones, so its first job run refreshes what is due, not everything.
+   */
+  adoptRulesWhenEmpty(): void {
+    if (this.state.get(SUMMARY_RULES_KEY) === null && this.allCount.get() === 0) this.state.set(SUMMARY_RULES_KEY, this.rules);
+  }
+
+  /**
+   * What the summary-refresh job does: every certificate when the stored summaries were computed
+   * under other rules (an upgrade that changed them, a new ranking of sources, a database from
+   * before this was recorded), else those due today.
+   */
+  async refreshScheduled(today: IsoDate, options: RefreshOptions = {}): Promise<RefreshCounts> {
+    if (this.state.get(SUMMARY_RULES_KEY) !== this.rules) return this.refreshAll(today, options);
+    return this.refreshDue(today, options);
   }
 
   /** Walks ids upwards, so a run ends even if a certificate stayed due. */

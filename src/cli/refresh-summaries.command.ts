@@ -20,11 +20,11 @@ and its facets show) from their versions as of today. Every summary that changes
 same hooks as an import: the search index, the Meilisearch outbox and the change log
 (action summary_refreshed) follow it.
 
-  (default)  the certificates whose summary is due: a stored document has taken effect since
-             (the summary-refresh job does this daily; same as certref jobs run summary-refresh).
-  --all      every certificate, 5,000 per transaction, with a progress line on stderr. Run it
-             after changing SOURCES_FILE in a way that ranks sources differently (a source's
-             shape), once the server runs with the new file.
+  (default)  the certificates whose summary is due: a stored document has taken effect since;
+             every certificate when the summaries were computed under another ranking of sources
+             (SOURCES_FILE) or older summary rules (the summary-refresh job does this daily and at
+             start; same as certref jobs run summary-refresh).
+  --all      every certificate, 5,000 per transaction, with a progress line on stderr.
 
 The run is recorded as a run of the summary-refresh job; while that job runs elsewhere (the
 server), this one is skipped. Exit status: 0 done; 1 failed or skipped; 2 misuse.
@@ -51,7 +51,7 @@ export async function runRefreshSummaries(args: string[], io: RefreshSummariesIo
     const options = { context: { actor: 'job:summary-refresh' }, onProgress: progress.update };
     const refresh = async () => {
       try {
-        return await (parsed.values.all ? services.summaries.refreshAll(today, options) : services.summaries.refreshDue(today, options));
+        return await (parsed.values.all ? services.summaries.refreshAll(today, options) : services.summaries.refreshScheduled(today, options));
       } finally {
         progress.end();
       }

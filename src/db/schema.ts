@@ -8,3 +8,4 @@ export * from '../sources/source-pages.table.ts';
 export * from '../auth/api-keys.table.ts';
 export * from '../corrections/tickets.table.ts';
 export * from '../corrections/callback-deliveries.table.ts';
+export * from './service-state.table.ts';

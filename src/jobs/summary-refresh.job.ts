@@ -17,7 +17,8 @@ export const SUMMARY_REFRESH_JOB = 'summary-refresh';
 export function summaryRefreshJob(refresh: SummaryRefresh, schedule: string, housekeepingEnabled: boolean): JobDefinition {
   return {
     name: SUMMARY_REFRESH_JOB,
-    description: 'Recomputes certificate summaries on the day a stored document takes effect, so search shows it',
+    description:
+      'Recomputes certificate summaries on the day a stored document takes effect, so search shows it; all of them after the ranking of sources or the summary rules changed',
     kind: 'housekeeping',
     schedule,
     enabled: housekeepingEnabled,

@@ -58,6 +58,11 @@ export interface Outranked {
 export class SourcePrecedence {
   constructor(private readonly shapes: ReadonlyMap<string, 'detail' | 'announcement'>) {}
 
+  /** The configured ranking, in a stable order: what stored summaries depend on beyond the versions. */
+  ranking(): [string, 'detail' | 'announcement'][] {
+    return [...this.shapes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   readonly authorityOf = (source: string): Authority => {
     if (source.startsWith('html:')) return this.shapes.get(source.slice(5)) === 'detail' ? 'certificate' : 'announcement';
     return fixedAuthority(source);

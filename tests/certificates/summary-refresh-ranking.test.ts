@@ -12,8 +12,9 @@ import type { Services } from '../../src/services.ts';
 
 /**
  * The stored summaries were computed under the ranking of sources the sources file gave then
- * (CERTIFICATES.md §5). When the file ranks them differently, `certref refresh-summaries --all`
- * recomputes every summary, and search and the change log follow the ones that changed.
+ * (CERTIFICATES.md §5). When the file ranks them differently, the summary-refresh job's next run
+ * (or `certref refresh-summaries --all`) recomputes every summary, and search and the change log
+ * follow the ones that changed.
  */
 
 const CONTESTED = '粤械注准20232140777';
@@ -37,6 +38,9 @@ function sourcesFile(detail: 'alpha' | 'beta'): string {
 }
 
 const databasePath = () => path.join(dir, 'certref.db');
+const quiet = () => {};
+/** A run as the scheduler starts it. */
+const SCHEDULED = { trigger: 'schedule' as const, log: { info: quiet, warn: quiet, error: quiet } };
 
 function servicesWith(sources: string): Services {
   const base = testConfig();
@@ -118,6 +122,34 @@ describe('after the sources file ranks sources differently', () => {
     const due = cliIo();
     expect(await runRefreshSummaries(['--json'], due.io)).toBe(0);
     expect(JSON.parse(due.out.join(''))).toMatchObject({ job: 'summary-refresh', status: 'succeeded', counts: { due: 0, checked: 0, changed: 0 } });
+  });
+
+  it('the job recomputes every summary by itself on its first run under the new ranking', async () => {
+    const before = servicesWith(sourcesFile('alpha'));
+    store(before, CONTESTED, [['html:alpha', fromAlpha], ['html:beta', fromBeta]]);
+    store(before, PLAIN, [['import', { documentType: 'registration', approvalDate: '2022-01-05', expiryDate: '2027-01-04', productName: '医用棉签' }]]);
+    before.close();
+
+    // The daily job, or its run at start: no one has to remember --all.
+    const after = servicesWith(sourcesFile('beta'));
+    try {
+      const job = after.freshness.jobs.get('summary-refresh');
+      expect((await job.run(SCHEDULED)).counts).toEqual({ all: 2, checked: 2, changed: 1 });
+      expect(storedApproval(after, CONTESTED)).toBe('2023-04-10');
+      // The new ranking is recorded: the next run takes only what is due.
+      expect((await job.run(SCHEDULED)).counts).toEqual({ due: 0, checked: 0, changed: 0 });
+    } finally {
+      after.close();
+    }
+
+    // Back to the first ranking: every summary once more.
+    const back = servicesWith(sourcesFile('alpha'));
+    try {
+      expect((await back.freshness.jobs.get('summary-refresh').run(SCHEDULED)).counts).toEqual({ all: 2, checked: 2, changed: 1 });
+      expect(storedApproval(back, CONTESTED)).toBe('2023-04-18');
+    } finally {
+      back.close();
+    }
   });
 
   it('says how to use it', async () => {
