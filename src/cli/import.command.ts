@@ -70,7 +70,7 @@ export async function importWithConfig(
   };
   try {
     // Larger transactions than the HTTP route's: no lookups are waiting on this process.
-    const report = await importerFor(services, { batchSize: BULK_BATCH_SIZE }).importFile({
+    const report = await importerFor(services, { batchSize: BULK_BATCH_SIZE, sparseCheckpoints: true }).importFile({
       path: file,
       fileName: path.basename(file),
       ...(options.source ? { source: options.source } : {}),

@@ -9,7 +9,7 @@ const active = new WeakMap<Database.Database, { depth: number; previous: number 
  * Runs a long series of write transactions (an import) with the WAL checkpointed every `pages`
  * pages instead of every 1,000. Pages that batch after batch rewrite (index interiors, the search
  * index's segments) are then copied into the database once per checkpoint instead of once per
- * commit: 3 s of a 1,000,000-row import. Imports may overlap on one connection, so the usual
+ * commit: 3 s of a 1,000,000-row import from the CLI. Imports may overlap on one connection, so the usual
  * interval comes back when the last one ends, and the WAL is checkpointed then, so the next writer
  * does not pay for the import's last stretch.
  */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { BULK_CHECKPOINT_PAGES, withSparseCheckpoints } from '../../src/db/sparse-checkpoints.ts';
+import { csv, harness, HEADER, ROWS } from '../ingest/helpers.ts';
 
 let handle: DatabaseHandle | undefined;
 let dir: string | undefined;
@@ -50,5 +51,27 @@ describe('sparse checkpoints during bulk writes', () => {
     expect(interval(h)).toBe(1000);
     // 20 MB of rows, far below the sparse interval: only the closing checkpoint moved them out of the WAL.
     expect(databaseBytes()).toBeGreaterThan(20_000_000);
+  });
+});
+
+describe('imports and checkpoints', () => {
+  it.each([
+    ['the CLI (sparseCheckpoints)', true, BULK_CHECKPOINT_PAGES],
+    ['the server (its connection answers lookups meanwhile)', false, 1000],
+  ])('%s', async (_who, sparseCheckpoints, during) => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-wal-'));
+    const h = harness({ databasePath: path.join(dir, 'certref.db'), sparseCheckpoints });
+    try {
+      const seen: unknown[] = [];
+      await h.importer.importFile({
+        path: h.file('certs.csv', csv([HEADER, ...ROWS])),
+        fileName: 'certs.csv',
+        onProgress: () => seen.push(h.services.database.sqlite.pragma('wal_autocheckpoint', { simple: true })),
+      });
+      expect(seen).toEqual([during]);
+      expect(h.services.database.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      h.close();
+    }
   });
 });
