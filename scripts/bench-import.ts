@@ -1,10 +1,11 @@
 // Import benchmark: writes the demo dataset's documents as a 1,000,000-row CSV into bench-data/ (once,
 // with a template hint row and 0.5% typos), imports it into a fresh file database with the
 // production importer, and prints rows/s. Target: ≤ 30 s.
-//   npm run bench:import [-- --rows 200000] [-- --regenerate] [-- --batch 20000] [-- --writer full|bare|none|floor]
+//   npm run bench:import [-- --rows 200000] [-- --regenerate] [-- --batch 20000] [-- --writer full|no-search|bare|none|floor]
 //     [-- --reader worker|in-process] [-- --again]
 // --writer tells the costs apart: full is the composition root's writer with its hooks (audit log,
-// search index), bare the writer alone, none reads and validates without storing anything, floor
+// search index), no-search the same but for the search index (what keeping search in step in the
+// same transactions costs), bare the writer alone, none reads and validates without storing anything, floor
 // then stores the valid rows with bare positional SQL (scripts/bench/sqlite-floor.ts): SQLite's own cost.
 // Large files are read and validated in a worker thread (the default above 16 MiB); --reader
 // in-process keeps them on the storing thread. "main thread busy" is the storing thread's share.
@@ -107,7 +108,15 @@ const discard = {
 const writer =
   values.writer === 'none' || values.writer === 'floor' ? (discard as unknown as CertificateWriter)
   : values.writer === 'bare' ? new CertificateWriter(services.database.sqlite)
+  : values.writer === 'no-search' ? writerWithoutSearch()
   : services.writer;
+
+/** The composition root's writer less its search-index hook: the change log still follows every write. */
+function writerWithoutSearch(): CertificateWriter {
+  const writer = new CertificateWriter(services.database.sqlite, services.sourceAuthority);
+  writer.onWrite(services.changeLog.certificateWriteHook());
+  return writer;
+}
 const importer = new Importer(
   { sqlite: services.database.sqlite, writer, now: services.now, today: services.today },
   // As the CLI imports: a process that does nothing else.
