@@ -97,7 +97,7 @@ export class ChangeLog {
           actor: context.actor,
           entity: 'certificate',
           entityId: certificate.canonical,
-          action: certificate.created ? 'created' : certificate.refreshed ? 'summary_refreshed' : 'versions_added',
+          action: certificate.createdWith ? 'created' : certificate.refreshed ? 'summary_refreshed' : 'versions_added',
           before: certificate.before,
           after: { ...certificate.after, versionIds: certificate.versionIds },
         }, at);

@@ -23,7 +23,6 @@ export interface TouchedCertificate {
   canonical: string;
   matchKey: string;
   family: Family;
-  created: boolean;
   /**
    * True when no version was added: the summary was recomputed because a stored document took
    * effect or the ranking of sources changed (`refreshSummaries`). `versionIds` is then empty.
@@ -31,7 +30,7 @@ export interface TouchedCertificate {
   refreshed: boolean;
   /**
    * The parsed number a certificate created by this write was stored under; null when it existed
-   * before (its stored spelling may then differ from the one in this batch).
+   * before (its stored spelling may then differ from the one in this batch): whether it was created.
    */
   createdWith: ParsedNumber | null;
   versionIds: number[];
@@ -182,7 +181,6 @@ export class CertificateWriter {
         canonical: entry.number.canonical,
         matchKey,
         family: entry.number.family,
-        created: entry.created,
         refreshed: false,
         createdWith: entry.created ? entry.number : null,
         versionIds: entry.versionIds,
@@ -231,7 +229,7 @@ export class CertificateWriter {
         continue;
       }
       this.storeSummary(id, summary, due);
-      touched.push({ id, canonical, matchKey, family, created: false, refreshed: true, createdWith: null, versionIds: [], before, after: summary });
+      touched.push({ id, canonical, matchKey, family, refreshed: true, createdWith: null, versionIds: [], before, after: summary });
     }
     if (touched.length > 0) for (const hook of this.hooks) hook(touched, context);
     return { checked, touched };
