@@ -7,18 +7,22 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { actorNamer } from './auth/actor-name.ts';
-import { auditRoutes } from './auth/audit.routes.ts';
+import { actorNamer } from './keys/actor-name.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
-import { keysRoutes } from './auth/keys.routes.ts';
+import { keysRoutes } from './keys/keys.routes.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
-import { correctionsRoutes } from './corrections/corrections.routes.ts';
-import { changesRoutes } from './freshness/changes.routes.ts';
-import { statusRoutes } from './freshness/status.routes.ts';
+import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
+import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
+import { ticketsRoutes } from './tickets/tickets.routes.ts';
+import { autofillRoutes } from './autofill/autofill.routes.ts';
+import { requesterFrom } from './certificates/requester.ts';
+import { changesRoutes } from './changes/changes.routes.ts';
+import { statusRoutes } from './status/status.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
-import { importsRoutes } from './ingest/imports.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
 import { normalise } from './numbers/normalise.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -91,6 +95,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Every route group, in the order of the API reference (docs: src/README.md).
+  const requester = requesterFrom((request) => request.principal.organisation);
   await app.register(healthRoutes(services.database));
   await app.register(numbersRoutes(services.currentYear));
   await app.register(referenceRoutes());
@@ -98,22 +104,24 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     certificatesRoutes({
       lookup: services.lookup,
       repository: services.certificates,
-      autofill: services.autofill,
       today: services.today,
       authorityOf: services.sourceAuthority,
-      requesterOf: (request) => request.principal.organisation,
+      requester,
     }),
   );
+  await app.register(autofillRoutes({ lookup: services.lookup, autofill: services.autofill, requester }));
   await app.register(searchRoutes(services.search.service));
-  await app.register(importsRoutes(services, services.importer));
+  await app.register(importsRoutes(services.importer));
   await app.register(keysRoutes(services.apiKeys));
   await app.register(auditRoutes(services.database.sqlite));
-  await app.register(correctionsRoutes(services.corrections, services.changeLog, actorNamer(services.apiKeys)));
+  await app.register(ticketsRoutes(services.tickets, services.changeLog, actorNamer(services.apiKeys)));
+  await app.register(ticketActionsRoutes(services.tickets));
+  await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
-  await app.register(statusRoutes(services.freshness.status));
+  await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
-  await app.register(udiRoutes({ devices: services.freshness.udiDevices, normalise, currentYear: services.currentYear }));
-  app.addHook('onReady', async () => services.corrections.start());
+  await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));
+  app.addHook('onReady', async () => services.start());
 
   await app.ready();
   return app;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { createServices } from './composition.ts';
+import { createServices } from './services.ts';
 import { loadConfig, type AppConfig } from './config/config.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
 import { ensureSearchIndex } from './search/ensure-search-index.ts';
@@ -19,9 +19,9 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
   // Housekeeping is on by default, fetching from outside only with JOBS_ENABLED; each job knows which
   // applies. Another server or a CLI run of the same job cannot overlap it: the runner holds a lease.
-  const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: app.log });
-  const scheduler = services.freshness.jobs.jobs.some((job) => job.enabled)
-    ? startScheduler(services.freshness.jobs, runner, { timezone: config.timezone, log: app.log })
+  const runner = new JobRunner(services.jobRuns, { now: services.now, log: app.log });
+  const scheduler = services.jobs.jobs.some((job) => job.enabled)
+    ? startScheduler(services.jobs, runner, { timezone: config.timezone, log: app.log })
     : null;
 
   let closing: Promise<void> | null = null;

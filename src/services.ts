@@ -1,50 +1,244 @@
+import { Meilisearch } from 'meilisearch';
+import { AutofillCache } from './autofill/autofill-cache.ts';
+import { AutofillService } from './autofill/autofill.service.ts';
+import { CertificateWriter } from './certificates/certificate-writer.ts';
+import { CertificatesRepository } from './certificates/certificates.repository.ts';
+import { LookupService } from './certificates/lookup.service.ts';
+import { SourcePrecedence } from './certificates/source-precedence.ts';
+import { SummaryRefresher } from './certificates/summaries/summary-refresh.ts';
+import { summaryRules } from './certificates/summaries/summary-rules.ts';
+import { ChangeLog } from './changes/change-log.ts';
 import type { AppConfig } from './config/config.ts';
-import type { DatabaseHandle } from './db/database.ts';
-import type { Importer } from './ingest/importer.ts';
-import type { CertificateWriter } from './certificates/certificate-writer.ts';
-import type { CertificatesRepository } from './certificates/certificates.repository.ts';
-import type { ChangeLog } from './audit/change-log.ts';
-import type { ApiKeysRepository } from './auth/api-keys.repository.ts';
-import type { Corrections } from './corrections/corrections.ts';
-import type { AutofillService } from './certificates/autofill.service.ts';
-import type { SummaryRefresher } from './certificates/summary-refresh.ts';
-import type { LookupService } from './certificates/lookup.service.ts';
-import type { FreshnessServices } from './freshness/freshness-services.ts';
-import type { SearchModule } from './search/search-module.ts';
-import type { AuthorityOf } from './sources/source-precedence.ts';
+import { openDatabase } from './db/database.ts';
+import { ServiceState } from './db/service-state.ts';
+import { importerFor } from './imports/importer.ts';
+import { JobRegistry } from './jobs/job-registry.ts';
+import { JobRunsRepository } from './jobs/job-runs.repository.ts';
+import { ApiKeysRepository } from './keys/api-keys.repository.ts';
+import { normalise } from './numbers/normalise.ts';
+import { EmbeddedSearchIndex } from './search/embedded/embedded-index.ts';
+import { EmbeddedSearch } from './search/embedded/embedded-search.ts';
+import { SearchRows } from './search/embedded/search-rows.ts';
+import { MeiliSearchIndex } from './search/meilisearch/meilisearch-index.ts';
+import { MeilisearchSearch } from './search/meilisearch/meilisearch-search.ts';
+import { drainSearchOutbox, SearchOutbox } from './search/meilisearch/search-outbox.ts';
+import { DocumentSource } from './search/search-document.ts';
+import { SearchService } from './search/search.service.ts';
+import { todayClock } from './shared/dates.ts';
+import { HostThrottle } from './sources/host-throttle.ts';
+import { PoliteFetcher } from './sources/polite-fetcher.ts';
+import { SourcePagesRepository } from './sources/source-pages.repository.ts';
+import { loadSources } from './sources/sources-config.ts';
+import { SourceCountsQuery } from './status/source-counts.query.ts';
+import { StatusService } from './status/status.service.ts';
+import { AttachmentStore } from './tickets/attachments/attachment-store.ts';
+import { AttachmentsRepository } from './tickets/attachments/attachments.repository.ts';
+import { EvidenceService } from './tickets/attachments/evidence.service.ts';
+import { CallbackDispatcher } from './tickets/callbacks/callback-dispatcher.ts';
+import { CallbackOutbox } from './tickets/callbacks/callback-outbox.ts';
+import { QueueQueries } from './tickets/queue.query.ts';
+import { TicketEvents } from './tickets/ticket-events.ts';
+import { TicketIntake } from './tickets/ticket-intake.ts';
+import { TicketWorkflow } from './tickets/ticket-workflow.ts';
+import { TicketsRepository } from './tickets/tickets.repository.ts';
+import { UdiBatchWriter } from './udi/udi-batch.ts';
+import { UdiDevicesRepository } from './udi/udi-devices.repository.ts';
+import { UdiImporter } from './udi/udi-importer.ts';
+import { UdiRunsRepository } from './udi/udi-runs.repository.ts';
+
+export interface ServicesOptions {
+  /** The clock, replaceable in tests so date rules can be checked on fixed days. */
+  now?: () => Date;
+}
+
+/** Per search request: past this the embedded index answers instead. */
+const MEILI_SEARCH_TIMEOUT_MS = 2_000;
+/** Per indexing request (10,000 documents at a time). */
+const MEILI_INDEXING_TIMEOUT_MS = 60_000;
 
 /**
- * Everything the HTTP app and the CLI commands need, built once by the composition root
- * (`createServices`) and passed in. Route plugins take what they use from here.
+ * The one composition root: opens the database (migrating it), then builds every repository, port,
+ * hook and job and wires them together. The HTTP app, the server process and every CLI command take
+ * what they need from the object it returns; nothing else constructs services.
  */
-export interface Services {
-  config: AppConfig;
-  database: DatabaseHandle;
-  certificates: CertificatesRepository;
-  writer: CertificateWriter;
-  /** Bulk CSV / XLSX / JSON Lines imports through the writer, with runs recorded. */
-  importer: Importer;
-  lookup: LookupService;
-  /** The reporting form's payload per number, with a cache of recent answers. */
-  autofill: AutofillService;
-  /** Audit trail and change feed: every change, who made it, before and after. */
-  changeLog: ChangeLog;
-  /** The correction queue: tickets, their workflow, evidence and callbacks. */
-  corrections: Corrections;
-  /** API keys with roles (reader, technician, admin), stored hashed. */
-  apiKeys: ApiKeysRepository;
-  /** The clock, replaceable in tests so date rules can be checked on fixed days. */
-  now: () => Date;
-  /** Today in the configured time zone (Asia/Shanghai): what "expired" is measured against. */
-  today: () => string;
-  currentYear: () => number;
-  /** How much each source's dates are worth (CERTIFICATES.md §5), from the sources configuration. */
-  sourceAuthority: AuthorityOf;
-  /** UDI imports, HTML sources, scheduled jobs, status (issue 6). */
-  freshness: FreshnessServices;
-  /** Search (issue 5): the service behind GET /v1/search, reindexing, the Meilisearch outbox. */
-  search: SearchModule;
-  /** Recomputes stored certificate summaries: those due today (a job), or all after the ranking of sources changed. */
-  summaries: SummaryRefresher;
-  close(): void;
+export function createServices(config: AppConfig, options: ServicesOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  // Today in the configured time zone (Asia/Shanghai): what "expired" is measured against.
+  const today = todayClock(config.timezone, now);
+  const currentYear = () => Number(today().slice(0, 4));
+  const clock = { now, today, currentYear };
+  const database = openDatabase(config.databasePath);
+  const { sqlite } = database;
+
+  // Certificates: one write path whose hooks run inside its transaction.
+  const certificates = new CertificatesRepository(sqlite);
+  const sources = loadSources(config.freshness.sourcesFile);
+  // One ranking of sources (docs/certificates.md §5) for every place that decides what is in effect:
+  // the writer's summary columns, auto-fill, the certificate view and the HTML source imports.
+  const precedence = new SourcePrecedence(new Map(sources.map((s) => [s.name, s.shape])));
+  const writer = new CertificateWriter(sqlite, precedence.authorityOf);
+  const changeLog = new ChangeLog(sqlite, now);
+  writer.onWrite(changeLog.certificateWriteHook());
+  const lookup = new LookupService(certificates, currentYear);
+  const autofillCache = new AutofillCache(sqlite, config.autofillCacheSize);
+  writer.onWrite((touched) => autofillCache.invalidate(touched.map((t) => t.matchKey)));
+  const autofill = new AutofillService(certificates, autofillCache, today, precedence.authorityOf);
+
+  // The correction queue: a missing 粤 number opens or joins a ticket; data arriving by any route resolves it.
+  const callbackSettings = {
+    secret: config.callbackSecret,
+    maxAttempts: config.callbackMaxAttempts,
+    retryBaseMs: config.callbackRetryBaseMs,
+    timeoutMs: config.callbackTimeoutMs,
+    allowPrivate: config.callbackAllowPrivate,
+  };
+  const ticketRepository = new TicketsRepository(sqlite);
+  const attachments = new AttachmentsRepository(sqlite);
+  const dispatcher = new CallbackDispatcher(sqlite, callbackSettings);
+  const outbox = new CallbackOutbox(sqlite, callbackSettings.secret !== null, () => dispatcher.kick());
+  const events = new TicketEvents(changeLog, outbox, now);
+  const workflow = new TicketWorkflow(sqlite, ticketRepository, attachments, writer, events, clock, config.claimTimeoutMinutes * 60_000);
+  const intake = new TicketIntake(sqlite, ticketRepository, events, clock, { allowPrivate: callbackSettings.allowPrivate });
+  const tickets = {
+    repository: ticketRepository,
+    queue: new QueueQueries(sqlite),
+    intake,
+    workflow,
+    evidence: new EvidenceService(sqlite, ticketRepository, attachments, new AttachmentStore(config.attachmentsDir), events, now),
+    outbox,
+    dispatcher,
+  };
+  lookup.onMiss(intake.missHandler());
+  writer.onWrite(intake.autoResolveHook());
+  const apiKeys = new ApiKeysRepository(sqlite, changeLog, now);
+
+  // Search: the embedded index follows every write; with Meilisearch, an outbox feeds it and the
+  // embedded index answers while it is unreachable.
+  const embeddedIndex = new EmbeddedSearchIndex(sqlite);
+  writer.onWrite(embeddedIndex.writeHook());
+  const embedded = new EmbeddedSearch(sqlite);
+  let meilisearch: { index: MeiliSearchIndex; outbox: SearchOutbox } | null = null;
+  let primary: EmbeddedSearch | MeilisearchSearch = embedded;
+  const { meiliUrl, meiliApiKey, meiliIndex } = config.search;
+  if (config.search.engine === 'meilisearch' && meiliUrl) {
+    const client = (timeout: number): Meilisearch => new Meilisearch({ host: meiliUrl, ...(meiliApiKey ? { apiKey: meiliApiKey } : {}), timeout });
+    const searchOutbox = new SearchOutbox(sqlite);
+    writer.onWrite(searchOutbox.writeHook());
+    meilisearch = { index: new MeiliSearchIndex(client(MEILI_INDEXING_TIMEOUT_MS), meiliIndex, new DocumentSource(sqlite)), outbox: searchOutbox };
+    primary = new MeilisearchSearch(client(MEILI_SEARCH_TIMEOUT_MS), meiliIndex);
+  }
+  const meili = meilisearch;
+  const search = {
+    service: new SearchService({ primary, fallback: primary === embedded ? null : embedded, rows: new SearchRows(sqlite), today, currentYear }),
+    /** Always kept, as the default engine or as Meilisearch's fallback; `rebuild()` rebuilds it. */
+    embedded: embeddedIndex,
+    meilisearch,
+    drainOutbox: async (drain?: Parameters<typeof drainSearchOutbox>[2]) =>
+      meili ? drainSearchOutbox(meili.outbox, meili.index, drain) : { drained: 0, upserted: 0, deleted: 0, remaining: 0 },
+  };
+
+  // Stored summaries follow the calendar (a document taking effect on its day) through the same hooks.
+  const summaries = new SummaryRefresher(sqlite, writer, new ServiceState(sqlite), summaryRules(precedence.ranking()));
+  summaries.adoptRulesWhenEmpty();
+
+  // Keeping data fresh: UDI downloads, HTML sources, the job registry and its status.
+  const { freshness } = config;
+  const udiDevices = new UdiDevicesRepository(sqlite);
+  const udiRuns = new UdiRunsRepository(sqlite);
+  const udiImporter = new UdiImporter({ batches: new UdiBatchWriter(sqlite, writer, udiDevices, udiRuns), runs: udiRuns, normalise, ...clock });
+  const sourcePages = new SourcePagesRepository(sqlite);
+  // One throttle for every request certref makes, so two sources on one host share its pace.
+  const throttle = new HostThrottle();
+  const fetcher = new PoliteFetcher({ ...freshness.http, throttle });
+  const datesUnknown = sqlite.prepare<[number, number], { id: number; canonical: string }>(
+    'SELECT id, canonical FROM certificates WHERE dates_known = 0 AND id > ? ORDER BY id LIMIT ?',
+  );
+  const jobRuns = new JobRunsRepository(sqlite);
+  const jobs = new JobRegistry({
+    jobsEnabled: freshness.jobsEnabled,
+    housekeepingEnabled: freshness.housekeepingEnabled,
+    schedules: freshness.schedules,
+    sources,
+    sourceRunner: {
+      fetcher,
+      pages: sourcePages,
+      writer,
+      precedence,
+      storedVersions: (matchKey) => certificates.findByMatchKey(matchKey)?.versions ?? [],
+      normalise,
+      datesUnknown: (limit, afterId) => datesUnknown.all(afterId, limit),
+      ...clock,
+    },
+    udi: {
+      importer: udiImporter,
+      download: {
+        throttle,
+        pages: sourcePages,
+        userAgent: freshness.http.userAgent,
+        idleTimeoutMs: freshness.http.timeoutMs,
+        minIntervalMs: freshness.http.minIntervalMs,
+        now,
+      },
+      dir: freshness.udiIncrementalDir,
+      url: freshness.udiIncrementalUrl,
+      downloadDir: freshness.udiDownloadDir,
+    },
+    correctionsSweep: () => ({ claimsReleased: workflow.sweepExpiredClaims() }),
+    searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
+    summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
+  });
+  const status = new StatusService({
+    registry: jobs,
+    jobRuns,
+    udiRuns,
+    udiDevices,
+    pages: sourcePages,
+    counts: new SourceCountsQuery(sqlite),
+    jobsEnabled: freshness.jobsEnabled,
+    housekeepingEnabled: freshness.housekeepingEnabled,
+    timezone: config.timezone,
+    now,
+  });
+  const importer = importerFor({ database, writer, now, today });
+
+  return {
+    config,
+    database,
+    ...clock,
+    /** How much each source's dates are worth (docs/certificates.md §5), from the sources configuration. */
+    sourceAuthority: precedence.authorityOf,
+    certificates,
+    writer,
+    lookup,
+    /** The reporting form's payload per number, with a cache of recent answers. */
+    autofill,
+    /** Audit trail and change feed: every change, who made it, before and after. */
+    changeLog,
+    apiKeys,
+    /** The correction queue: tickets, their workflow, evidence and callbacks. */
+    tickets,
+    search,
+    /** Recomputes stored certificate summaries: those due today (a job), or all after the ranking of sources changed. */
+    summaries,
+    /** Bulk CSV / XLSX / JSON Lines imports through the writer, with runs recorded. */
+    importer,
+    udiDevices,
+    udiRuns,
+    udiImporter,
+    sources,
+    sourcePages,
+    fetcher,
+    jobRuns,
+    jobs,
+    status,
+    /** Starts delivering callbacks (the HTTP app calls this once it is ready). */
+    start: () => dispatcher.start(),
+    close: () => {
+      dispatcher.stop();
+      database.close();
+    },
+  };
 }
+
+/** Everything the HTTP app and the CLI commands use, as the composition root builds it. */
+export type Services = ReturnType<typeof createServices>;

@@ -28,7 +28,3 @@ export const rateLimited = defineError(429, 'rate_limited', (max: number, retryA
   },
   extra: { limitPerMinute: max, retryAfterSeconds },
 }));
-
-export const apiKeyNotFound = defineError(404, 'api_key_not_found', (id: number) => ({
-  text: { zh: `没有编号为 ${id} 的 API 密钥。`, en: `No API key with id ${id}.` },
-}));

@@ -1,8 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import type { ApiKeysRepository } from './api-keys.repository.ts';
 import { constantTimeEqual } from './api-key-secret.ts';
 import { invalidApiKey } from './auth.errors.ts';
 import { anonymous, BOOTSTRAP_ADMIN, type Principal } from './principal.ts';
+import type { Role } from './roles.ts';
+
+/** Finds the active key a presented secret belongs to (the keys repository is one). */
+export interface KeyVerifier {
+  authenticate(secret: string): { id: number; role: Role; name: string; organisation: string } | null;
+}
 
 /** The credential a request presents: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
 export function presentedKey(request: FastifyRequest): string | null {
@@ -17,7 +22,7 @@ export function presentedKey(request: FastifyRequest): string | null {
 }
 
 export interface Authenticator {
-  keys: ApiKeysRepository;
+  keys: KeyVerifier;
   /** ADMIN_TOKEN: a bootstrap admin credential for creating the first keys. */
   adminToken: string | null;
 }

@@ -1,9 +1,9 @@
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import { dataAsOf } from './autofill.ts';
+import { dataAsOf } from './data-as-of.ts';
 import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
 import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
-import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
+import { authorityWithoutConfig, type AuthorityOf } from './source-precedence.ts';
 
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;

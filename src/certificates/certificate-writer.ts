@@ -5,7 +5,7 @@ import type { IsoDate } from '../shared/dates.ts';
 import { contentHash } from './content-hash.ts';
 import { documentsInEffect, namedBy, reportedDates, type DatedVersion, type InEffect } from './current-document.ts';
 import type { VersionInput } from './version-input.ts';
-import { authorityWithoutConfig, type AuthorityOf } from '../sources/source-precedence.ts';
+import { authorityWithoutConfig, type AuthorityOf } from './source-precedence.ts';
 
 /** The summary columns a certificate shows; what the audit log records before and after. */
 export interface CertificateSummary {

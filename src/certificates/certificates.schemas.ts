@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { CertificateNumberInput, parsedNumberSchema } from '../numbers/numbers.schemas.ts';
 import { DOCUMENT_TYPES } from './version-input.ts';
 
-const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
-const Status = z
+export const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
+export const Status = z
   .enum(['valid', 'expired', 'filed', 'unknown'])
   .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
 
@@ -75,38 +75,6 @@ export const certificateViewSchema = z
   })
   .meta({ id: 'Certificate' });
 
-export const autofillSchema = z
-  .object({
-    number: z.string().describe('Canonical number (注册证编号/备案编号).'),
-    productName: z.string().nullable().describe('产品名称'),
-    holder: z.string().nullable().describe('注册人/备案人名称'),
-    approvalDate: IsoDate.nullable().describe('批准日期/备案日期 of the latest document in effect, change documents included.'),
-    effectiveDate: IsoDate.nullable().describe('生效日期 to report.'),
-    effectiveDateSource: z
-      .enum(['certificate', 'approval_date_rule'])
-      .nullable()
-      .describe('certificate: printed on it; approval_date_rule: old-rule certificate, effective date = approval date.'),
-    expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
-    managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
-    status: Status,
-    datesKnown: z.boolean().describe('False when dates must be entered by hand (known only from UDI).'),
-    reportable: z.boolean().describe('Whether the form should report this product.'),
-    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective'])).describe('Why it is not reportable.'),
-    notes: z.array(z.string()).describe('Notes for the person filling in the form, in Chinese.'),
-    basedOn: z
-      .object({
-        versionId: z.number().int(),
-        documentType: z.string(),
-        source: z.string(),
-        sourceRef: z.string().nullable(),
-        fetchedAt: z.string(),
-      })
-      .nullable()
-      .describe('The document the dates come from, with its provenance.'),
-    dataAsOf: z.string().describe('When the freshest fact was fetched.'),
-  })
-  .meta({ id: 'Autofill' });
-
 export const requesterQuerySchema = {
   contact: z.string().max(200).optional().describe('How technicians can reach you if a ticket is opened.'),
   callbackUrl: z.url().max(2000).optional().describe('URL told of ticket state changes (signed POST).'),
@@ -116,29 +84,3 @@ export const certificateParamsSchema = z.strictObject({ number: CertificateNumbe
 
 /** A certificate lookup that misses a Guangdong number opens a ticket like auto-fill does. */
 export const certificateQuerySchema = z.strictObject({ ...requesterQuerySchema });
-
-export const autofillQuerySchema = z.strictObject({
-  number: CertificateNumberInput.describe('The certificate number as typed.'),
-  ...requesterQuerySchema,
-});
-
-export const batchBodySchema = z.strictObject({
-  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('Up to 1,000 numbers, as typed.'),
-  ...requesterQuerySchema,
-});
-
-export const batchItemSchema = z
-  .object({
-    input: z.string().describe('The input as given.'),
-    outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
-    autofill: autofillSchema.optional().describe('The payload, when found.'),
-    problem: z
-      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })
-      .optional()
-      .describe('The not-found / invalid answer the single route would give, when not found.'),
-  })
-  .meta({ id: 'BatchAutofillItem' });
-
-export const batchResponseSchema = z.object({
-  results: z.array(batchItemSchema).describe('One answer per input, in order.'),
-});

@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../shared/dates.ts';
-import { authorityWithoutConfig, withoutOutranked, type AuthorityOf } from '../sources/source-precedence.ts';
+import { authorityWithoutConfig, withoutOutranked, type AuthorityOf } from './source-precedence.ts';
 import type { DocumentType } from './version-input.ts';
 
 /** The fields of a stored version that decide which document is in effect. */

@@ -1,4 +1,4 @@
-import { createServices } from '../composition.ts';
+import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
 import type { UdiFileOutcome, UdiProgress } from '../udi/udi-importer.ts';
 import type { UdiRun } from '../udi/udi-runs.repository.ts';
@@ -52,7 +52,7 @@ export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<num
     for (const target of parsed.positionals) {
       let outcomes: UdiFileOutcome[];
       try {
-        outcomes = await services.freshness.udiImporter.importPath(target, { trigger: 'cli', skipIfImported: parsed.values['skip-imported'], onProgress });
+        outcomes = await services.udiImporter.importPath(target, { trigger: 'cli', skipIfImported: parsed.values['skip-imported'], onProgress });
       } catch (error) {
         io.stderr.write(`certref import-udi: ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
         failed = true;

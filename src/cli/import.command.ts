@@ -1,10 +1,10 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { createServices } from '../composition.ts';
+import { createServices } from '../services.ts';
 import { loadConfig, type AppConfig } from '../config/config.ts';
-import { BULK_BATCH_SIZE, importerFor } from '../ingest/importer.ts';
-import type { ImportProgress, ImportReport } from '../ingest/import-report.ts';
-import type { RowIssue } from '../ingest/row-issues.ts';
+import { BULK_BATCH_SIZE, importerFor } from '../imports/importer.ts';
+import type { ImportProgress, ImportReport } from '../imports/import-report.ts';
+import type { RowIssue } from '../imports/rows/row-issues.ts';
 import { AppError } from '../shared/app-error.ts';
 import { parseCommandArgs } from './command-args.ts';
 

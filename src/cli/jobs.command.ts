@@ -1,6 +1,6 @@
-import { createServices } from '../composition.ts';
+import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
-import type { JobStatus } from '../freshness/status.service.ts';
+import type { JobStatus } from '../status/status.service.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { AppError } from '../shared/app-error.ts';
 import { parseCommandArgs } from './command-args.ts';
@@ -43,7 +43,7 @@ export async function runJobs(args: string[], io: JobsIo): Promise<number> {
   }
   const services = createServices(loadConfig(io.env));
   try {
-    const { status, jobs } = services.freshness;
+    const { status, jobs } = services;
     if (action === 'list') {
       const report = status.report().jobs;
       if (parsed.values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
@@ -51,7 +51,7 @@ export async function runJobs(args: string[], io: JobsIo): Promise<number> {
       return 0;
     }
     const job = jobs.get(name!);
-    const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: stderrLog(io) });
+    const runner = new JobRunner(services.jobRuns, { now: services.now, log: stderrLog(io) });
     const run = await runner.run(job, 'manual');
     io.stdout.write(parsed.values.json ? `${JSON.stringify(run)}\n` : runLines(run));
     return JOB_RUN_EXIT[run.status];

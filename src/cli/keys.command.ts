@@ -1,7 +1,7 @@
 import os from 'node:os';
-import type { ApiKeyRecord } from '../auth/api-keys.repository.ts';
+import type { ApiKeyRecord } from '../keys/api-keys.repository.ts';
 import { isRole, ROLES } from '../auth/roles.ts';
-import { createServices } from '../composition.ts';
+import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
 import { AppError } from '../shared/app-error.ts';
 import { parseCommandArgs } from './command-args.ts';

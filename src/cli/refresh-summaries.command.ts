@@ -1,5 +1,5 @@
-import type { RefreshProgress } from '../certificates/summary-refresh.ts';
-import { createServices } from '../composition.ts';
+import type { RefreshProgress } from '../certificates/summaries/summary-refresh.ts';
+import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { summaryRefreshJob } from '../jobs/summary-refresh.job.ts';
@@ -59,7 +59,7 @@ export async function runRefreshSummaries(args: string[], io: RefreshSummariesIo
     // The job's own definition around this refresh: one lease and one history with the server's runs.
     // Whether the server schedules it does not matter to a run by hand: pass the configured switch all the same.
     const job = summaryRefreshJob(refresh, config.freshness.schedules.summaryRefresh, config.freshness.housekeepingEnabled);
-    const run = await new JobRunner(services.freshness.jobRuns, { now: services.now, log: stderrLog(io) }).run(job, 'manual');
+    const run = await new JobRunner(services.jobRuns, { now: services.now, log: stderrLog(io) }).run(job, 'manual');
     io.stdout.write(parsed.values.json ? `${JSON.stringify(run)}\n` : runLines(run));
     return JOB_RUN_EXIT[run.status];
   } finally {

@@ -1,4 +1,4 @@
-import { createServices } from '../composition.ts';
+import { createServices } from '../services.ts';
 import { loadConfig, type AppConfig } from '../config/config.ts';
 import { parseCommandArgs } from './command-args.ts';
 

@@ -2,16 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema.ts';
-
-export type Db = BetterSQLite3Database<typeof schema>;
 
 export interface DatabaseHandle {
   /** The raw connection, for prepared statements on hot paths and synchronous transactions. */
   sqlite: Database.Database;
-  db: Db;
   close(): void;
 }
 
@@ -30,9 +26,8 @@ export function openDatabase(databasePath: string): DatabaseHandle {
   // A bulk import lets the WAL grow to 256 MB between checkpoints (sparse-checkpoints.ts); the file
   // is cut back to this size when it is next reset instead of keeping its largest size on disk.
   sqlite.pragma('journal_size_limit = 67108864');
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
-  return { sqlite, db, close: () => sqlite.close() };
+  migrate(drizzle(sqlite), { migrationsFolder });
+  return { sqlite, close: () => sqlite.close() };
 }
 
 interface Journal {

@@ -1,4 +1,4 @@
-import { classifyUnmatched } from './classify-unmatched.ts';
+import { classifyUnmatched } from './diagnosis/classify-unmatched.ts';
 import { currentYearInShanghai } from './current-year.ts';
 import { messageFor } from './messages.ts';
 import type {
@@ -11,8 +11,8 @@ import type {
 import type { Candidate } from './parse/candidate.ts';
 import { CandidateScanner } from './parse/scan.ts';
 import { toParsedNumber } from './parsed-number.ts';
-import { isPreferredFailure } from './preferred-failure.ts';
-import { toRejectedSegment } from './rejection.ts';
+import { isPreferredFailure } from './diagnosis/preferred-failure.ts';
+import { toRejectedSegment } from './diagnosis/rejection.ts';
 import { cleanText } from './text/clean-text.ts';
 
 /** Rejected segments reported per answer; a pasted spreadsheet column must not grow the answer unboundedly. */

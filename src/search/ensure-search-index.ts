@@ -1,4 +1,4 @@
-import type { RebuildReport } from './embedded-index.ts';
+import type { RebuildReport } from './embedded/embedded-index.ts';
 import type { SearchModule } from './search-module.ts';
 
 /**

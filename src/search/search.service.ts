@@ -2,10 +2,10 @@ import { certificateStatus, type CertificateStatus } from '../certificates/certi
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
 import { encodeCode } from './doc-code.ts';
-import { FacetCounter, codeFilter } from './facet-counter.ts';
+import { FacetCounter, codeFilter } from './embedded/facet-counter.ts';
 import { highlight, highlightWhole } from './highlight.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
-import type { SearchRow, SearchRows } from './search-rows.ts';
+import type { SearchRow, SearchRows } from './embedded/search-rows.ts';
 import { foldText } from './search-text.ts';
 import { searchCursorInvalid, searchQueryEmpty } from './search.errors.ts';
 import {

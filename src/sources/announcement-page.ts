@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { Field } from '../ingest/fields.ts';
+import type { Field } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
 import { fieldsOf, missingFields, REQUIRED_PAGE_FIELDS, type LabelledValues } from './labelled-row.ts';
 

@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
-import { fieldForHeader } from '../ingest/fields.ts';
+import { fieldForHeader } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
 import { fieldsOf, missingFields, type LabelledValues } from './labelled-row.ts';
-import type { Field } from '../ingest/fields.ts';
+import type { Field } from '../imports/rows/fields.ts';
 
 export type DetailExtraction =
   | { kind: 'record'; values: LabelledValues }

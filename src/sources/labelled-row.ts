@@ -1,6 +1,6 @@
-import type { Cell } from '../ingest/cells.ts';
-import { fieldForHeader, type Field } from '../ingest/fields.ts';
-import type { SourceRow } from '../ingest/source-row.ts';
+import type { Cell } from '../imports/rows/cells.ts';
+import { fieldForHeader, type Field } from '../imports/rows/fields.ts';
+import type { SourceRow } from '../imports/rows/source-row.ts';
 
 /** Labels (or column headers) as printed, with the text next to / under each. */
 export type LabelledValues = ReadonlyMap<string, string>;

@@ -1,4 +1,4 @@
-import type { Normaliser } from '../udi/number-cache.ts';
+import type { Normaliser } from '../numbers/number-cache.ts';
 import { emptySourceCounts, visitPage, type SourceRunDeps, type SourceRunResult } from './source-run.ts';
 import type { AnnouncementSource, DetailSource, SourceDefinition } from './sources-config.ts';
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import type { VersionInput } from '../certificates/version-input.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import type { NumberCache, RecentKeys } from './number-cache.ts';
+import type { NumberCache, RecentKeys } from '../numbers/number-cache.ts';
 import type { UdiDeviceRecord } from './udi-device.ts';
 import type { UdiDevicesRepository } from './udi-devices.repository.ts';
 import type { UdiRejection, UdiRunCounts, UdiRunsRepository } from './udi-runs.repository.ts';

@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import type { HostThrottle } from '../sources/host-throttle.ts';
 import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
 import { sourceHttpError, sourceNetworkError, sourceTimeout } from '../sources/sources.errors.ts';
-import { isUdiFileName } from './udi-file-entries.ts';
+import { isUdiFileName } from './xml/udi-file-entries.ts';
 
 export interface UdiDownloadDeps {
   throttle: HostThrottle;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NumberCache, RecentKeys, type Normaliser } from './number-cache.ts';
+import { NumberCache, RecentKeys, type Normaliser } from '../numbers/number-cache.ts';
 import { UdiBatchWriter, type PendingDevice } from './udi-batch.ts';
-import { readDevices } from './udi-device-stream.ts';
-import { byPartNumber, isUdiFileName } from './udi-file-entries.ts';
-import { readDevicesInWorker } from './udi-worker-stream.ts';
+import { readDevices } from './xml/udi-device-stream.ts';
+import { byPartNumber, isUdiFileName } from './xml/udi-file-entries.ts';
+import { readDevicesInWorker } from './xml/udi-worker-stream.ts';
 import {
   EMPTY_UDI_COUNTS,
   type UdiRejection,

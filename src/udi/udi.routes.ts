@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalidCertificateNumber, multipleNumbers } from '../certificates/certificates.errors.ts';
-import type { Normaliser } from './number-cache.ts';
+import type { Normaliser } from '../numbers/number-cache.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import type { UdiDevicesRepository } from './udi-devices.repository.ts';
 import { udiCertificateNotFound, udiDeviceNotFound } from './udi.errors.ts';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
 import type { FastifyInstance } from 'fastify';

@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir, type Keys } from '../corrections/fixtures.ts';
+import { bearer, createKeys, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir, type Keys } from '../tickets/fixtures.ts';
 
 type Who = 'none' | 'reader' | 'technician' | 'admin';
 const WHO: Who[] = ['none', 'reader', 'technician', 'admin'];

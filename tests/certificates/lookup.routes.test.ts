@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { autofillSchema, batchResponseSchema, certificateViewSchema } from '../../src/certificates/certificates.schemas.ts';
+import { autofillSchema, batchResponseSchema } from '../../src/autofill/autofill.schemas.ts';
+import { certificateViewSchema } from '../../src/certificates/certificates.schemas.ts';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
 
 let ctx: TestContext;

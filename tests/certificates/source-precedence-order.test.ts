@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
-import { authorityWithoutConfig, SourcePrecedence, withoutOutranked, type DatedFacts } from '../../src/sources/source-precedence.ts';
+import { authorityWithoutConfig, SourcePrecedence, withoutOutranked, type DatedFacts } from '../../src/certificates/source-precedence.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 /**

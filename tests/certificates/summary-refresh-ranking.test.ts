@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
 import { runRefreshSummaries } from '../../src/cli/refresh-summaries.command.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
@@ -112,7 +112,7 @@ describe('after the sources file ranks sources differently', () => {
       expect(changes.filter((c) => c.action === 'summary_refreshed')).toEqual([
         expect.objectContaining({ entityId: CONTESTED, actor: 'job:summary-refresh', before: expect.objectContaining({ approvalDate: '2023-04-18' }) }),
       ]);
-      expect(after.freshness.jobRuns.latest('summary-refresh', 1)[0]).toMatchObject({ trigger: 'manual', status: 'succeeded', counts: { all: 2, checked: 2, changed: 1 } });
+      expect(after.jobRuns.latest('summary-refresh', 1)[0]).toMatchObject({ trigger: 'manual', status: 'succeeded', counts: { all: 2, checked: 2, changed: 1 } });
     } finally {
       await app.close();
       after.close();
@@ -133,7 +133,7 @@ describe('after the sources file ranks sources differently', () => {
     // The daily job, or its run at start: no one has to remember --all.
     const after = servicesWith(sourcesFile('beta'));
     try {
-      const job = after.freshness.jobs.get('summary-refresh');
+      const job = after.jobs.get('summary-refresh');
       expect((await job.run(SCHEDULED)).counts).toEqual({ all: 2, checked: 2, changed: 1 });
       expect(storedApproval(after, CONTESTED)).toBe('2023-04-10');
       // The new ranking is recorded: the next run takes only what is due.
@@ -145,7 +145,7 @@ describe('after the sources file ranks sources differently', () => {
     // Back to the first ranking: every summary once more.
     const back = servicesWith(sourcesFile('alpha'));
     try {
-      expect((await back.freshness.jobs.get('summary-refresh').run(SCHEDULED)).counts).toEqual({ all: 2, checked: 2, changed: 1 });
+      expect((await back.jobs.get('summary-refresh').run(SCHEDULED)).counts).toEqual({ all: 2, checked: 2, changed: 1 });
       expect(storedApproval(back, CONTESTED)).toBe('2023-04-18');
     } finally {
       back.close();

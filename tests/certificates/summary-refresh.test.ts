@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig, type AppConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
-import { missLookup, MISSING_GD } from '../corrections/fixtures.ts';
+import { missLookup, MISSING_GD } from '../tickets/fixtures.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { search } from '../search/search-fixtures.ts';
 import { capturingLog } from '../sources/helpers.ts';
@@ -60,8 +60,8 @@ function summaryOf(services: Services, canonical: string) {
 }
 
 async function runJob(services: Services) {
-  const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: capturingLog([]) });
-  return runner.run(services.freshness.jobs.get('summary-refresh'), 'manual');
+  const runner = new JobRunner(services.jobRuns, { now: services.now, log: capturingLog([]) });
+  return runner.run(services.jobs.get('summary-refresh'), 'manual');
 }
 
 const certificateChanges = (services: Services, canonical: string) =>

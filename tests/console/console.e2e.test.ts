@@ -6,11 +6,11 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.ts';
-import { pdfBytes, tempDir } from '../corrections/fixtures.ts';
+import { pdfBytes, tempDir } from '../tickets/fixtures.ts';
 
 /** Screenshots land here for a person to look at (1280 px and 390 px wide). */
 const SCREENSHOTS = path.join(os.tmpdir(), 'certref-console');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
 import { BULK_CHECKPOINT_PAGES, withSparseCheckpoints } from '../../src/db/sparse-checkpoints.ts';
-import { csv, harness, HEADER, ROWS } from '../ingest/helpers.ts';
+import { csv, harness, HEADER, ROWS } from '../imports/helpers.ts';
 
 let handle: DatabaseHandle | undefined;
 let dir: string | undefined;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { migrationsFolder, openDatabase } from '../../src/db/database.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
@@ -164,8 +164,8 @@ describe('the summary_due migration', () => {
     let now = new Date('2026-11-25T04:00:00Z');
     const services = createServices(testConfig({ databasePath: file }), { now: () => now });
     try {
-      const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: capturingLog([]) });
-      const job = services.freshness.jobs.get('summary-refresh');
+      const runner = new JobRunner(services.jobRuns, { now: services.now, log: capturingLog([]) });
+      const job = services.jobs.get('summary-refresh');
       // A database from before the rules were recorded: its first run recomputes every summary. The stale
       // one is put right; the pending renewal gets its exact day; the change is not due yet.
       expect((await runner.run(job, 'manual')).counts).toEqual({ all: 5, checked: 5, changed: 1 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig, type AppConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';

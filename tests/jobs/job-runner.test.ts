@@ -21,7 +21,7 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 describe('the job runner', () => {
   it('records every run: start, end, outcome, counts, error', async () => {
     services = udiServices();
-    const runner = new JobRunner(services.freshness.jobRuns, { now: () => new Date(), log: capturingLog([]) });
+    const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
     const ok = await runner.run(job('ok', async () => ({ outcome: 'succeeded', counts: { things: 3 } })), 'manual');
     expect(ok).toMatchObject({ job: 'ok', trigger: 'manual', status: 'succeeded', counts: { things: 3 }, error: null });
     expect(ok.finishedAt! >= ok.startedAt).toBe(true);
@@ -33,7 +33,7 @@ describe('the job runner', () => {
   it('never runs a job twice at once: the second attempt is recorded as skipped', async () => {
     services = udiServices();
     const log: LogEntry[] = [];
-    const runner = new JobRunner(services.freshness.jobRuns, { now: () => new Date(), log: capturingLog(log) });
+    const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog(log) });
     const gate = deferred();
     let running = 0;
     let most = 0;
@@ -59,7 +59,7 @@ describe('the job runner', () => {
     services = udiServices();
     const sqlite = services.database.sqlite;
     let clock = Date.parse('2026-11-25T04:00:00Z');
-    const runner = new JobRunner(services.freshness.jobRuns, { now: () => new Date(clock), log: capturingLog([]), staleAfterMs: 60_000 });
+    const runner = new JobRunner(services.jobRuns, { now: () => new Date(clock), log: capturingLog([]), staleAfterMs: 60_000 });
     // Another process is running the job and beat a second ago.
     sqlite.prepare("INSERT INTO job_runs (job, trigger, status, started_at, heartbeat_at) VALUES ('x', 'schedule', 'running', ?, ?)")
       .run(new Date(clock - 5_000).toISOString(), new Date(clock - 1_000).toISOString());

@@ -44,7 +44,7 @@ describe('the scheduler', () => {
       },
     };
     const disabled: JobDefinition = { ...slow, name: 'disabled', enabled: false, async run() { throw new Error('must not run'); } };
-    const runner = new JobRunner(services.freshness.jobRuns, { now: () => new Date(), log: capturingLog([]) });
+    const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
     scheduler = startScheduler({ jobs: [slow, disabled] }, runner, { timezone: 'Asia/Shanghai', log: capturingLog([]) });
     expect(scheduler.scheduled).toEqual(['every-second']);
     expect(scheduler.nextRun('every-second')).toBeInstanceOf(Date);
@@ -53,9 +53,9 @@ describe('the scheduler', () => {
     scheduler = null;
     expect(most).toBe(1);
     expect(runs).toBeGreaterThanOrEqual(2);
-    const rows = services.freshness.jobRuns.latest('every-second', 10);
+    const rows = services.jobRuns.latest('every-second', 10);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) expect(row.trigger).toBe('schedule');
-    expect(services.freshness.jobRuns.latest('disabled', 1)).toEqual([]);
+    expect(services.jobRuns.latest('disabled', 1)).toEqual([]);
   });
 });

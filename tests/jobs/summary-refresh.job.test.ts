@@ -4,7 +4,7 @@ import path from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runJobs } from '../../src/cli/jobs.command.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { JobDefinition } from '../../src/jobs/job.types.ts';
@@ -61,7 +61,7 @@ describe('the summary-refresh job', () => {
     const services = createServices(testConfig({ databasePath }));
     try {
       expect(services.database.sqlite.prepare('SELECT expiry_date, summary_due FROM certificates').raw().get()).toEqual([renewedExpiry, null]);
-      expect(services.freshness.jobRuns.latest('summary-refresh', 5)).toEqual([
+      expect(services.jobRuns.latest('summary-refresh', 5)).toEqual([
         expect.objectContaining({ trigger: 'start', status: 'succeeded', counts: { due: 1, checked: 1, changed: 1 } }),
       ]);
     } finally {
@@ -80,7 +80,7 @@ describe('the summary-refresh job', () => {
     const services = createServices(testConfig({ databasePath }));
     try {
       expect(services.database.sqlite.prepare('SELECT summary_due FROM certificates').pluck().get()).not.toBeNull();
-      expect(services.freshness.jobRuns.latest('summary-refresh', 5)).toEqual([]);
+      expect(services.jobRuns.latest('summary-refresh', 5)).toEqual([]);
     } finally {
       services.close();
     }
@@ -108,12 +108,12 @@ describe('the scheduler', () => {
       },
     };
     const disabled: JobDefinition = { ...yearly, name: 'disabled', enabled: false, async run() { throw new Error('must not run'); } };
-    const runner = new JobRunner(services.freshness.jobRuns, { now: () => new Date(), log: capturingLog([]) });
+    const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
     const scheduler = startScheduler({ jobs: [yearly, disabled] }, runner, { timezone: 'Asia/Shanghai', log: capturingLog([]) });
     await scheduler.stop();
     expect(ran).toBe(1);
-    expect(services.freshness.jobRuns.latest('catch-up', 5)).toEqual([expect.objectContaining({ trigger: 'start', status: 'succeeded' })]);
-    expect(services.freshness.jobRuns.latest('disabled', 5)).toEqual([]);
+    expect(services.jobRuns.latest('catch-up', 5)).toEqual([expect.objectContaining({ trigger: 'start', status: 'succeeded' })]);
+    expect(services.jobRuns.latest('disabled', 5)).toEqual([]);
     services.close();
   });
 });

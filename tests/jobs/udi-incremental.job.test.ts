@@ -25,7 +25,7 @@ afterEach(async () => {
 function servicesWith(freshness: Partial<ReturnType<typeof testConfig>['freshness']>): { services: Services; runner: JobRunner } {
   const base = testConfig().freshness;
   services = udiServices('2026-11-25', { freshness: { ...base, http: { ...base.http, minIntervalMs: 0, timeoutMs: 2_000 }, ...freshness } });
-  return { services, runner: new JobRunner(services.freshness.jobRuns, { now: services.now, log: capturingLog([]) }) };
+  return { services, runner: new JobRunner(services.jobRuns, { now: services.now, log: capturingLog([]) }) };
 }
 
 function serveFile(urlPath: string, fixture: string, etag?: string): void {
@@ -45,7 +45,7 @@ describe('the udi-incremental job', () => {
     fs.copyFileSync(udiFixture('UDID_FULL_RELEASE_20240101.zip'), path.join(dir, 'UDID_FULL_RELEASE_20240101.zip'));
     fs.copyFileSync(udiFixture('UDID_DAY_UPDATE_20240102.xml'), path.join(dir, 'UDID_DAY_UPDATE_20240102.xml'));
     const { runner, services: s } = servicesWith({ udiIncrementalDir: dir });
-    const job = s.freshness.jobs.get('udi-incremental');
+    const job = s.jobs.get('udi-incremental');
     const first = await runner.run(job, 'manual');
     expect(first).toMatchObject({ status: 'succeeded', counts: { filesImported: 2, filesSkipped: 0, devicesAdded: 7, devicesUpdated: 1 } });
     expect(devices(s).get('REC-0001')?.versionNumber).toBe(2);
@@ -70,7 +70,7 @@ describe('the udi-incremental job', () => {
     serveFile('/udi/files/UDID_FULL_RELEASE_20240101.zip', 'UDID_FULL_RELEASE_20240101.zip');
     serveFile('/udi/files/UDID_DAY_UPDATE_20240102.xml', 'UDID_DAY_UPDATE_20240102.xml');
     const { runner, services: s } = servicesWith({ udiIncrementalUrl: `${server.url}/udi/download.html`, udiDownloadDir: dir });
-    const job = s.freshness.jobs.get('udi-incremental');
+    const job = s.jobs.get('udi-incremental');
     const first = await runner.run(job, 'manual');
     expect(first).toMatchObject({ status: 'succeeded', counts: { filesDownloaded: 2, filesImported: 2 } });
     expect(fs.readdirSync(dir).sort()).toEqual(['UDID_DAY_UPDATE_20240102.xml', 'UDID_FULL_RELEASE_20240101.zip']);
@@ -88,14 +88,14 @@ describe('the udi-incremental job', () => {
       response.end();
     });
     const { runner, services: s } = servicesWith({ udiIncrementalUrl: `${server.url}/udi/download.html`, udiIncrementalDir: dir });
-    const run = await runner.run(s.freshness.jobs.get('udi-incremental'), 'manual');
+    const run = await runner.run(s.jobs.get('udi-incremental'), 'manual');
     expect(run).toMatchObject({ status: 'partial', counts: { filesImported: 1 } });
     expect(run.error).toContain('HTTP 404');
   });
 
   it('is listed but disabled, saying why, when neither a directory nor a URL is configured', () => {
     const { services: s } = servicesWith({ jobsEnabled: true });
-    expect(s.freshness.jobs.get('udi-incremental')).toMatchObject({
+    expect(s.jobs.get('udi-incremental')).toMatchObject({
       enabled: false,
       disabledReason: 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set',
     });

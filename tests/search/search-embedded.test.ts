@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EmbeddedFacets } from '../../src/search/embedded-facets.ts';
-import { codeFilter } from '../../src/search/facet-counter.ts';
-import { ftsPlan } from '../../src/search/fts-query.ts';
+import { EmbeddedFacets } from '../../src/search/embedded/embedded-facets.ts';
+import { codeFilter } from '../../src/search/embedded/facet-counter.ts';
+import { ftsPlan } from '../../src/search/embedded/fts-query.ts';
 import { buildTestApp, storeDocuments } from '../helpers/test-app.ts';
 import { searchContract } from './search-contract.ts';
 import { TODAY, searchApp } from './search-fixtures.ts';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSearchReindex } from '../../src/cli/search-reindex.command.ts';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { ensureSearchIndex } from '../../src/search/ensure-search-index.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';

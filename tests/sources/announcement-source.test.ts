@@ -27,7 +27,7 @@ const listSource = (extra: Record<string, unknown> = {}) => ({
 describe('an announcement list source', () => {
   it('reads every page by following 下一页, columns found by their header, and stops after the last', async () => {
     ctx = sourceServices([listSource()]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('source:gd-class2'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('source:gd-class2'), 'manual');
     expect(server.requests.map((r) => r.path)).toEqual(['/gd/list-1.html', '/gd/list-2.html', '/gd/list-3.html']);
     expect(run.counts).toMatchObject({ pagesFetched: 3, pagesImported: 3, records: 6, rejected: 1, versionsAdded: 5 });
     // A bad row is reported, not a bad run.
@@ -45,7 +45,7 @@ describe('an announcement list source', () => {
 
   it('asks again with If-None-Match and stops at an unchanged first page (304): nothing new was announced', async () => {
     ctx = sourceServices([listSource()]);
-    const job = ctx.services.freshness.jobs.get('gd-class2');
+    const job = ctx.services.jobs.get('gd-class2');
     await ctx.runner.run(job, 'manual');
     const second = await ctx.runner.run(job, 'manual');
     const last = server.requests.at(-1)!;
@@ -62,7 +62,7 @@ describe('an announcement list source', () => {
     server.route('/gd/index_2.html', file('list-2.html'));
     server.route('/gd/index_3.html', status(500));
     ctx = sourceServices([listSource({ url: `${server.url}/gd/index.html`, pageUrl: `${server.url}/gd/index_{page}.html`, maxPages: 3 })], { http: { retries: 0 } });
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('gd-class2'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     expect(server.requests.map((r) => r.path)).toEqual(['/gd/index.html', '/gd/index_2.html', '/gd/index_3.html']);
     expect(run.status).toBe('partial');
     expect(run.counts).toMatchObject({ pagesImported: 2, pagesFailed: 1, versionsAdded: 4 });
@@ -71,19 +71,19 @@ describe('an announcement list source', () => {
   it('imports nothing from a list whose header no longer names the columns', async () => {
     server.route('/gd/list-1.html', file('detail-changed-layout.html'));
     ctx = sourceServices([listSource()]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('gd-class2'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     expect(run.status).toBe('failed');
     expect(run.counts).toMatchObject({ layoutChanged: 1, versionsAdded: 0 });
     expect(server.requests).toHaveLength(1);
     expect(storedVersions(ctx.services)).toEqual([]);
     // Refetched whole next time: a failed page's validators are not reused.
-    await ctx.runner.run(ctx.services.freshness.jobs.get('gd-class2'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     expect(server.requests[1]?.headers['if-none-match']).toBeUndefined();
   });
 
   it('waits between requests to one host (the per-host rate limit)', async () => {
     ctx = sourceServices([listSource({ minIntervalMs: 300 })]);
-    await ctx.runner.run(ctx.services.freshness.jobs.get('gd-class2'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     const gaps = server.requests.slice(1).map((r, i) => r.at - server.requests[i]!.at);
     expect(gaps).toHaveLength(2);
     // Measured where the requests arrive, so allow for the network between client and server.
@@ -92,7 +92,7 @@ describe('an announcement list source', () => {
 
   it('treats a change list as change documents when the source says so', async () => {
     ctx = sourceServices([listSource({ documentType: 'change' })]);
-    await ctx.runner.run(ctx.services.freshness.jobs.get('gd-class2'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     expect(new Set(storedVersions(ctx.services).map((v) => v.documentType))).toEqual(new Set(['change']));
   });
 });

@@ -32,7 +32,7 @@ const urlOf = (canonical: string) => `${server.url}/detail/${encodeURIComponent(
 describe('a certificate detail source', () => {
   it('reads the label/value table of a UTF-8 page and stores the certificate with its dates and provenance', async () => {
     ctx = sourceServices([detailSource(['国械注准 2015 3661234'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(run).toMatchObject({ job: 'source:datasearch', status: 'succeeded', trigger: 'manual', error: null });
     expect(run.counts).toMatchObject({ pagesFetched: 1, pagesImported: 1, records: 1, versionsAdded: 1, certificatesCreated: 1 });
     const [version] = storedVersions(ctx.services);
@@ -51,7 +51,7 @@ describe('a certificate detail source', () => {
 
   it('decodes a GBK page (charset from the header) and reads Chinese dates', async () => {
     ctx = sourceServices([detailSource(['粤械注准20172140123'])]);
-    await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(storedVersions(ctx.services)).toEqual([
       expect.objectContaining({ canonical: '粤械注准20172140123', productName: '一次性使用无菌注射器', approvalDate: '2022-09-01', expiryDate: '2027-08-31' }),
     ]);
@@ -60,13 +60,13 @@ describe('a certificate detail source', () => {
   it('decodes a GBK page whose only charset is a <meta http-equiv>', async () => {
     server.route('/detail/粤械注准20172140123', file('detail-gbk.html', 'text/html'));
     ctx = sourceServices([detailSource(['粤械注准20172140123'])]);
-    await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(storedVersions(ctx.services)[0]?.productName).toBe('一次性使用无菌注射器');
   });
 
   it('fails loudly on a page whose layout no longer has the labels, imports nothing from it, records it, and goes on', async () => {
     ctx = sourceServices([detailSource(['国械注准20183141567', '国械注准20153661234'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(run.status).toBe('partial');
     expect(run.counts).toMatchObject({ layoutChanged: 1, pagesFailed: 1, pagesImported: 1, versionsAdded: 1 });
     expect(run.error).toContain('source_layout_changed');
@@ -81,7 +81,7 @@ describe('a certificate detail source', () => {
 
   it('tells a "no such certificate" page from a changed layout', async () => {
     ctx = sourceServices([detailSource(['苏械注准20162220838'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(run.status).toBe('succeeded');
     expect(run.counts).toMatchObject({ pagesNotFound: 1, pagesFailed: 0, layoutChanged: 0 });
   });
@@ -89,7 +89,7 @@ describe('a certificate detail source', () => {
   it('retries a 500 with backoff, then records the failure and goes on to the next page', async () => {
     server.route('/detail/国械注准20183141567', status(500));
     ctx = sourceServices([detailSource(['国械注准20183141567', '国械注准20153661234'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     // One try and two retries.
     expect(server.hitsOf(pathOf('国械注准20183141567'))).toBe(3);
     expect(run.status).toBe('partial');
@@ -102,7 +102,7 @@ describe('a certificate detail source', () => {
       hits === 1 ? status(503)(request, response, hits) : file('detail-utf8.html')(request, response, hits),
     );
     ctx = sourceServices([detailSource(['国械注准20153661234'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(run.status).toBe('succeeded');
     expect(server.hitsOf(pathOf('国械注准20153661234'))).toBe(2);
   });
@@ -111,7 +111,7 @@ describe('a certificate detail source', () => {
     server.route('/detail/国械注准20183141567', slow(2_000, file('detail-utf8.html')));
     ctx = sourceServices([detailSource(['国械注准20183141567', '国械注准20153661234'])], { http: { timeoutMs: 200, retries: 1 } });
     const started = Date.now();
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(server.hitsOf(pathOf('国械注准20183141567'))).toBe(2);
     expect(run.status).toBe('partial');
@@ -123,7 +123,7 @@ describe('a certificate detail source', () => {
   it('fails the run when every page fails', async () => {
     server.route('/detail/国械注准20153661234', status(404));
     ctx = sourceServices([detailSource(['国械注准20153661234'])]);
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(run.status).toBe('failed');
     // A 404 is not worth retrying.
     expect(server.hitsOf(pathOf('国械注准20153661234'))).toBe(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig, type FreshnessConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Services } from '../../src/services.ts';
@@ -51,7 +51,7 @@ export function sourceServices(
   const fixed = new Date(`${options.today ?? '2026-11-25'}T04:00:00Z`);
   const services = createServices(config, { now: () => fixed });
   const log: LogEntry[] = [];
-  const runner = new JobRunner(services.freshness.jobRuns, { now: services.now, log: capturingLog(log) });
+  const runner = new JobRunner(services.jobRuns, { now: services.now, log: capturingLog(log) });
   return {
     services,
     runner,

@@ -35,8 +35,8 @@ describe('source precedence (CERTIFICATES.md §5)', () => {
   it('an announcement contradicting the certificate itself is not stored', async () => {
     server.route('/list.html', announcing('国械注准20153661234', '2020-06-18', '2025-06-18'));
     ctx = sourceServices(sources());
-    await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('gd-list'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('gd-list'), 'manual');
     expect(run.counts).toMatchObject({ records: 1, outranked: 1, versionsAdded: 0 });
     expect(storedVersions(ctx.services).map((v) => `${v.source} ${v.expiryDate}`)).toEqual(['html:datasearch 2025-06-17']);
   });
@@ -44,8 +44,8 @@ describe('source precedence (CERTIFICATES.md §5)', () => {
   it('an announcement agreeing with the certificate, or about another document, is stored', async () => {
     server.route('/list.html', announcing('国械注准20153661234', '2020-06-18', '2025-06-17'));
     ctx = sourceServices(sources());
-    await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('gd-list'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('gd-list'), 'manual');
     expect(run.counts).toMatchObject({ outranked: 0, versionsAdded: 1 });
   });
 
@@ -64,20 +64,20 @@ describe('source precedence (CERTIFICATES.md §5)', () => {
       }],
       ctx.services.today(),
     );
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('gd-list'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('gd-list'), 'manual');
     expect(run.counts).toMatchObject({ outranked: 0, versionsAdded: 1 });
   });
 
   it('UDI fills names but never dates; a detail source then fills the dates of certificates known only from UDI', async () => {
     ctx = sourceServices([{ ...sources()[0], numbers: [], datesUnknown: true, maxPerRun: 10 }]);
-    await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const app = await buildApp(ctx.services);
     const autofill = async () => (await app.inject({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20172140123')}` })).json();
     const before = await autofill();
     expect(before).toMatchObject({ datesKnown: false, approvalDate: null, productName: '一次性使用无菌注射器', basedOn: null });
     expect(before.notes.join('')).toContain('手工填写');
 
-    const run = await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    const run = await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     // Six UDI-only certificates: the two the site has are filled, the others answer 404 and stay as they were.
     expect(run.counts).toMatchObject({ pagesImported: 2, versionsAdded: 2 });
     const after = await autofill();
@@ -86,7 +86,7 @@ describe('source precedence (CERTIFICATES.md §5)', () => {
 
     // Checked recently: the next run does not ask the site again for the same certificates.
     const requestsBefore = server.requests.length;
-    await ctx.runner.run(ctx.services.freshness.jobs.get('datasearch'), 'manual');
+    await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(server.requests.length).toBe(requestsBefore);
   });
 });

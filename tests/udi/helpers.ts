@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig, type AppConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/composition.ts';
+import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { writeBenchXml } from '../../scripts/bench-udi-data.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
@@ -19,7 +19,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-udi-mem-'));
 const file = path.join(dir, 'udi.xml');
 const devices = writeBenchXml(file, Number(process.argv[2] ?? 40) * 1024 * 1024);
 const services = createServices(testConfig({ databasePath: path.join(dir, 'udi.db') }));
-const { udiDevices, udiRuns } = services.freshness;
+const { udiDevices, udiRuns } = services;
 const importer = new UdiImporter({
   batches: new UdiBatchWriter(services.database.sqlite, services.writer, udiDevices, udiRuns),
   runs: udiRuns,

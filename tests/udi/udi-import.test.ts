@@ -25,7 +25,7 @@ function certificates(s: Services): Map<string, CertificateRow> {
 describe('importing a UDI XML file', () => {
   it('stores each device, and each certificate it names with its name and holder but no dates', async () => {
     services = udiServices();
-    const [outcome] = await services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    const [outcome] = await services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     expect(outcome?.kind).toBe('imported');
     const run = outcome!.kind === 'imported' ? outcome!.run : null;
     expect(run).toMatchObject({
@@ -58,7 +58,7 @@ describe('importing a UDI XML file', () => {
 
   it('splits zczbhhzbapzbh holding several numbers, comma-separated or run together', async () => {
     services = udiServices();
-    await services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const links = services.database.sqlite
       .prepare('SELECT record_key AS key, canonical FROM udi_device_certificates ORDER BY record_key, canonical')
       .all() as { key: string; canonical: string }[];
@@ -73,7 +73,7 @@ describe('importing a UDI XML file', () => {
 
   it('survives control characters and bare & in text, and records what it repaired and refused', async () => {
     services = udiServices();
-    const [outcome] = await services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    const [outcome] = await services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const run = outcome!.kind === 'imported' ? outcome!.run : null;
     expect(run?.details?.repairs).toEqual({ controlCharactersDropped: 2, ampersandsEscaped: 1, invalidReferencesDropped: 0 });
     expect(run?.details?.rejectionsByReason).toMatchObject({ missing_di: 1 });
@@ -86,7 +86,7 @@ describe('importing a UDI XML file', () => {
 
   it('fails a truncated file loudly (header count not met) but keeps what it read', async () => {
     services = udiServices();
-    const [outcome] = await services.freshness.udiImporter.importPath(udiFixture('udi-truncated.xml'), { trigger: 'test' });
+    const [outcome] = await services.udiImporter.importPath(udiFixture('udi-truncated.xml'), { trigger: 'test' });
     const run = outcome!.kind === 'imported' ? outcome!.run : null;
     expect(run?.status).toBe('failed');
     expect(run?.error).toContain('declared 5, read 2');
@@ -101,7 +101,7 @@ describe('importing a UDI XML file', () => {
     const file = path.join(dir, 'broken.xml');
     fs.writeFileSync(file, '<?xml version="1.0"?><udid><devices><device><zxxsdycpbs>1</device></devices></udid>');
     services = udiServices();
-    const [outcome] = await services.freshness.udiImporter.importPath(file, { trigger: 'test' });
+    const [outcome] = await services.udiImporter.importPath(file, { trigger: 'test' });
     const run = outcome!.kind === 'imported' ? outcome!.run : null;
     expect(run?.status).toBe('failed');
     expect(run?.error).toMatch(/1:\d+/);

@@ -26,7 +26,7 @@ function productName(s: Services, canonical: string): string | null {
 describe('daily UDI files', () => {
   it('update earlier records by deviceRecordKey and versionNumber, never with an older version', async () => {
     services = udiServices();
-    const importer = services.freshness.udiImporter;
+    const importer = services.udiImporter;
     await importer.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const run = runOf((await importer.importPath(udiFixture('UDID_DAY_UPDATE_20240102.xml'), { trigger: 'test' }))[0]);
     expect(run).toMatchObject({ status: 'completed', devicesRead: 4, devicesAdded: 1, devicesUpdated: 1, devicesStale: 1, devicesUnchanged: 1 });
@@ -45,7 +45,7 @@ describe('daily UDI files', () => {
 
   it('applied out of order, keep the newest version of each record', async () => {
     services = udiServices();
-    const importer = services.freshness.udiImporter;
+    const importer = services.udiImporter;
     await importer.importPath(udiFixture('UDID_DAY_UPDATE_20240102.xml'), { trigger: 'test' });
     const run = runOf((await importer.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' }))[0]);
     // REC-0001 (v1 < v2) is stale; REC-0003 (v2 > v1) updates; REC-0005 is the same version.
@@ -55,7 +55,7 @@ describe('daily UDI files', () => {
 
   it('imported again add nothing, and a directory import skips files already imported', async () => {
     services = udiServices();
-    const importer = services.freshness.udiImporter;
+    const importer = services.udiImporter;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-udi-dir-'));
     dirs.push(dir);
     for (const name of ['udi-full-sample.xml', 'UDID_DAY_UPDATE_20240102.xml']) fs.copyFileSync(udiFixture(name), path.join(dir, name));
@@ -76,7 +76,7 @@ describe('daily UDI files', () => {
 describe('a UDI ZIP', () => {
   it('is read entry by entry, nested ZIPs included, in part order; other entries are ignored', async () => {
     services = udiServices();
-    const run = runOf((await services.freshness.udiImporter.importPath(udiFixture('UDID_FULL_RELEASE_20240101.zip'), { trigger: 'test' }))[0]);
+    const run = runOf((await services.udiImporter.importPath(udiFixture('UDID_FULL_RELEASE_20240101.zip'), { trigger: 'test' }))[0]);
     expect(run).toMatchObject({ status: 'completed', devicesRead: 6, devicesAdded: 6, certificatesCreated: 6, declaredDevices: 6 });
     expect(run.details?.entries.map((e) => e.name)).toEqual([
       'UDID_FULL_RELEASE_20240101.zip!UDID_FULL_DOWNLOAD_PART1.xml',

@@ -16,7 +16,7 @@ const enc = encodeURIComponent;
 
 describe('UDI data over HTTP', () => {
   it("answers a certificate's DIs, names, class and catalogue codes, and says UDI has no dates", async () => {
-    await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { status, body } = await get(`/v1/udi/certificates/${enc('粤械注准 2017 2140123')}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({
@@ -35,7 +35,7 @@ describe('UDI data over HTTP', () => {
   });
 
   it('answers a DI with the certificates its record names', async () => {
-    await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { status, body } = await get('/v1/udi/devices/06941234500035');
     expect(status).toBe(200);
     expect(body.records).toEqual([expect.objectContaining({ recordKey: 'REC-0003', certificates: ['国械注准20153661234', '国械注准20183141567'] })]);
@@ -51,7 +51,7 @@ describe('UDI data over HTTP', () => {
   });
 
   it('lookup and auto-fill of a UDI-only certificate: names with provenance and dataAsOf, dates to be entered by hand', async () => {
-    await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const lookup = await get(`/v1/certificates/${enc('粤械注准20172140123')}`);
     expect(lookup.status).toBe(200);
     expect(lookup.body).toMatchObject({
@@ -72,7 +72,7 @@ describe('UDI data over HTTP', () => {
     storeDocuments(ctx.services, [
       { number: '国械注准20153661234', documentType: 'registration', approvalDate: '2020-06-18', expiryDate: '2025-06-17', productName: '电子体温计' },
     ]);
-    await ctx.services.freshness.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
+    await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { body } = await get(`/v1/autofill?number=${enc('国械注准20153661234')}`);
     expect(body).toMatchObject({ datesKnown: true, approvalDate: '2020-06-18', expiryDate: '2025-06-17', productName: '电子体温计', basedOn: { source: 'test' } });
   });

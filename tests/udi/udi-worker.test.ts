@@ -18,7 +18,7 @@ afterEach(() => {
 function importer(useWorker: boolean): { s: Services; importer: UdiImporter } {
   const s = udiServices();
   services.push(s);
-  const { udiDevices, udiRuns } = s.freshness;
+  const { udiDevices, udiRuns } = s;
   return {
     s,
     importer: new UdiImporter({

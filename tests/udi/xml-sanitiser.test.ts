@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { XmlSanitiser } from '../../src/udi/xml-sanitiser.ts';
+import { XmlSanitiser } from '../../src/udi/xml/xml-sanitiser.ts';
 
 function sanitiseInChunks(text: string, cuts: number[]): string {
   const sanitiser = new XmlSanitiser();

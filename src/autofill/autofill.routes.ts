@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { missToError } from '../certificates/lookup-outcome.ts';
+import type { LookupService } from '../certificates/lookup.service.ts';
+import type { RequesterOf } from '../certificates/requester.ts';
+import type { ParsedNumber } from '../numbers/number.types.ts';
+import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
+import { problemResponses } from '../shared/problem-responses.ts';
+import type { AutofillPayload } from './autofill.ts';
+import { autofillQuerySchema, autofillSchema, batchBodySchema, batchResponseSchema } from './autofill.schemas.ts';
+import type { AutofillService } from './autofill.service.ts';
+
+export interface AutofillRoutesDeps {
+  lookup: LookupService;
+  autofill: AutofillService;
+  requester: RequesterOf;
+}
+
+/** The reporting form's payload for one number, and for up to 1,000 at once. */
+export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod {
+  const { requester } = deps;
+  const autofillRead = (n: ParsedNumber) => deps.autofill.payloadFor(n);
+  // The schema the route declares also serialises what the answer cache keeps.
+  const serialiseAutofill = compileSerializer<AutofillPayload>(autofillSchema);
+  const autofillBody = (n: ParsedNumber) => deps.autofill.bodyFor(n, serialiseAutofill);
+
+  return async (app) => {
+    app.get(
+      '/v1/autofill',
+      {
+        schema: {
+          tags: ['autofill'],
+          summary: 'Auto-fill the reporting form',
+          description:
+            "The reporting form's payload with its date rules applied (CERTIFICATES.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
+          querystring: autofillQuerySchema,
+          response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
+        },
+      },
+      // Not async: the busiest route skips a promise per request (fastify catches a sync throw).
+      (request, reply) => {
+        const { query } = request;
+        const outcome = deps.lookup.lookup(query.number, () => requester(request, query), autofillBody);
+        if (outcome.kind !== 'found') throw missToError(outcome);
+        // Already serialised by the 200 schema; fastify sends a Buffer as it is.
+        reply.type(JSON_UTF8).send(outcome.found as never);
+      },
+    );
+
+    app.post(
+      '/v1/autofill/batch',
+      {
+        schema: {
+          tags: ['autofill'],
+          summary: 'Auto-fill many numbers at once',
+          description: 'Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
+          body: batchBodySchema,
+          response: { 200: batchResponseSchema, ...problemResponses(400, 413) },
+        },
+      },
+      async (request) => {
+        const { numbers, ...extra } = request.body;
+        const who = () => requester(request, extra);
+        return {
+          results: numbers.map((input) => {
+            const outcome = deps.lookup.lookup(input, who, autofillRead);
+            if (outcome.kind === 'found') {
+              return { input, outcome: outcome.kind, autofill: outcome.found };
+            }
+            const error = missToError(outcome);
+            return { input, outcome: outcome.kind, problem: { code: error.code, message: error.text, ...error.extra } };
+          }),
+        };
+      },
+    );
+  };
+}

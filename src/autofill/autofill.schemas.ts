@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { IsoDate, requesterQuerySchema, Status } from '../certificates/certificates.schemas.ts';
+import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
+
+export const autofillSchema = z
+  .object({
+    number: z.string().describe('Canonical number (注册证编号/备案编号).'),
+    productName: z.string().nullable().describe('产品名称'),
+    holder: z.string().nullable().describe('注册人/备案人名称'),
+    approvalDate: IsoDate.nullable().describe('批准日期/备案日期 of the latest document in effect, change documents included.'),
+    effectiveDate: IsoDate.nullable().describe('生效日期 to report.'),
+    effectiveDateSource: z
+      .enum(['certificate', 'approval_date_rule'])
+      .nullable()
+      .describe('certificate: printed on it; approval_date_rule: old-rule certificate, effective date = approval date.'),
+    expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
+    managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
+    status: Status,
+    datesKnown: z.boolean().describe('False when dates must be entered by hand (known only from UDI).'),
+    reportable: z.boolean().describe('Whether the form should report this product.'),
+    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective'])).describe('Why it is not reportable.'),
+    notes: z.array(z.string()).describe('Notes for the person filling in the form, in Chinese.'),
+    basedOn: z
+      .object({
+        versionId: z.number().int(),
+        documentType: z.string(),
+        source: z.string(),
+        sourceRef: z.string().nullable(),
+        fetchedAt: z.string(),
+      })
+      .nullable()
+      .describe('The document the dates come from, with its provenance.'),
+    dataAsOf: z.string().describe('When the freshest fact was fetched.'),
+  })
+  .meta({ id: 'Autofill' });
+
+export const autofillQuerySchema = z.strictObject({
+  number: CertificateNumberInput.describe('The certificate number as typed.'),
+  ...requesterQuerySchema,
+});
+
+export const batchBodySchema = z.strictObject({
+  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('Up to 1,000 numbers, as typed.'),
+  ...requesterQuerySchema,
+});
+
+export const batchItemSchema = z
+  .object({
+    input: z.string().describe('The input as given.'),
+    outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
+    autofill: autofillSchema.optional().describe('The payload, when found.'),
+    problem: z
+      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })
+      .optional()
+      .describe('The not-found / invalid answer the single route would give, when not found.'),
+  })
+  .meta({ id: 'BatchAutofillItem' });
+
+export const batchResponseSchema = z.object({
+  results: z.array(batchItemSchema).describe('One answer per input, in order.'),
+});

@@ -1,0 +1,43 @@
+import type { ParsedNumber } from '../numbers/number.types.ts';
+import { buildAutofill, type AutofillPayload } from './autofill.ts';
+import type { AutofillCache, CachedAnswer } from './autofill-cache.ts';
+import type { CertificatesRepository } from '../certificates/certificates.repository.ts';
+import type { AuthorityOf } from '../certificates/source-precedence.ts';
+
+/** The form's payload for a number, or null when the index does not hold it. */
+export class AutofillService {
+  constructor(
+    private readonly repository: CertificatesRepository,
+    private readonly cache: AutofillCache,
+    private readonly today: () => string,
+    private readonly authorityOf: AuthorityOf,
+  ) {}
+
+  payloadFor(number: ParsedNumber): AutofillPayload | null {
+    return this.answerFor(number)?.payload ?? null;
+  }
+
+  /**
+   * The payload as the single lookup route sends it, serialised once per cached answer: numbers
+   * are asked about again and again, and serialising and encoding the same answer each time was
+   * the largest cost of a cached lookup.
+   */
+  bodyFor(number: ParsedNumber, serialise: (payload: AutofillPayload) => string): Buffer | null {
+    const answer = this.answerFor(number);
+    if (!answer) return null;
+    answer.body ??= Buffer.from(serialise(answer.payload));
+    return answer.body;
+  }
+
+  private answerFor(number: ParsedNumber): CachedAnswer | null {
+    const today = this.today();
+    const cached = this.cache.get(number.matchKey, today);
+    // Legacy spellings share a match key but answer with the spelling asked for.
+    if (cached && cached.payload.number === number.canonical) return cached;
+    const versions = this.repository.autofillVersions(number.matchKey);
+    if (!versions) return null;
+    const answer: CachedAnswer = { today, payload: buildAutofill(number, versions, today, this.authorityOf), body: null };
+    this.cache.set(number.matchKey, answer);
+    return answer;
+  }
+}

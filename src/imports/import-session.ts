@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import { AppError } from '../shared/app-error.ts';
+import { BatchCommit } from './batches/batch-commit.ts';
+import type { BatchSource } from './batches/batch-source.ts';
+import type { ImportProgress, ImportReport } from './import-report.ts';
+import type { ImportRunsRepository, NewRun } from './import-runs.repository.ts';
+import { importInterrupted } from './imports.errors.ts';
+import type { ReadBatch } from './batches/read-batch.ts';
+import { detachIssue, type RowIssue } from './rows/row-issues.ts';
+import type { RowContext } from './rows/row-validator.ts';
+
+export interface SessionDeps {
+  sqlite: Database.Database;
+  writer: CertificateWriter;
+  runs: ImportRunsRepository;
+  now: () => Date;
+  today: string;
+}
+
+export interface SessionOptions {
+  maxReportedIssues: number;
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+}
+
+/** One import run: batches in and committed, the run recorded, a report out. */
+export class ImportSession {
+  private readonly runId: number;
+  private readonly started: Date;
+  private readonly context: RowContext;
+  private readonly batches: BatchCommit;
+  private readonly rejections: RowIssue[] = [];
+  private readonly warnings: RowIssue[] = [];
+  private truncated = false;
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly run: Omit<NewRun, 'startedAt'>,
+    private readonly options: SessionOptions,
+  ) {
+    this.started = deps.now();
+    this.runId = deps.runs.create({ ...run, startedAt: this.started.toISOString() });
+    this.context = {
+      currentYear: Number(deps.today.slice(0, 4)),
+      today: deps.today,
+      provenance: { source: run.source, sourceRef: run.fileName, fetchedAt: this.started.toISOString(), importRunId: this.runId },
+    };
+    this.batches = new BatchCommit(deps.sqlite, deps.writer, deps.runs, this.runId, deps.today, { actor: `import:${this.runId}` });
+  }
+
+  async consume(source: BatchSource): Promise<ImportReport> {
+    try {
+      for await (const batch of source.batches(this.context)) this.commit(batch);
+    } catch (error) {
+      this.deps.runs.finish(this.runId, 'failed', this.deps.now().toISOString(), {
+        code: error instanceof AppError ? error.code : null,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      // Errors from reading the file are the file's fault (4xx); anything else stays what it was.
+      if (error instanceof AppError) throw importInterrupted(this.runId, source.lastRow, error.text);
+      throw error;
+    }
+    const finished = this.deps.now();
+    this.deps.runs.finish(this.runId, 'completed', finished.toISOString());
+    return {
+      importRunId: this.runId,
+      fileName: this.run.fileName,
+      sha256: this.run.sha256,
+      format: this.run.format,
+      encoding: this.run.encoding,
+      source: this.run.source,
+      status: 'completed',
+      startedAt: this.started.toISOString(),
+      finishedAt: finished.toISOString(),
+      durationMs: finished.getTime() - this.started.getTime(),
+      headerRow: source.headerRow,
+      ignoredColumns: [...source.ignoredColumns],
+      counts: { ...this.batches.committed },
+      rejections: this.rejections,
+      warnings: this.warnings,
+      issuesTruncated: this.truncated,
+    };
+  }
+
+  private commit(batch: ReadBatch): void {
+    this.list(batch.issues);
+    this.batches.commit(batch);
+    this.options.onProgress?.({
+      bytesRead: batch.bytesRead,
+      totalBytes: this.run.sizeBytes,
+      rowsRead: batch.rowsRead,
+      counts: { ...this.batches.committed },
+    });
+  }
+
+  /** The report lists issues up to a limit; every one is stored with the run regardless. */
+  private list(found: readonly RowIssue[]): void {
+    for (const issue of found) {
+      if (this.rejections.length + this.warnings.length >= this.options.maxReportedIssues) this.truncated = true;
+      else (issue.severity === 'rejected' ? this.rejections : this.warnings).push(detachIssue(issue));
+    }
+  }
+}

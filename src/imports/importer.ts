@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import { withSparseCheckpoints } from '../db/sparse-checkpoints.ts';
+import { BatchReader } from './batches/batch-reader.ts';
+import type { BatchSource } from './batches/batch-source.ts';
+import { detectFormat, type DetectedFormat } from './file-format.ts';
+import type { ImportProgress, ImportReport } from './import-report.ts';
+import { ImportRunsRepository } from './import-runs.repository.ts';
+import { ImportSession } from './import-session.ts';
+import { emptyFile } from './imports.errors.ts';
+import { prepareFile, type ImportInput, type PreparedFile } from './prepared-file.ts';
+import { openTable } from './rows/table-reader.ts';
+import { WorkerBatchSource } from './batches/worker-batch-source.ts';
+
+export interface ImporterDeps {
+  sqlite: Database.Database;
+  writer: CertificateWriter;
+  now: () => Date;
+  /** Today in the service's time zone: decides which document is in effect, and what "future" means. */
+  today: () => string;
+}
+
+export interface ImporterOptions {
+  /** Rows per transaction. Larger is faster; smaller keeps other writers waiting less. */
+  batchSize?: number;
+  /** Issues listed in the report; all are stored with the run either way. */
+  maxReportedIssues?: number;
+  /**
+   * Read and validate rows in a worker thread while this one stores the previous batch. Unset:
+   * for files of `WORKER_MIN_BYTES` or more, since starting the worker costs more than it saves on
+   * a small file.
+   */
+  readInWorker?: boolean;
+  /**
+   * Checkpoint the WAL every 256 MB instead of every 4 MB while importing (db/sparse-checkpoints.ts):
+   * for a process that does nothing else (the CLI, scripts). Off by default: in the server the same
+   * connection answers lookups, and each of those larger checkpoints would stall them for a second
+   * or two.
+   */
+  sparseCheckpoints?: boolean;
+}
+
+export type ImportFileRequest = ImportInput & {
+  fileName: string;
+  /** Provenance source of every stored version: `import` unless the caller says (e.g. `demo`). */
+  source?: string | undefined;
+  /** The upload's MIME type, a hint when the content is ambiguous. */
+  contentType?: string | undefined;
+  /** Called after each committed batch. Throwing stops the import after that batch. */
+  onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Files above this are refused (413) before anything is written; uploads set it. */
+  maxBytes?: number | undefined;
+};
+
+/** Short transactions for the HTTP route, whose process keeps answering lookups meanwhile. */
+export const DEFAULT_BATCH_SIZE = 5_000;
+/**
+ * For the CLI and scripts: committing every 20,000 rows instead of 5,000 cut the writer's CPU by
+ * about a sixth and its system time by half in the 1M-row benchmark (fewer WAL page rewrites).
+ */
+export const BULK_BATCH_SIZE = 20_000;
+
+/**
+ * Starting the reader worker takes about 0.3 s (tsx loads the reader's modules afresh), while it
+ * saves this thread about 9 µs a row: it pays from some 35,000 rows, about 14 MB of a typical CSV.
+ */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a certificate file and stores its rows through the one writer, batch by batch. Everything
+ * that can refuse a whole file (size, format, encoding, header) happens before a run exists.
+ */
+export class Importer {
+  readonly runs: ImportRunsRepository;
+  private readonly batchSize: number;
+  private readonly maxReportedIssues: number;
+  private readonly readInWorker: boolean | undefined;
+  private readonly sparseCheckpoints: boolean;
+
+  constructor(
+    private readonly deps: ImporterDeps,
+    options: ImporterOptions = {},
+  ) {
+    this.runs = new ImportRunsRepository(deps.sqlite);
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.maxReportedIssues = options.maxReportedIssues ?? 10_000;
+    this.readInWorker = options.readInWorker;
+    this.sparseCheckpoints = options.sparseCheckpoints ?? false;
+  }
+
+  async importFile(request: ImportFileRequest): Promise<ImportReport> {
+    const file = await prepareFile(request, request.maxBytes);
+    try {
+      if (file.size === 0) throw emptyFile();
+      const detected = detectFormat(file, request.fileName, request.contentType);
+      const source = await this.open(file, detected);
+      try {
+        const session = new ImportSession(
+          { ...this.deps, runs: this.runs, today: this.deps.today() },
+          { fileName: request.fileName, sha256: file.sha256, sizeBytes: file.size, source: request.source ?? 'import', ...detected },
+          { maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress },
+        );
+        const consume = () => session.consume(source);
+        return await (this.sparseCheckpoints ? withSparseCheckpoints(this.deps.sqlite, consume) : consume());
+      } finally {
+        await source.close();
+      }
+    } finally {
+      await file.dispose();
+    }
+  }
+
+  private async open(file: PreparedFile, detected: DetectedFormat): Promise<BatchSource> {
+    if (this.readInWorker ?? file.size >= WORKER_MIN_BYTES) return WorkerBatchSource.open(file, detected, this.batchSize);
+    let bytesRead = 0;
+    const table = await openTable(file, detected, (bytes) => (bytesRead += bytes));
+    return new BatchReader(table, this.batchSize, () => bytesRead);
+  }
+}
+
+/** The importer over the composition root's database and writer (CLI, HTTP app, tests). */
+export function importerFor(
+  services: Omit<ImporterDeps, 'sqlite'> & { database: Pick<ImporterDeps, 'sqlite'> },
+  options: ImporterOptions = {},
+): Importer {
+  return new Importer(
+    { sqlite: services.database.sqlite, writer: services.writer, now: services.now, today: services.today },
+    options,
+  );
+}

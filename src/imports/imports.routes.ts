@@ -1,0 +1,94 @@
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../shared/app-error.ts';
+import { problemResponses } from '../shared/problem-responses.ts';
+import type { Importer } from './importer.ts';
+import { importRunNotFound, importTooLarge } from './imports.errors.ts';
+import {
+  importQuerySchema,
+  importReportSchema,
+  importRunParamsSchema,
+  importRunQuerySchema,
+  importRunSchema,
+} from './imports.schemas.ts';
+import { RAW_IMPORT_TYPES, readUpload } from './upload.ts';
+
+/** Uploads beyond this are refused (413 import_too_large); the CLI reads local files of any size. */
+export const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+
+export interface ImportsRoutesOptions {
+  maxBytes?: number;
+}
+
+/**
+ * Bulk imports for administrators. Not wrapped in fastify-plugin: multipart and the raw-body
+ * parsers stay inside this scope.
+ */
+export function importsRoutes(importer: Importer, options: ImportsRoutesOptions = {}): FastifyPluginAsyncZod {
+  const maxBytes = options.maxBytes ?? UPLOAD_LIMIT_BYTES;
+  return async (app) => {
+    // One byte over the limit reaches the importer, which refuses it with import_too_large.
+    await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10 } });
+    // The body stays a stream: the importer reads it once, and the 1 MB body limit does not apply.
+    app.addContentTypeParser(RAW_IMPORT_TYPES, (_request, payload, done) => done(null, payload));
+
+    app.post(
+      '/v1/imports',
+      {
+        // Checked at onRequest by the auth plugin: a stranger's 200 MB body is refused before it is read.
+        config: { access: 'admin' },
+        schema: {
+          tags: ['imports'],
+          summary: 'Import a certificate file',
+          description:
+            'CSV (UTF-8 with or without BOM, or GBK as Excel in China saves it), XLSX (first sheet) or JSON Lines, as multipart field `file` or as the raw body (text/csv, application/x-ndjson, the xlsx MIME type). Up to 200 MB. Columns are found by their Chinese or English header; template hint rows are skipped. Requires `Authorization: Bearer <ADMIN_TOKEN>`.',
+          consumes: ['multipart/form-data', ...RAW_IMPORT_TYPES],
+          querystring: importQuerySchema,
+          response: { 201: importReportSchema, ...problemResponses(400, 401, 403, 413, 415, 422) },
+        },
+      },
+      async (request, reply) => {
+        const upload = await readUpload(request, maxBytes, request.query.fileName);
+        try {
+          const report = await importer.importFile({
+            stream: upload.stream,
+            fileName: upload.fileName,
+            contentType: upload.contentType,
+            source: request.query.source,
+            maxBytes,
+          });
+          return await reply.code(201).header('location', `/v1/imports/${report.importRunId}`).send(report);
+        } catch (error) {
+          // @fastify/multipart's own limit error, should it fire before the importer's.
+          if (!(error instanceof AppError) && (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw importTooLarge(maxBytes);
+          }
+          throw error;
+        }
+      },
+    );
+
+    app.get(
+      '/v1/imports/:id',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['imports'],
+          summary: 'An import run and its issues',
+          description: 'The run (file, hash, status, counts) with its rejections and warnings, paginated in row order.',
+          params: importRunParamsSchema,
+          querystring: importRunQuerySchema,
+          response: { 200: importRunSchema, ...problemResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const run = importer.runs.get(id);
+        if (!run) throw importRunNotFound(id);
+        const { offset, limit, severity } = request.query;
+        const page = importer.runs.issues(id, { offset, limit, ...(severity ? { severity } : {}) });
+        return { ...run, issues: { ...page, offset, limit } };
+      },
+    );
+  };
+}

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hasRole } from '../auth/roles.ts';
+import type { ChangeLog } from '../changes/change-log.ts';
+import { changeRecordSchema } from '../changes/changes.schemas.ts';
+import { problemResponses } from '../shared/problem-responses.ts';
+import type { Tickets } from './tickets.ts';
+import { ticketSummary, type TicketDetail } from './ticket-view.ts';
+import { ticketNotFound } from './tickets.errors.ts';
+import { deliverySchema, queuePageSchema, queueQuerySchema, ticketDetailSchema, ticketParamsSchema } from './tickets.schemas.ts';
+
+/** Reading the queue: the list and a ticket for technicians; a ticket's state for its requesters. */
+export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (actor: string) => string): FastifyPluginAsyncZod {
+  const { queue, repository: tickets, workflow, evidence, outbox } = parts;
+  return async (app) => {
+    app.get(
+      '/v1/tickets',
+      {
+        config: { access: 'technician' },
+        schema: {
+          tags: ['tickets'],
+          summary: 'The correction queue',
+          description: 'Tickets for missing Guangdong numbers, filtered by state, most asked-for or longest waiting first, paginated by cursor.',
+          querystring: queueQuerySchema,
+          response: { 200: queuePageSchema, ...problemResponses(400, 401, 403, 429) },
+        },
+      },
+      async (request) => {
+        workflow.sweepExpiredClaims();
+        const page = queue.page(request.query);
+        return { ...page, tickets: page.tickets.map(ticketSummary) };
+      },
+    );
+
+    app.get(
+      '/v1/tickets/:id',
+      {
+        config: { access: 'lookup' },
+        schema: {
+          tags: ['tickets'],
+          summary: 'A ticket',
+          description:
+            'Its state, for whoever looked the number up (the 404 links here). Technicians also see the requesters, lookups per day and the evidence.',
+          params: ticketParamsSchema,
+          response: { 200: ticketDetailSchema, ...problemResponses(400, 401, 404, 429) },
+        },
+      },
+      async (request) => {
+        workflow.sweepExpiredClaims();
+        const row = tickets.get(request.params.id);
+        if (!row) throw ticketNotFound(request.params.id);
+        const view: TicketDetail | ReturnType<typeof ticketSummary> = ticketSummary(row);
+        if (!hasRole(request.principal.role, 'technician')) return view;
+        return {
+          ...view,
+          requesters: tickets.requesters(row.id),
+          lookupsByDay: tickets.lookupsByDay(row.id),
+          attachments: evidence.list(row.id),
+        };
+      },
+    );
+
+    app.get(
+      '/v1/tickets/:id/history',
+      {
+        config: { access: 'technician' },
+        schema: {
+          tags: ['tickets'],
+          summary: 'A ticket’s audit trail',
+          description: 'Every change to the ticket, oldest first: who, when, before and after.',
+          params: ticketParamsSchema,
+          response: {
+            200: z.object({
+              entries: z
+                .array(changeRecordSchema.extend({ actorName: z.string().describe('The actor as a person reads it (a key’s name).') }))
+                .describe('Changes, oldest first.'),
+            }),
+            ...problemResponses(400, 401, 403, 404, 429),
+          },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        if (!tickets.get(id)) throw ticketNotFound(id);
+        const entries = changeLog.list({ entity: 'ticket', entityId: String(id), limit: 1000 });
+        return { entries: entries.map((entry) => ({ ...entry, actorName: actorName(entry.actor) })) };
+      },
+    );
+
+    app.get(
+      '/v1/tickets/:id/callbacks',
+      {
+        config: { access: 'technician' },
+        schema: {
+          tags: ['tickets'],
+          summary: 'A ticket’s callback deliveries',
+          description: 'The delivery log: every signed POST to a requester’s callback URL, its attempts and outcome.',
+          params: ticketParamsSchema,
+          response: {
+            200: z.object({ deliveries: z.array(deliverySchema).describe('Deliveries, oldest first.') }),
+            ...problemResponses(400, 401, 403, 404, 429),
+          },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        if (!tickets.get(id)) throw ticketNotFound(id);
+        return { deliveries: outbox.deliveries(id).map(({ payload: _payload, ticketId: _ticketId, ...rest }) => rest) };
+      },
+    );
+  };
+}
