@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../src/composition.ts';
+import { createServices } from '../src/services.ts';
 import { testConfig } from '../src/config/config.ts';
 import { serve } from './bench/processes.ts';
 

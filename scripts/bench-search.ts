@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { createServices } from '../src/composition.ts';
+import { createServices } from '../src/services.ts';
 import { testConfig } from '../src/config/config.ts';
 import { loadDemoData } from '../seed/load-demo-data.ts';
 

@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../src/composition.ts';
+import { createServices } from '../src/services.ts';
 import { loadConfig } from '../src/config/config.ts';
-import { UdiXmlReader } from '../src/udi/udi-xml-reader.ts';
-import { decodeXml } from '../src/udi/xml-text-decoder.ts';
+import { UdiXmlReader } from '../src/udi/xml/udi-xml-reader.ts';
+import { decodeXml } from '../src/udi/xml/xml-text-decoder.ts';
 import { writeBenchXml } from './bench-udi-data.ts';
 
 const MB = 1024 * 1024;
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   let imported = 0;
   let status = '';
   const full = await measure(async (sample) => {
-    const [outcome] = await services.freshness.udiImporter.importPath(xml, {
+    const [outcome] = await services.udiImporter.importPath(xml, {
       trigger: 'bench',
       onProgress: (progress) => {
         imported = progress.devicesRead;

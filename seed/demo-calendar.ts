@@ -2,7 +2,7 @@ import type { IsoDate } from '../src/shared/dates.ts';
 import { dateBetween, dayNumber, maxDate, minDate, yearOf } from './demo-dates.ts';
 import type { Rng } from './prng.ts';
 
-/** The span in which a family's numbers were issued (NUMBERS.md §1). */
+/** The span in which a family's numbers were issued (docs/numbers.md §1). */
 export interface Era {
   from: IsoDate;
   to: IsoDate;

@@ -64,7 +64,7 @@ export function filingNumber(authority: string, city: string | null, year: numbe
   return `${authority}${city ?? ''}械备${year}${serial}`;
 }
 
-/** Filings printed `号` from 2014 to 2021, not after (NUMBERS.md §1). */
+/** Filings printed `号` from 2014 to 2021, not after (docs/numbers.md §1). */
 export function filingAsIssued(number: string, documentDate: string): string {
   return documentDate < '2022-01-01' ? `${number}号` : number;
 }

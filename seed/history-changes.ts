@@ -14,7 +14,7 @@ export interface Change {
 }
 
 /**
- * A plausible change to the product (CERTIFICATES.md §2: a 变更注册文件 says what changed from/to).
+ * A plausible change to the product (docs/certificates.md §2: a 变更注册文件 says what changed from/to).
  * `who` is 注册人 for registrations and 备案人 for filings.
  */
 export function drawChange(rng: Rng, state: ProductState, who: '注册人' | '备案人'): Change {
@@ -73,7 +73,7 @@ export function changeCount(rng: Rng): number {
 
 /**
  * A 变更注册文件: it names the product and holder, states what changed, and keeps the
- * certificate's expiry (CERTIFICATES.md §2).
+ * certificate's expiry (docs/certificates.md §2).
  */
 export function changeDocument(
   number: string,

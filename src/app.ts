@@ -18,7 +18,7 @@ import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { autofillRoutes } from './autofill/autofill.routes.ts';
-import { requesterFrom } from './certificates/requester.ts';
+import { requesterFrom } from './certificates/lookup/requester.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { statusRoutes } from './status/status.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';

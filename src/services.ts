@@ -3,7 +3,7 @@ import { AutofillCache } from './autofill/autofill-cache.ts';
 import { AutofillService } from './autofill/autofill.service.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
-import { LookupService } from './certificates/lookup.service.ts';
+import { LookupService } from './certificates/lookup/lookup.service.ts';
 import { SourcePrecedence } from './certificates/source-precedence.ts';
 import { SummaryRefresher } from './certificates/summaries/summary-refresh.ts';
 import { summaryRules } from './certificates/summaries/summary-rules.ts';

@@ -1,7 +1,7 @@
 import { kitSizes, reagentPacks, someOf } from './model-specs.ts';
 import type { ProductKind } from './product-kind.ts';
 
-/** IVD reagents: code 40 in both catalogues (NUMBERS.md §1). */
+/** IVD reagents: code 40 in both catalogues (docs/numbers.md §1). */
 export const IVD_KINDS: readonly ProductKind[] = [
   { names: ['新型冠状病毒（2019-nCoV）抗原检测试剂盒（胶体金法）', '新型冠状病毒（2019-nCoV）抗原检测试剂盒（乳胶法）'], code2017: '40', code2002: '40', classes: [3], spec: kitSizes(),
     structure: '由检测卡、样本提取液、采样拭子和说明书组成。', scope: '用于体外定性检测鼻腔拭子样本中的新型冠状病毒（2019-nCoV）N蛋白抗原。', ivd: true, since: '2020-01-26' },

@@ -5,7 +5,7 @@ import type { ProductKind } from './product-kind.ts';
 import { DEVICE_KINDS } from './products-devices.ts';
 import { IVD_KINDS } from './products-ivd.ts';
 
-/** The catalogue in force from 2018-08-01 (NUMBERS.md §1). */
+/** The catalogue in force from 2018-08-01 (docs/numbers.md §1). */
 export const CATALOGUE_2017_FROM: IsoDate = '2018-08-01';
 
 const ALL_KINDS: readonly ProductKind[] = [...DEVICE_KINDS, ...IVD_KINDS];

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { missToError } from '../certificates/lookup-outcome.ts';
-import type { LookupService } from '../certificates/lookup.service.ts';
-import type { RequesterOf } from '../certificates/requester.ts';
+import { missToError } from '../certificates/lookup/lookup-outcome.ts';
+import type { LookupService } from '../certificates/lookup/lookup.service.ts';
+import type { RequesterOf } from '../certificates/lookup/requester.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
@@ -31,7 +31,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
           tags: ['autofill'],
           summary: 'Auto-fill the reporting form',
           description:
-            "The reporting form's payload with its date rules applied (CERTIFICATES.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
+            "The reporting form's payload with its date rules applied (docs/certificates.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
           querystring: autofillQuerySchema,
           response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
         },

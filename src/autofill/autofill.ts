@@ -27,7 +27,7 @@ export interface AutofillPayload {
 }
 
 /**
- * The reporting form's payload (CERTIFICATES.md §3):
+ * The reporting form's payload (docs/certificates.md §3):
  * 1. effective date as printed; old-rule certificates (none printed) use the approval date;
  * 2. the approval date is that of the latest document in effect, change documents included;
  * 3. expired certificates are answered but not reportable;

@@ -3,9 +3,9 @@ import { problemResponses } from '../shared/problem-responses.ts';
 import { buildCertificateView } from './certificate-view.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 import { certificateParamsSchema, certificateQuerySchema, certificateViewSchema } from './certificates.schemas.ts';
-import { missToError } from './lookup-outcome.ts';
-import type { LookupService } from './lookup.service.ts';
-import type { RequesterOf } from './requester.ts';
+import { missToError } from './lookup/lookup-outcome.ts';
+import type { LookupService } from './lookup/lookup.service.ts';
+import type { RequesterOf } from './lookup/requester.ts';
 import type { AuthorityOf } from './source-precedence.ts';
 
 export interface CertificatesRoutesDeps {
@@ -27,7 +27,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           tags: ['certificates'],
           summary: 'Look up a certificate',
           description:
-            'The number may be typed any way NUMBERS.md allows (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
+            'The number may be typed any way docs/numbers.md allows (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
           params: certificateParamsSchema,
           querystring: certificateQuerySchema,
           response: { 200: certificateViewSchema, ...problemResponses(400, 404, 422) },

@@ -24,7 +24,7 @@ export interface InEffect<V extends DatedVersion> {
   effectiveFrom: Map<number, IsoDate | null>;
   /**
    * Versions set aside because a better-ranked source gives the same document's dates differently
-   * (CERTIFICATES.md §5), by version id, with the id of a version that outranks each. They are
+   * (docs/certificates.md §5), by version id, with the id of a version that outranks each. They are
    * kept (provenance) but never in effect; usually empty.
    */
   outrankedBy: ReadonlyMap<number, number>;
@@ -33,7 +33,7 @@ export interface InEffect<V extends DatedVersion> {
 const NONE_OUTRANKED: ReadonlyMap<number, number> = new Map();
 
 /**
- * Decides which document is in effect on `today` (CERTIFICATES.md §2–3). A renewal approved before
+ * Decides which document is in effect on `today` (docs/certificates.md §2–3). A renewal approved before
  * the old expiry takes effect the day after it; otherwise documents take effect on their printed
  * 生效日期 or, lacking one, on their approval date. Records without dates (UDI) never count, nor
  * does a version a better-ranked source contradicts (§5), whichever was stored first.
@@ -94,7 +94,7 @@ export interface ReportedDates {
   expiryDate: IsoDate | null;
 }
 
-/** The dates the reporting form takes from the documents in effect (CERTIFICATES.md §3). */
+/** The dates the reporting form takes from the documents in effect (docs/certificates.md §3). */
 export function reportedDates(inEffect: InEffect<DatedVersion> | null, family: string): ReportedDates {
   const approvalDate = inEffect?.latest.approvalDate ?? null;
   const printed = inEffect?.certificate?.effectiveDate ?? null;

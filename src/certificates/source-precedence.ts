@@ -1,7 +1,7 @@
 import type { DocumentType, VersionInput } from './version-input.ts';
 
 /**
- * How much a source's dates are worth (CERTIFICATES.md §5): the certificate itself (a detail page
+ * How much a source's dates are worth (docs/certificates.md §5): the certificate itself (a detail page
  * showing it, a technician copying it from the scan) outranks an announcement, which outranks a
  * manufacturer's claim (bulk files, anything else); UDI has no dates at all.
  */

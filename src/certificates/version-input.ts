@@ -18,7 +18,7 @@ export interface Provenance {
   importRunId?: number | null;
 }
 
-/** The descriptive fields a document carries (CERTIFICATES.md §2); all optional per source. */
+/** The descriptive fields a document carries (docs/certificates.md §2); all optional per source. */
 export interface DocumentFields {
   approvalDate?: string | null;
   effectiveDate?: string | null;

@@ -25,7 +25,7 @@ export const configSchema = z.object({
   LOG_REQUESTS: booleanFromEnv.default(false),
   TIMEZONE: z.string().default('Asia/Shanghai'),
   AUTOFILL_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
-  // Correction queue and access (issue 4).
+  // Correction queue and access.
   LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
@@ -36,7 +36,7 @@ export const configSchema = z.object({
   /** Callbacks to loopback, private, link-local and other non-public addresses are refused unless true. */
   CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
-  // Data freshness: UDI imports, HTML sources, scheduled jobs (issue 6).
+  // Data freshness: UDI imports, HTML sources, scheduled jobs.
   /** Off by default: these jobs fetch from outside (NMPA UDI files, scraped pages). */
   JOBS_ENABLED: booleanFromEnv.default(false),
   /** On by default: without them summaries, claims and Meilisearch go stale silently. */
@@ -55,7 +55,7 @@ export const configSchema = z.object({
   HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   HTTP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   HTTP_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
-  // Search (issue 5).
+  // Search.
   SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
   MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
   MEILI_API_KEY: z.string().min(1).optional(),

@@ -19,7 +19,7 @@ const FIRST_2017_ONLY_YEAR = 2019;
 const FIRST_AMBIGUOUS_YEAR = 2014;
 
 /**
- * What the two-digit classification code means (NUMBERS.md §1). 2014–2018 registrations are
+ * What the two-digit classification code means (docs/numbers.md §1). 2014–2018 registrations are
  * ambiguous, because the 2017 catalogue took effect on 2018-08-01 and renewals may re-code, so
  * both readings are listed where the code exists in both. Legacy numbers predate the 2017
  * catalogue. An empty list means the code is in neither list that applies.

@@ -19,7 +19,7 @@ import { cleanText } from './text/clean-text.ts';
 export const MAX_REJECTED = 100;
 
 /**
- * Every certificate number in a field as typed (NUMBERS.md §4): canonical forms with their parts,
+ * Every certificate number in a field as typed (docs/numbers.md §4): canonical forms with their parts,
  * what was stripped, and warnings; or, when none is valid, the reason with a message and
  * suggestions. Pure and total: never throws, linear in the input's length.
  */

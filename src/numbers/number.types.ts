@@ -56,7 +56,7 @@ export interface ParsedNumber {
   code: string | null;
   serial: string;
   catalogue: CatalogueReading[];
-  /** Equal for all spellings that must find the same certificate (NUMBERS.md §2). */
+  /** Equal for all spellings that must find the same certificate (docs/numbers.md §2). */
   matchKey: string;
   flags: NumberFlag[];
   warnings: NumberWarning[];

@@ -3,7 +3,7 @@ import type { ParsedNumber } from './number.types.ts';
 /**
  * A key shared by registration numbers that differ only in their two-digit classification code
  * (`粤械注准20172__0123`): renewals of 2014–2018 numbers may have been re-coded to the 2017
- * catalogue, so a miss on one code should offer the others as probable matches (NUMBERS.md §2).
+ * catalogue, so a miss on one code should offer the others as probable matches (docs/numbers.md §2).
  * null for other families.
  */
 export function recodeKey(n: ParsedNumber): string | null {

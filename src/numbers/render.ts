@@ -15,7 +15,7 @@ function registrationPrefix(authority: string, form: Form | null): string {
 }
 
 /**
- * The canonical form of a number's parts (NUMBERS.md §2): registrations and filings without 号
+ * The canonical form of a number's parts (docs/numbers.md §2): registrations and filings without 号
  * or spaces; legacy numbers in their standard display with half-width brackets, 第 and a final 号.
  * Also renders edited skeletons for suggestions, so it never checks validity.
  */

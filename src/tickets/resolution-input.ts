@@ -38,7 +38,7 @@ export type FormIssue = {
 
 const FIELD_BY_LABEL = new Map<string, FormField>(Object.entries(FORM_LABELS).map(([field, label]) => [label, field as FormField]));
 
-/** The form seen as an import row, so it is validated exactly like one (CERTIFICATES.md §2 dates included). */
+/** The form seen as an import row, so it is validated exactly like one (docs/certificates.md §2 dates included). */
 class FormRow implements SourceRow {
   readonly row = 1;
   constructor(private readonly form: ResolutionForm) {}

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
-import type { MissHandler } from '../certificates/lookup.service.ts';
+import type { MissHandler } from '../certificates/lookup/lookup.service.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { intakeRefusal, type IntakeRefusal } from './callbacks/callback-address.ts';
 import type { TicketEvents } from './ticket-events.ts';

@@ -32,7 +32,7 @@ export interface BatchOutcome {
 /**
  * Stores one batch of devices in one transaction: each device record (newer versions only), and
  * for each certificate it names a `record` version carrying the product name and holder — never a
- * date, because UDI data has none (CERTIFICATES.md §5).
+ * date, because UDI data has none (docs/certificates.md §5).
  */
 export class UdiBatchWriter {
   private readonly transaction: (devices: readonly PendingDevice[], context: BatchContext) => BatchOutcome;

@@ -12,7 +12,7 @@ async function autofill(number: string) {
   return { status: response.statusCode, body: response.json(), type: response.headers['content-type'] };
 }
 
-describe('CERTIFICATES.md §3 rule 1: effective date', () => {
+describe('docs/certificates.md §3 rule 1: effective date', () => {
   it('takes the printed 生效日期 of a new-rules certificate', async () => {
     storeDocuments(ctx.services, [
       { number: '粤械注准20232140001', documentType: 'registration', approvalDate: '2023-03-10', effectiveDate: '2023-03-20', expiryDate: '2028-03-19', productName: '医用外科口罩', holder: '广州甲医疗器械有限公司' },

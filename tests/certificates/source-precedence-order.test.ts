@@ -5,7 +5,7 @@ import { authorityWithoutConfig, SourcePrecedence, withoutOutranked, type DatedF
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 /**
- * CERTIFICATES.md §5: a date from the certificate outranks an announcement's, which outranks a
+ * docs/certificates.md §5: a date from the certificate outranks an announcement's, which outranks a
  * manufacturer's claim — whichever of two contradicting versions of one document arrived first.
  * The outranked version stays stored (provenance) but is never the one in effect.
  */
@@ -92,7 +92,7 @@ async function expectCorrectionInEffect() {
   expect(summaryColumns()).toEqual([{ approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', currentVersionId: correction.id }]);
 }
 
-describe('a better source wins whichever version arrived first (CERTIFICATES.md §5)', () => {
+describe('a better source wins whichever version arrived first (docs/certificates.md §5)', () => {
   it('bulk import, then a contradicting correction: the correction is in effect, both are listed', async () => {
     store('import', claimed);
     // Before the correction, the claim is all there is.

@@ -12,7 +12,7 @@ import type { Services } from '../../src/services.ts';
 
 /**
  * The stored summaries were computed under the ranking of sources the sources file gave then
- * (CERTIFICATES.md §5). When the file ranks them differently, the summary-refresh job's next run
+ * (docs/certificates.md §5). When the file ranks them differently, the summary-refresh job's next run
  * (or `certref refresh-summaries --all`) recomputes every summary, and search and the change log
  * follow the ones that changed.
  */

@@ -47,7 +47,7 @@ const noonIn = (day: string) => new Date(`${day}T04:00:00Z`);
 
 const RENEWED = '粤械注准20212140777';
 const registration = { number: RENEWED, documentType: 'registration' as const, approvalDate: '2021-12-06', expiryDate: '2026-12-05', productName: '一次性使用输液器', holder: '广州甲医疗器械有限公司' };
-/** Approved before the old expiry, so it takes effect the day after it (CERTIFICATES.md §2). */
+/** Approved before the old expiry, so it takes effect the day after it (docs/certificates.md §2). */
 const renewal = { number: RENEWED, documentType: 'renewal' as const, approvalDate: '2026-09-23', expiryDate: '2031-12-05' };
 
 function summaryOf(services: Services, canonical: string) {

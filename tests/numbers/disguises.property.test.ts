@@ -33,7 +33,7 @@ function expectReadAs(input: string, n: GeneratedNumber): void {
   });
 }
 
-describe('a valid number typed any way NUMBERS.md §3 lists normalises back to itself', () => {
+describe('a valid number typed any way docs/numbers.md §3 lists normalises back to itself', () => {
   const families = { registration: registrationArb, filing: filingArb, legacy2004: legacy2004Arb, legacy2000: legacy2000Arb };
   for (const [family, arb] of Object.entries(families)) {
     it(`${family}`, () => {

@@ -5,7 +5,7 @@ import { recodeKey } from '../../src/numbers/recode-key.ts';
 
 const only = (input: string): ParsedNumber => normalise(input, { currentYear: 2026 }).numbers[0]!;
 
-describe('match keys (NUMBERS.md §2)', () => {
+describe('match keys (docs/numbers.md §2)', () => {
   it('are the canonical form for registrations and filings', () => {
     expect(only('粤械注准 2017 2010123').matchKey).toBe('粤械注准20172010123');
     expect(only('粤穗械备20180539号').matchKey).toBe('粤穗械备20180539');

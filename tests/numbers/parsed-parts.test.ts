@@ -74,7 +74,7 @@ describe('what a number says about itself', () => {
   });
 });
 
-describe('catalogue readings (NUMBERS.md §1)', () => {
+describe('catalogue readings (docs/numbers.md §1)', () => {
   const readings = (input: string) => only(input).catalogue.map((r) => `${r.catalogue}:${r.code}`);
 
   it('lists both readings for a 2014–2018 registration whose code exists in both', () => {

@@ -31,7 +31,7 @@ const sources = () => [
   { name: 'gd-list', shape: 'announcement', url: `${server.url}/list.html`, schedule: '0 4 * * *' },
 ];
 
-describe('source precedence (CERTIFICATES.md §5)', () => {
+describe('source precedence (docs/certificates.md §5)', () => {
   it('an announcement contradicting the certificate itself is not stored', async () => {
     server.route('/list.html', announcing('国械注准20153661234', '2020-06-18', '2025-06-18'));
     ctx = sourceServices(sources());

@@ -1,5 +1,5 @@
-import type { AppError } from '../shared/app-error.ts';
-import { certificateNotFound, invalidCertificateNumber, multipleNumbers } from './certificates.errors.ts';
+import type { AppError } from '../../shared/app-error.ts';
+import { certificateNotFound, invalidCertificateNumber, multipleNumbers } from '../certificates.errors.ts';
 import type { LookupOutcome } from './lookup.service.ts';
 
 /** The problem a lookup that found nothing answers with; shared by single and batch routes. */

@@ -1,9 +1,9 @@
-import { normalise } from '../numbers/normalise.ts';
-import { recodeKey } from '../numbers/recode-key.ts';
-import { suggestCorrections } from '../numbers/diagnosis/suggestions.ts';
-import type { NormaliseError, NormaliseResult, ParsedNumber } from '../numbers/number.types.ts';
-import { LruMap } from '../shared/lru-map.ts';
-import type { CertificatesRepository } from './certificates.repository.ts';
+import { normalise } from '../../numbers/normalise.ts';
+import { recodeKey } from '../../numbers/recode-key.ts';
+import { suggestCorrections } from '../../numbers/diagnosis/suggestions.ts';
+import type { NormaliseError, NormaliseResult, ParsedNumber } from '../../numbers/number.types.ts';
+import { LruMap } from '../../shared/lru-map.ts';
+import type { CertificatesRepository } from '../certificates.repository.ts';
 
 /** Who is asking; the correction queue counts requesters per ticket. */
 export interface Requester {

@@ -10,7 +10,7 @@ import { cleanText } from '../text/clean-text.ts';
 /**
  * Canonical numbers one edit away from a rejected candidate that pass every rule, likeliest
  * first, at most `limit`. Whether a suggestion names a certificate that exists is for the index
- * to rank (NUMBERS.md §4).
+ * to rank (docs/numbers.md §4).
  */
 export function suggestionsFor(c: Candidate, currentYear: number, limit: number): string[] {
   const out: string[] = [];

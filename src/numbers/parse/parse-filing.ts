@@ -8,7 +8,7 @@ import { readTail } from './number-tail.ts';
 /** A filing is a 4-digit year and a serial of at least 4 digits. */
 export const FILING_MIN_DIGITS = 8;
 /**
- * NUMBERS.md gives no upper bound on the serial; 8 digits (a hundred million filings a year) is
+ * docs/numbers.md gives no upper bound on the serial; 8 digits (a hundred million filings a year) is
  * beyond any real authority and keeps a pasted barcode from reading as a filing.
  */
 export const FILING_MAX_DIGITS = 12;

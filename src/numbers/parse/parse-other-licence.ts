@@ -14,7 +14,7 @@ const GUANG = ch('广');
 const SHEN = ch('审');
 
 /**
- * Recognises the licences whose numbers look like device certificates (NUMBERS.md §3 row 15):
+ * Recognises the licences whose numbers look like device certificates (docs/numbers.md §3 row 15):
  * production and trading licences and filings (`津食药监械生产许…`, `粤惠食药监械生产备…`,
  * `…械经营备…`) and advertisement approvals (`粤械广审…`). `at` is the first index after 械.
  * The candidate spans the whole licence number so that its digits are not read as anything else.

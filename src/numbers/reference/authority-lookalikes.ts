@@ -5,7 +5,7 @@
  *
  * Two sources: other names of a province (贵 for Guizhou, whose abbreviation is 黔; 云 for Yunnan,
  * 滇; 蒙 for Inner Mongolia, which appears as 内) and glyphs OCR confuses with an abbreviation
- * (绿 read for 豫 is a real case, NUMBERS.md §3 row 13; the rest are shape neighbours).
+ * (绿 read for 豫 is a real case, docs/numbers.md §3 row 13; the rest are shape neighbours).
  */
 const LOOKALIKES: Readonly<Record<string, string>> = {
   国: '图固围困囯圀团因',

@@ -5,7 +5,7 @@ import { digitCountsFit } from './digit-counts.ts';
 import { firstYear, lastYear, yearOf } from './year-range.ts';
 
 /**
- * The first structural rule (NUMBERS.md §1) the candidate breaks, or null when it is a valid
+ * The first structural rule (docs/numbers.md §1) the candidate breaks, or null when it is a valid
  * number. Checked from the prefix inwards, so the reason names the earliest fault.
  */
 export function validate(c: Candidate, currentYear: number): ReasonCode | null {

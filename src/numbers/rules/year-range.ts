@@ -1,7 +1,7 @@
 import type { Family } from '../number.types.ts';
 import { isLegacy } from '../parse/candidate.ts';
 
-/** The first year a number of each family may carry (NUMBERS.md §1). */
+/** The first year a number of each family may carry (docs/numbers.md §1). */
 export function firstYear(family: Family): number {
   return family === 'legacy2000' ? 2000 : family === 'legacy2004' ? 2004 : 2014;
 }

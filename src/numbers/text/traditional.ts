@@ -1,6 +1,6 @@
 /**
  * Traditional (and Japanese) forms of the characters certificate numbers use, mapped to the
- * simplified forms the canonical numbers use. The list is the one in NUMBERS.md §3 row 10, plus
+ * simplified forms the canonical numbers use. The list is the one in docs/numbers.md §3 row 10, plus
  * 內 (内 Inner Mongolia), 紹 (浙绍 filings), 葯/薬 (药) and the characters of the look-alike
  * licences (生產, 經營, 廣審) so those are still recognised as not being device certificates.
  */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { GeneratedNumber } from './valid-numbers.ts';
 
-/** Simplified → traditional, the reverse of the engine's table (NUMBERS.md §3 row 10). */
+/** Simplified → traditional, the reverse of the engine's table (docs/numbers.md §3 row 10). */
 const TRADITIONAL: Readonly<Record<string, string>> = {
   国: '國', 准: '準', 进: '進', 许: '許', 注: '註', 备: '備', 监: '監', 药: '藥', 号: '號', 粤: '粵',
   沪: '滬', 苏: '蘇', 闽: '閩', 赣: '贛', 鲁: '魯', 辽: '遼', 陕: '陝', 宁: '寧', 云: '雲', 琼: '瓊',
@@ -48,7 +48,7 @@ interface Slot {
   index: number;
 }
 
-/** A valid number typed the ways NUMBERS.md §3 lists, paired with the number itself. */
+/** A valid number typed the ways docs/numbers.md §3 lists, paired with the number itself. */
 export function disguisedArb(numbers: fc.Arbitrary<GeneratedNumber>): fc.Arbitrary<[GeneratedNumber, string]> {
   return fc.tuple(numbers, choicesArb).map(([n, choices]) => [n, disguise(n, choices)]);
 }

@@ -14,7 +14,7 @@ export interface GeneratedNumber {
   serial: string;
   /** Where the digit runs are in `canonical` ([start, end)), so disguises can aim inside them. */
   digitRuns: ReadonlyArray<readonly [number, number]>;
-  /** How many digits of each run may be crossed by spaces and separators (NUMBERS.md §3 rows 2, 8). */
+  /** How many digits of each run may be crossed by spaces and separators (docs/numbers.md §3 rows 2, 8). */
   softDigits: readonly number[];
 }
 
