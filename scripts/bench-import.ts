@@ -15,17 +15,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CertificateWriter, type WriteSummary } from '../src/certificates/certificate-writer.ts';
-import { createServices } from '../src/services.ts';
-import { testConfig } from '../src/config/config.ts';
-import type { DocumentType, VersionInput } from '../src/certificates/version-input.ts';
-import { storeBare } from './bench/sqlite-floor.ts';
-import { BULK_BATCH_SIZE, Importer } from '../src/imports/importer.ts';
-import { todayIn } from '../src/shared/dates.ts';
 import { DEMO_SEED } from '../seed/demo-data.ts';
 import type { DocDraft } from '../seed/demo-drafts.ts';
 import { demoDrafts } from '../seed/demo-stream.ts';
 import { Rng } from '../seed/prng.ts';
+import { CertificateWriter, type WriteSummary } from '../src/certificates/certificate-writer.ts';
+import type { DocumentType, VersionInput } from '../src/certificates/version-input.ts';
+import { testConfig } from '../src/config/config.ts';
+import { BULK_BATCH_SIZE, Importer } from '../src/imports/importer.ts';
+import { createServices } from '../src/services.ts';
+import { todayIn } from '../src/shared/dates.ts';
+import { storeBare } from './bench/sqlite-floor.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,12 +42,52 @@ const dir = path.resolve('bench-data');
 const file = path.join(dir, `import-${rowCount}.csv`);
 const databasePath = path.join(dir, 'bench-import.db');
 
-const HEADER = ['注册证编号', '产品名称', '注册人名称', '注册人住所', '生产地址', '代理人名称', '代理人住所', '型号规格', '结构及组成',
-  '适用范围', '审批部门', '批准日期', '生效日期', '有效期至', '文件类型', '变更情况', '备注', '原注册证编号'];
-const HINT = ['必填，示例：粤械注准20172010123', '必填', '必填', '选填', '选填', '选填', '选填', '选填', '选填', '选填', '选填',
-  '必填，格式：2023-05-01', '选填，格式：2023-05-01', '格式：2028-04-30', '注册证/延续注册/变更注册文件/备案凭证/变更备案', '选填', '选填', '选填'];
+const HEADER = [
+  '注册证编号',
+  '产品名称',
+  '注册人名称',
+  '注册人住所',
+  '生产地址',
+  '代理人名称',
+  '代理人住所',
+  '型号规格',
+  '结构及组成',
+  '适用范围',
+  '审批部门',
+  '批准日期',
+  '生效日期',
+  '有效期至',
+  '文件类型',
+  '变更情况',
+  '备注',
+  '原注册证编号',
+];
+const HINT = [
+  '必填，示例：粤械注准20172010123',
+  '必填',
+  '必填',
+  '选填',
+  '选填',
+  '选填',
+  '选填',
+  '选填',
+  '选填',
+  '选填',
+  '选填',
+  '必填，格式：2023-05-01',
+  '选填，格式：2023-05-01',
+  '格式：2028-04-30',
+  '注册证/延续注册/变更注册文件/备案凭证/变更备案',
+  '选填',
+  '选填',
+  '选填',
+];
 const TYPE_LABELS: Partial<Record<DocumentType, string>> = {
-  registration: '注册证', renewal: '延续注册', change: '变更注册文件', filing: '备案凭证', filing_change: '变更备案',
+  registration: '注册证',
+  renewal: '延续注册',
+  change: '变更注册文件',
+  filing: '备案凭证',
+  filing_change: '变更备案',
 };
 
 function quote(cell: string): string {
@@ -56,10 +96,27 @@ function quote(cell: string): string {
 
 function csvRow(doc: DocDraft): string {
   return [
-    doc.asIssued, doc.productName, doc.holder, doc.holderAddress, doc.productionAddress, doc.agentName, doc.agentAddress,
-    doc.modelSpec, doc.structure, doc.scope, doc.approvalDepartment, doc.approvalDate, doc.effectiveDate, doc.expiryDate,
-    TYPE_LABELS[doc.documentType], doc.changeDescription, doc.remarks, doc.previousNumbers?.join('，'),
-  ].map((cell) => quote(cell ?? '')).join(',');
+    doc.asIssued,
+    doc.productName,
+    doc.holder,
+    doc.holderAddress,
+    doc.productionAddress,
+    doc.agentName,
+    doc.agentAddress,
+    doc.modelSpec,
+    doc.structure,
+    doc.scope,
+    doc.approvalDepartment,
+    doc.approvalDate,
+    doc.effectiveDate,
+    doc.expiryDate,
+    TYPE_LABELS[doc.documentType],
+    doc.changeDescription,
+    doc.remarks,
+    doc.previousNumbers?.join('，'),
+  ]
+    .map((cell) => quote(cell ?? ''))
+    .join(',');
 }
 
 /** The demo dataset's certificates (every family, renewals, changes, filings) as an Excel-style CSV. */
@@ -106,10 +163,13 @@ const discard = {
   },
 };
 const writer =
-  values.writer === 'none' || values.writer === 'floor' ? (discard as unknown as CertificateWriter)
-  : values.writer === 'bare' ? new CertificateWriter(services.database.sqlite)
-  : values.writer === 'no-search' ? writerWithoutSearch()
-  : services.writer;
+  values.writer === 'none' || values.writer === 'floor'
+    ? (discard as unknown as CertificateWriter)
+    : values.writer === 'bare'
+      ? new CertificateWriter(services.database.sqlite)
+      : values.writer === 'no-search'
+        ? writerWithoutSearch()
+        : services.writer;
 
 /** The composition root's writer less its search-index hook: the change log still follows every write. */
 function writerWithoutSearch(): CertificateWriter {
@@ -139,7 +199,9 @@ const cpu = process.cpuUsage(cpuBefore);
 const mainBusySeconds = performance.eventLoopUtilization(loopBefore).active / 1000;
 if (values.writer === 'floor') {
   const stored = storeBare(services.database.sqlite, collected, Number(values.batch));
-  console.log(`SQLite alone stored the ${collected.length.toLocaleString('en-US')} valid rows in ${stored.toFixed(1)} s (reading and validating them took ${seconds.toFixed(1)} s)`);
+  console.log(
+    `SQLite alone stored the ${collected.length.toLocaleString('en-US')} valid rows in ${stored.toFixed(1)} s (reading and validating them took ${seconds.toFixed(1)} s)`,
+  );
 }
 let again = '';
 if (values.again) {

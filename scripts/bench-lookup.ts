@@ -29,18 +29,26 @@ const duration = Number(values.duration);
 const rounds = Number(values.rounds);
 const dbPath = path.resolve(`bench-data/bench-${count}.db`);
 
-execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', dbPath], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', dbPath], {
+  stdio: 'inherit',
+});
 
 // Sample numbers to look up, typed the ways people type them.
 const sqlite = new Database(dbPath, { readonly: true });
 const cacheSize = Number(values['cache-size']);
 // 20,000 for the batches, then enough more to fill the answer cache past its capacity.
 const sample = (
-  sqlite.prepare('SELECT canonical FROM certificates ORDER BY random() LIMIT ?').all(20_000 + Math.ceil(cacheSize * 1.1)) as { canonical: string }[]
+  sqlite.prepare('SELECT canonical FROM certificates ORDER BY random() LIMIT ?').all(20_000 + Math.ceil(cacheSize * 1.1)) as {
+    canonical: string;
+  }[]
 ).map((r) => r.canonical);
 sqlite.close();
 const disguise = (n: string, i: number) =>
-  i % 4 === 1 ? ` ${n.slice(0, 4)} ${n.slice(4)} ` : i % 4 === 2 ? n.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : n;
+  i % 4 === 1
+    ? ` ${n.slice(0, 4)} ${n.slice(4)} `
+    : i % 4 === 2
+      ? n.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))
+      : n;
 const paths = sample.slice(0, 2000).map((n, i) => `/v1/autofill?number=${encodeURIComponent(disguise(n, i))}`);
 
 /**
@@ -61,8 +69,14 @@ const app = await serve(
   // Rate limiting off: this measures lookups, and one client at 50 connections would be throttled.
   // Housekeeping off: its catch-up run at start would share the cores with the first rounds.
   {
-    DATABASE_PATH: dbPath, DEMO_DATA: 'false', PORT: '3902', LOG_LEVEL: 'warn', LOG_REQUESTS: 'false', RATE_LIMIT_PER_MINUTE: '0',
-    AUTOFILL_CACHE_SIZE: values['cache-size'], HOUSEKEEPING_JOBS_ENABLED: 'false',
+    DATABASE_PATH: dbPath,
+    DEMO_DATA: 'false',
+    PORT: '3902',
+    LOG_LEVEL: 'warn',
+    LOG_REQUESTS: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    AUTOFILL_CACHE_SIZE: values['cache-size'],
+    HOUSEKEEPING_JOBS_ENABLED: 'false',
   },
   'http://127.0.0.1:3902/readyz',
 );

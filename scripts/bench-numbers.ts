@@ -46,7 +46,7 @@ function registration(): string {
 }
 
 function filing(): string {
-  const prefix = pick(['国', '粤' + pick(GUANGDONG_CITIES), '浙绍', '鲁青', '苏苏', '沪']);
+  const prefix = pick(['国', `粤${pick(GUANGDONG_CITIES)}`, '浙绍', '鲁青', '苏苏', '沪']);
   return `${prefix}械备${between(2014, 2026)}${digits(4)}${random() < 0.4 ? '号' : ''}`;
 }
 

@@ -12,12 +12,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../src/services.ts';
 import { testConfig } from '../src/config/config.ts';
+import { createServices } from '../src/services.ts';
 import { serve } from './bench/processes.ts';
 
 const { values } = parseArgs({
-  options: { tickets: { type: 'string', default: '100000' }, 'page-size': { type: 'string', default: '50' }, port: { type: 'string', default: '3917' } },
+  options: {
+    tickets: { type: 'string', default: '100000' },
+    'page-size': { type: 'string', default: '50' },
+    port: { type: 'string', default: '3917' },
+  },
 });
 const TICKETS = Number(values.tickets);
 const PAGE_SIZE = Number(values['page-size']);
@@ -28,7 +32,14 @@ const databasePath = path.join(dir, 'certref.db');
 const server = await serve(
   'src/server.ts',
   [],
-  { PORT: values.port!, HOST: '127.0.0.1', DATABASE_PATH: databasePath, DEMO_DATA: 'false', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' },
+  {
+    PORT: values.port!,
+    HOST: '127.0.0.1',
+    DATABASE_PATH: databasePath,
+    DEMO_DATA: 'false',
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'silent',
+  },
   `http://127.0.0.1:${values.port}/readyz`,
 );
 const base = server.url;
@@ -52,7 +63,9 @@ const started = performance.now();
 const answers = await Promise.all(
   requests.map(async ({ number, key }) => {
     const t = performance.now();
-    const response = await fetch(`${base}/v1/autofill?number=${encodeURIComponent(number)}`, { headers: { authorization: `Bearer ${key}` } });
+    const response = await fetch(`${base}/v1/autofill?number=${encodeURIComponent(number)}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     const body = (await response.json()) as { ticket?: { id: number } };
     latencies.push(performance.now() - t);
     return { status: response.status, ticket: body.ticket?.id };
@@ -60,13 +73,28 @@ const answers = await Promise.all(
 );
 const wall = performance.now() - started;
 latencies.sort((a, b) => a - b);
-const counts = sqlite.prepare('SELECT count(*) AS tickets, sum(request_count) AS lookups, min(request_count) AS minCount, max(request_count) AS maxCount, min(requester_count) AS minRequesters, max(requester_count) AS maxRequesters FROM tickets').get() as Record<string, number>;
+const counts = sqlite
+  .prepare(
+    'SELECT count(*) AS tickets, sum(request_count) AS lookups, min(request_count) AS minCount, max(request_count) AS maxCount, min(requester_count) AS minRequesters, max(requester_count) AS maxRequesters FROM tickets',
+  )
+  .get() as Record<string, number>;
 const misses = answers.filter((a) => a.status === 404 && a.ticket !== undefined).length;
-const exact = counts.tickets === 50 && counts.lookups === 500 && counts.minCount === 10 && counts.maxCount === 10 && counts.minRequesters === 5 && counts.maxRequesters === 5 && misses === 500;
+const exact =
+  counts.tickets === 50 &&
+  counts.lookups === 500 &&
+  counts.minCount === 10 &&
+  counts.maxCount === 10 &&
+  counts.minRequesters === 5 &&
+  counts.maxRequesters === 5 &&
+  misses === 500;
 failed ||= !exact;
 console.log('1. 500 concurrent misses over 50 numbers (real HTTP, 5 organisations)');
-console.log(`   ${misses}/500 answered 404 with a ticket in ${ms(wall)} (p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))})`);
-console.log(`   tickets ${counts.tickets}, lookups ${counts.lookups}, per ticket ${counts.minCount}–${counts.maxCount} lookups and ${counts.minRequesters}–${counts.maxRequesters} requesters: ${exact ? 'exact' : 'WRONG'}`);
+console.log(
+  `   ${misses}/500 answered 404 with a ticket in ${ms(wall)} (p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))})`,
+);
+console.log(
+  `   tickets ${counts.tickets}, lookups ${counts.lookups}, per ticket ${counts.minCount}–${counts.maxCount} lookups and ${counts.minRequesters}–${counts.maxRequesters} requesters: ${exact ? 'exact' : 'WRONG'}`,
+);
 
 // 2. A queue of 100,000 tickets.
 sqlite.exec('DELETE FROM ticket_lookup_days; DELETE FROM ticket_requesters; DELETE FROM tickets;');
@@ -78,7 +106,10 @@ const insert = sqlite.prepare(`
     @claimedBy, @claimedByName, @claimedAt, @claimExpiresAt, @resolution, @rejectReason, @closedAt, @last)`);
 const horizon = Date.parse('2026-11-25T00:00:00Z');
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => {
+  seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 sqlite.transaction(() => {
   for (let i = 0; i < TICKETS; i++) {
     const roll = random();
@@ -104,7 +135,9 @@ sqlite.transaction(() => {
   }
 })();
 sqlite.exec('ANALYZE');
-console.log(`\n2. Paging a queue of ${TICKETS.toLocaleString('en')} tickets (seeded in ${ms(performance.now() - seedStarted)}), ${PAGE_SIZE} a page, over HTTP`);
+console.log(
+  `\n2. Paging a queue of ${TICKETS.toLocaleString('en')} tickets (seeded in ${ms(performance.now() - seedStarted)}), ${PAGE_SIZE} a page, over HTTP`,
+);
 const technician = services.apiKeys.create({ name: 'bench-technician', role: 'technician' }, 'bench').key;
 
 async function walk(query: string, maxPages: number): Promise<void> {
@@ -143,6 +176,11 @@ await walk('sort=age', Number.POSITIVE_INFINITY);
 await server.stop();
 services.close();
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(`\nload average during the run: ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
+console.log(
+  `\nload average during the run: ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')} on ${os.cpus().length} cores`,
+);
 console.log(failed ? 'FAILED' : 'All figures within bounds.');
 process.exit(failed ? 1 : 0);

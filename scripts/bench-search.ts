@@ -14,9 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { createServices } from '../src/services.ts';
-import { testConfig } from '../src/config/config.ts';
 import { loadDemoData } from '../seed/load-demo-data.ts';
+import { testConfig } from '../src/config/config.ts';
+import { createServices } from '../src/services.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,7 +30,11 @@ const runs = Number(values.runs);
 const source = path.resolve(`bench-data/bench-${count}.db`);
 const copy = path.resolve(`bench-data/bench-search-${count}.db`);
 
-const load = (): string => os.loadavg().map((n) => n.toFixed(1)).join(' ');
+const load = (): string =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
 console.log(`search benchmark: ${count.toLocaleString('en')} certificates, ${os.cpus().length} CPUs, load average ${load()}`);
 
 /** Holds the demo certificates already; the copy is migrated when opened, so older schemas do. */
@@ -50,7 +54,9 @@ function holdsDemoData(file: string): boolean {
 if (holdsDemoData(source)) {
   console.log(`${path.relative(process.cwd(), source)}: reusing its ${count.toLocaleString('en')} certificates`);
 } else if (fs.existsSync('scripts/make-bench-db.ts')) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', source], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/make-bench-db.ts', '--count', String(count), '--out', source], {
+    stdio: 'inherit',
+  });
 } else {
   fs.mkdirSync(path.dirname(source), { recursive: true });
   const loader = createServices(testConfig({ databasePath: source }));
@@ -86,8 +92,43 @@ const fragments = sample.map(({ canonical }) => {
   return digits.slice(0, 7); // year + class + code, e.g. 2019314; a filing's year and serial start
 });
 const groups: Record<string, string[]> = {
-  '2-character Chinese': ['导管', '支架', '试剂', '口罩', '敷料', '监护', '缝线', '注射', '血压', '超声', '检测', '呼吸', '手术', '导丝', '纱布', '迈瑞', '鱼跃', '医用', '一次'],
-  '4-character Chinese': ['医用口罩', '静脉导管', '检测试剂', '血管支架', '一次性使', '手术器械', '冠状动脉', '超声诊断', '电子血压', '医用敷料', '外科缝线', '球囊扩张', '医疗器械', '生物科技'],
+  '2-character Chinese': [
+    '导管',
+    '支架',
+    '试剂',
+    '口罩',
+    '敷料',
+    '监护',
+    '缝线',
+    '注射',
+    '血压',
+    '超声',
+    '检测',
+    '呼吸',
+    '手术',
+    '导丝',
+    '纱布',
+    '迈瑞',
+    '鱼跃',
+    '医用',
+    '一次',
+  ],
+  '4-character Chinese': [
+    '医用口罩',
+    '静脉导管',
+    '检测试剂',
+    '血管支架',
+    '一次性使',
+    '手术器械',
+    '冠状动脉',
+    '超声诊断',
+    '电子血压',
+    '医用敷料',
+    '外科缝线',
+    '球囊扩张',
+    '医疗器械',
+    '生物科技',
+  ],
   'number fragments': [...fragments, '粤穗械备', '粤深械备', '国械注进', '粤械注准2021', '械备2020', '国械注准'],
   'exact numbers (typed with spaces)': sample.slice(0, 15).map(({ canonical }) => `${canonical.slice(0, 4)} ${canonical.slice(4)}`),
 };

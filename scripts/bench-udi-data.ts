@@ -7,12 +7,31 @@
 import fs from 'node:fs';
 
 const PROVINCES = ['粤', '苏', '浙', '沪', '京', '鲁', '川', '鄂', '湘', '闽'];
-const NAMES = ['一次性使用无菌注射器', '医用外科口罩', '彩色多普勒超声诊断系统', '血糖试纸（葡萄糖氧化酶法）', '医用电子体温计',
-  '一次性使用输液器 带针', '骨科内固定钢板', '电子上消化道内窥镜', '医用防护服', '乙型肝炎病毒表面抗原检测试剂盒（胶体金法）'];
-const HOLDERS = ['广州市康宁医疗器械有限公司', '深圳迈瑞生物医疗电子股份有限公司', '江苏鱼跃医疗设备股份有限公司', '山东威高集团医用高分子制品股份有限公司',
-  '浙江拱东医疗器械股份有限公司', '上海联影医疗科技股份有限公司', '北京乐普医疗器械有限公司', '湖南可孚医疗科技股份有限公司'];
-const DESCRIPTION = '产品由外套、芯杆、活塞、针座、针管和护套组成。外套、芯杆和护套采用聚丙烯材料制成，活塞采用天然橡胶制成，'
-  + '针管采用不锈钢制成。产品经环氧乙烷灭菌，一次性使用。适用于人体皮下、肌肉、静脉注射药液或抽取血液。';
+const NAMES = [
+  '一次性使用无菌注射器',
+  '医用外科口罩',
+  '彩色多普勒超声诊断系统',
+  '血糖试纸（葡萄糖氧化酶法）',
+  '医用电子体温计',
+  '一次性使用输液器 带针',
+  '骨科内固定钢板',
+  '电子上消化道内窥镜',
+  '医用防护服',
+  '乙型肝炎病毒表面抗原检测试剂盒（胶体金法）',
+];
+const HOLDERS = [
+  '广州市康宁医疗器械有限公司',
+  '深圳迈瑞生物医疗电子股份有限公司',
+  '江苏鱼跃医疗设备股份有限公司',
+  '山东威高集团医用高分子制品股份有限公司',
+  '浙江拱东医疗器械股份有限公司',
+  '上海联影医疗科技股份有限公司',
+  '北京乐普医疗器械有限公司',
+  '湖南可孚医疗科技股份有限公司',
+];
+const DESCRIPTION =
+  '产品由外套、芯杆、活塞、针座、针管和护套组成。外套、芯杆和护套采用聚丙烯材料制成，活塞采用天然橡胶制成，' +
+  '针管采用不锈钢制成。产品经环氧乙烷灭菌，一次性使用。适用于人体皮下、肌肉、静脉注射药液或抽取血液。';
 
 function rng(seed: number): () => number {
   let state = seed >>> 0;
@@ -45,8 +64,12 @@ function device(random: () => number, index: number, certificate: number): strin
   const holder = pick(certRandom, HOLDERS);
   const roll = random();
   // 3% several numbers (half comma-separated, half run together), 1% control characters, 1% bare &.
-  const numbers = roll < 0.015 ? `${number},${certificateNumber(certRandom, certificate + 1)}`
-    : roll < 0.03 ? `${number}${certificateNumber(certRandom, certificate + 2)}` : number;
+  const numbers =
+    roll < 0.015
+      ? `${number},${certificateNumber(certRandom, certificate + 1)}`
+      : roll < 0.03
+        ? `${number}${certificateNumber(certRandom, certificate + 2)}`
+        : number;
   const description = roll > 0.99 ? `${DESCRIPTION}\u000b规格\u0001说明` : roll > 0.98 ? `${DESCRIPTION} 适用于A&B型号` : DESCRIPTION;
   const di = `0694${pad(index, 10)}`;
   return `<device>
@@ -110,7 +133,8 @@ export function writeBenchXml(file: string, targetBytes: number): number {
   const random = rng(20_240_101);
   const fd = fs.openSync(file, 'w');
   try {
-    const header = '<?xml version="1.0" encoding="UTF-8"?>\n<udid>\n<header><numberRkeyecordXML>{COUNT}</numberRkeyecordXML></header>\n<devices>\n';
+    const header =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<udid>\n<header><numberRkeyecordXML>{COUNT}</numberRkeyecordXML></header>\n<devices>\n';
     fs.writeSync(fd, header.replace('{COUNT}', '0000000000'));
     let written = header.length;
     let index = 0;

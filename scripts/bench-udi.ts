@@ -12,8 +12,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../src/services.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { createServices } from '../src/services.ts';
 import { UdiXmlReader } from '../src/udi/xml/udi-xml-reader.ts';
 import { decodeXml } from '../src/udi/xml/xml-text-decoder.ts';
 import { writeBenchXml } from './bench-udi-data.ts';
@@ -55,7 +55,12 @@ async function main(): Promise<void> {
   }
   const sizeMb = fs.statSync(xml).size / MB;
   process.stdout.write(`file: ${xml}, ${sizeMb.toFixed(1)} MB\n`);
-  process.stdout.write(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')} (wall-clock figures suffer when it is busy)\n\n`);
+  process.stdout.write(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')} (wall-clock figures suffer when it is busy)\n\n`,
+  );
 
   let devices = 0;
   const read = await measure(async (sample) => {
@@ -70,7 +75,9 @@ async function main(): Promise<void> {
 
   const dbPath = path.join(dir, 'udi-bench.db');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-  const services = createServices(loadConfig({ DATABASE_PATH: dbPath, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SOURCES_FILE: path.join(dir, 'none.json') }));
+  const services = createServices(
+    loadConfig({ DATABASE_PATH: dbPath, DEMO_DATA: 'false', LOG_LEVEL: 'silent', SOURCES_FILE: path.join(dir, 'none.json') }),
+  );
   let imported = 0;
   let status = '';
   const full = await measure(async (sample) => {
@@ -90,7 +97,10 @@ async function main(): Promise<void> {
   process.stdout.write(`  ${status}\n  database: ${(fs.statSync(dbPath).size / MB).toFixed(1)} MB\n\n`);
 
   const wall = sizeMb / full.seconds;
-  const verdict = wall >= TARGET_MB_S ? 'met' : `not met by the wall clock on this run (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
+  const verdict =
+    wall >= TARGET_MB_S
+      ? 'met'
+      : `not met by the wall clock on this run (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`;
   process.stdout.write(`target ≥ ${TARGET_MB_S} MB/s of XML for the whole import: ${verdict}\n`);
 }
 

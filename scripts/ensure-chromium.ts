@@ -17,7 +17,8 @@ export function ensureChromium(log: (message: string) => void = (message) => con
     throw new Error(`${CHROMIUM_PATH} is missing; install it as root: apt-get update && apt-get install -y ${PACKAGES.join(' ')}`);
   }
   log(`${CHROMIUM_PATH} is missing: installing ${PACKAGES.join(', ')} with apt-get…`);
-  const apt = (...args: string[]) => execFileSync('env', ['DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const apt = (...args: string[]) =>
+    execFileSync('env', ['DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
   apt('update');
   apt('install', '-y', ...PACKAGES);
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`apt-get finished but ${CHROMIUM_PATH} is still missing`);

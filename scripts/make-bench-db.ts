@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { createServices } from '../src/services.ts';
+import { loadDemoData } from '../seed/load-demo-data.ts';
 import { testConfig } from '../src/config/config.ts';
 import { migrationsApplied } from '../src/db/database.ts';
-import { loadDemoData } from '../seed/load-demo-data.ts';
+import { createServices } from '../src/services.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,7 +62,9 @@ const result = loadDemoData(services.writer, {
     if (loaded - lastReport < 100_000 && loaded !== count) return;
     lastReport = loaded;
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  ${loaded.toLocaleString('en')} certificates, ${seconds.toFixed(1)} s (${Math.round(loaded / seconds).toLocaleString('en')}/s)`);
+    console.log(
+      `  ${loaded.toLocaleString('en')} certificates, ${seconds.toFixed(1)} s (${Math.round(loaded / seconds).toLocaleString('en')}/s)`,
+    );
   },
 });
 services.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../src/shared/dates.ts';
 import type { DocumentFields, DocumentType } from '../src/certificates/version-input.ts';
-import type { Rng } from './prng.ts';
+import type { IsoDate } from '../src/shared/dates.ts';
 import type { Party } from './demo-parties.ts';
+import type { Rng } from './prng.ts';
 import type { ProductKind } from './vocabulary/product-kind.ts';
 
 /**

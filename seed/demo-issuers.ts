@@ -17,13 +17,25 @@ export interface IssuerChoice {
 type Choice = 'guangdong' | 'province' | '准' | '进' | '许';
 
 const REGISTRATION_ISSUERS: readonly (readonly [Choice, number])[] = [
-  ['guangdong', 22], ['province', 48], ['准', 16], ['进', 12], ['许', 2],
+  ['guangdong', 22],
+  ['province', 48],
+  ['准', 16],
+  ['进', 12],
+  ['许', 2],
 ];
 const LEGACY_ISSUERS: readonly (readonly [Choice, number])[] = [
-  ['guangdong', 21], ['province', 40], ['准', 21], ['进', 16], ['许', 2],
+  ['guangdong', 21],
+  ['province', 40],
+  ['准', 21],
+  ['进', 16],
+  ['许', 2],
 ];
 /** Class I filings: Guangdong's cities, other provinces' cities, imported filings (国械备). */
-const FILING_ISSUERS: readonly (readonly [Choice, number])[] = [['guangdong', 50], ['province', 38], ['进', 12]];
+const FILING_ISSUERS: readonly (readonly [Choice, number])[] = [
+  ['guangdong', 50],
+  ['province', 38],
+  ['进', 12],
+];
 
 function issuerOf(rng: Rng, choice: Choice): Issuer {
   if (choice === 'guangdong') return { scope: 'province', province: GUANGDONG };
@@ -34,8 +46,7 @@ function issuerOf(rng: Rng, choice: Choice): Issuer {
 /** Provinces register class II; 国…准 is class III; imports and HMT products class II or III. */
 export function registrationIssuer(rng: Rng): IssuerChoice {
   const issuer = issuerOf(rng, rng.weighted(REGISTRATION_ISSUERS));
-  const managementClass: ManagementClass =
-    issuer.scope === 'province' ? 2 : issuer.form === '准' ? 3 : rng.chance(0.55) ? 3 : 2;
+  const managementClass: ManagementClass = issuer.scope === 'province' ? 2 : issuer.form === '准' ? 3 : rng.chance(0.55) ? 3 : 2;
   return { issuer, managementClass };
 }
 
@@ -44,7 +55,18 @@ export function legacyIssuer(rng: Rng): IssuerChoice {
   const issuer = issuerOf(rng, rng.weighted(LEGACY_ISSUERS));
   if (issuer.scope === 'province') return { issuer, managementClass: 2 };
   if (issuer.form === '准') return { issuer, managementClass: 3 };
-  const managementClass = rng.weighted(issuer.form === '进' ? ([[1, 15], [2, 40], [3, 45]] as const) : ([[2, 1], [3, 1]] as const));
+  const managementClass = rng.weighted(
+    issuer.form === '进'
+      ? ([
+          [1, 15],
+          [2, 40],
+          [3, 45],
+        ] as const)
+      : ([
+          [2, 1],
+          [3, 1],
+        ] as const),
+  );
   return { issuer, managementClass };
 }
 

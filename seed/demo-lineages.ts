@@ -1,18 +1,32 @@
 import type { Family, ManagementClass } from '../src/numbers/number.types.ts';
 import type { IsoDate } from '../src/shared/dates.ts';
 import {
-  allocateInYears, currentEra, dateInYear, LEGACY2000_ERA, LEGACY2004_ERA, NEW_RULES_FROM, newRulesActivity, yearWeights,
+  allocateInYears,
+  currentEra,
+  dateInYear,
+  LEGACY2000_ERA,
+  LEGACY2004_ERA,
+  NEW_RULES_FROM,
+  newRulesActivity,
+  yearWeights,
 } from './demo-calendar.ts';
 import { addDays, dateBetween, validityEnd, yearOf } from './demo-dates.ts';
 import { certificateFields, type DocDraft, type HistoryContext, newProduct, type ProductState } from './demo-drafts.ts';
 import { approvalDepartment, authorityOf, filingIssuer, formOf, legacyIssuer, registrationIssuer } from './demo-issuers.ts';
-import { filingNumber, legacy2000Number, legacy2004Number, legacyAsPrinted, type RegistrationParts, SerialAllocator } from './demo-numbers.ts';
+import {
+  filingNumber,
+  legacy2000Number,
+  legacy2004Number,
+  legacyAsPrinted,
+  type RegistrationParts,
+  SerialAllocator,
+} from './demo-numbers.ts';
 import { domesticParty, foreignParty, type Issuer, partyFor } from './demo-parties.ts';
-import { filingHistory } from './history-filing.ts';
 import { changeCount, changeDates, changeDocument, drawChange } from './history-changes.ts';
+import { filingHistory } from './history-filing.ts';
 import { registrationHistory } from './history-registration.ts';
 import type { Rng } from './prng.ts';
-import { nationalDepartment, filingDepartment } from './vocabulary/departments.ts';
+import { filingDepartment, nationalDepartment } from './vocabulary/departments.ts';
 import { catalogueCode, pickKind } from './vocabulary/products.ts';
 
 /** One certificate's documents, with the family its number belongs to. */
@@ -98,16 +112,18 @@ export class LineageFactory {
     const number = family === 'legacy2004' ? legacy2004Number(parts) : legacy2000Number(parts);
     const expiry = validityEnd(approval, LEGACY_YEARS);
     const department = (date: IsoDate) => approvalDepartment(issuer, date);
-    const docs: DocDraft[] = [{
-      number,
-      asIssued: legacyAsPrinted(number),
-      documentType: 'registration',
-      approvalDate: approval,
-      expiryDate: expiry,
-      ...certificateFields(state, department(approval)),
-      remarks: previousNumbers ? `原注册证编号：${previousNumbers.join('、')}` : null,
-      ...(previousNumbers ? { previousNumbers } : {}),
-    }];
+    const docs: DocDraft[] = [
+      {
+        number,
+        asIssued: legacyAsPrinted(number),
+        documentType: 'registration',
+        approvalDate: approval,
+        expiryDate: expiry,
+        ...certificateFields(state, department(approval)),
+        remarks: previousNumbers ? `原注册证编号：${previousNumbers.join('、')}` : null,
+        ...(previousNumbers ? { previousNumbers } : {}),
+      },
+    ];
     // Decided first, so that no change document postdates the re-registration.
     let again: IsoDate | null = null;
     if (rng.chance(REREGISTRATION_RATE)) {
@@ -159,7 +175,13 @@ export class LineageFactory {
     return splitByNumber(docs).map((group) => ({ family: 'registration', docs: group }));
   }
 
-  private filingCertificate(issuer: Issuer, number: string, date: IsoDate, state: ProductState, previousNumbers?: string[]): DemoCertificate {
+  private filingCertificate(
+    issuer: Issuer,
+    number: string,
+    date: IsoDate,
+    state: ProductState,
+    previousNumbers?: string[],
+  ): DemoCertificate {
     const { province, city } = state.party;
     const department = (d: IsoDate) =>
       issuer.scope === 'province' && province && city ? filingDepartment(province, city, d) : nationalDepartment(d);

@@ -2,7 +2,7 @@ import type { Form } from '../src/numbers/number.types.ts';
 import { type Rng, WeightedTable } from './prng.ts';
 import { domesticHolder, holderPoolSize } from './vocabulary/domestic-holders.ts';
 import { HMT_HOLDERS, IMPORTED_HOLDERS } from './vocabulary/foreign-holders.ts';
-import { ALL_PROVINCES, GUANGDONG, OTHER_PROVINCES, type City, type Province } from './vocabulary/regions.ts';
+import { ALL_PROVINCES, type City, GUANGDONG, OTHER_PROVINCES, type Province } from './vocabulary/regions.ts';
 
 /** Who issues a number: a province (粤 …) or the national administration with a form. */
 export type Issuer = { scope: 'province'; province: Province } | { scope: 'national'; form: Form };

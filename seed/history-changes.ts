@@ -68,7 +68,12 @@ export function changeDates(rng: Rng, from: IsoDate, to: IsoDate, count: number)
 
 /** How many change documents a certificate period gets: mostly none, sometimes one or two. */
 export function changeCount(rng: Rng): number {
-  return rng.weighted([[0, 60], [1, 28], [2, 9], [3, 3]] as const);
+  return rng.weighted([
+    [0, 60],
+    [1, 28],
+    [2, 9],
+    [3, 3],
+  ] as const);
 }
 
 /**

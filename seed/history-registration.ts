@@ -1,7 +1,7 @@
 import type { IsoDate } from '../src/shared/dates.ts';
 import { addDays, dateBetween, minDate, validityEnd } from './demo-dates.ts';
 import { certificateFields, type DocDraft, type HistoryContext, type ProductState } from './demo-drafts.ts';
-import { registrationNumber, type RegistrationParts } from './demo-numbers.ts';
+import { type RegistrationParts, registrationNumber } from './demo-numbers.ts';
 import { changeCount, changeDates, changeDocument, drawChange } from './history-changes.ts';
 import { CATALOGUE_2017_FROM } from './vocabulary/products.ts';
 

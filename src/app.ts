@@ -1,28 +1,19 @@
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
-import { actorNamer } from './keys/actor-name.ts';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
-import { keysRoutes } from './keys/keys.routes.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
-import { certificatesRoutes } from './certificates/certificates.routes.ts';
-import { consoleRoutes } from './console/console.routes.ts';
-import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
-import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
-import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { autofillRoutes } from './autofill/autofill.routes.ts';
+import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { requesterFrom } from './certificates/lookup/requester.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
-import { statusRoutes } from './status/status.routes.ts';
+import { consoleRoutes } from './console/console.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
+import { actorNamer } from './keys/actor-name.ts';
+import { keysRoutes } from './keys/keys.routes.ts';
 import { normalise } from './numbers/normalise.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
@@ -32,6 +23,10 @@ import { registerErrorHandlers } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
 import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { refuseUndeclaredQueries } from './shared/no-query.ts';
+import { statusRoutes } from './status/status.routes.ts';
+import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
+import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
+import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
 
 export interface BuildAppOptions {

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
-import { createServices } from './services.ts';
-import { loadConfig, type AppConfig } from './config/config.ts';
+import { type AppConfig, loadConfig } from './config/config.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
-import { ensureSearchIndex } from './search/ensure-search-index.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { startScheduler } from './jobs/scheduler.ts';
+import { ensureSearchIndex } from './search/ensure-search-index.ts';
+import { createServices } from './services.ts';
 
 /** The process: configuration, demo data on first start, listen, and a clean shutdown. */
 export async function startServer(config: AppConfig): Promise<() => Promise<void>> {

@@ -1,6 +1,6 @@
 import { Meilisearch } from 'meilisearch';
-import { AutofillCache } from './autofill/autofill-cache.ts';
 import { AutofillService } from './autofill/autofill.service.ts';
+import { AutofillCache } from './autofill/autofill-cache.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { LookupService } from './certificates/lookup/lookup.service.ts';
@@ -22,8 +22,8 @@ import { SearchRows } from './search/embedded/search-rows.ts';
 import { MeiliSearchIndex } from './search/meilisearch/meilisearch-index.ts';
 import { MeilisearchSearch } from './search/meilisearch/meilisearch-search.ts';
 import { drainSearchOutbox, SearchOutbox } from './search/meilisearch/search-outbox.ts';
-import { DocumentSource } from './search/search-document.ts';
 import { SearchService } from './search/search.service.ts';
+import { DocumentSource } from './search/search-document.ts';
 import { todayClock } from './shared/dates.ts';
 import { HostThrottle } from './sources/host-throttle.ts';
 import { PoliteFetcher } from './sources/polite-fetcher.ts';
@@ -121,15 +121,25 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   let primary: EmbeddedSearch | MeilisearchSearch = embedded;
   const { meiliUrl, meiliApiKey, meiliIndex } = config.search;
   if (config.search.engine === 'meilisearch' && meiliUrl) {
-    const client = (timeout: number): Meilisearch => new Meilisearch({ host: meiliUrl, ...(meiliApiKey ? { apiKey: meiliApiKey } : {}), timeout });
+    const client = (timeout: number): Meilisearch =>
+      new Meilisearch({ host: meiliUrl, ...(meiliApiKey ? { apiKey: meiliApiKey } : {}), timeout });
     const searchOutbox = new SearchOutbox(sqlite);
     writer.onWrite(searchOutbox.writeHook());
-    meilisearch = { index: new MeiliSearchIndex(client(MEILI_INDEXING_TIMEOUT_MS), meiliIndex, new DocumentSource(sqlite)), outbox: searchOutbox };
+    meilisearch = {
+      index: new MeiliSearchIndex(client(MEILI_INDEXING_TIMEOUT_MS), meiliIndex, new DocumentSource(sqlite)),
+      outbox: searchOutbox,
+    };
     primary = new MeilisearchSearch(client(MEILI_SEARCH_TIMEOUT_MS), meiliIndex);
   }
   const meili = meilisearch;
   const search = {
-    service: new SearchService({ primary, fallback: primary === embedded ? null : embedded, rows: new SearchRows(sqlite), today, currentYear }),
+    service: new SearchService({
+      primary,
+      fallback: primary === embedded ? null : embedded,
+      rows: new SearchRows(sqlite),
+      today,
+      currentYear,
+    }),
     /** Always kept, as the default engine or as Meilisearch's fallback; `rebuild()` rebuilds it. */
     embedded: embeddedIndex,
     meilisearch,
@@ -145,7 +155,12 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const { freshness } = config;
   const udiDevices = new UdiDevicesRepository(sqlite);
   const udiRuns = new UdiRunsRepository(sqlite);
-  const udiImporter = new UdiImporter({ batches: new UdiBatchWriter(sqlite, writer, udiDevices, udiRuns), runs: udiRuns, normalise, ...clock });
+  const udiImporter = new UdiImporter({
+    batches: new UdiBatchWriter(sqlite, writer, udiDevices, udiRuns),
+    runs: udiRuns,
+    normalise,
+    ...clock,
+  });
   const sourcePages = new SourcePagesRepository(sqlite);
   // One throttle for every request certref makes, so two sources on one host share its pace.
   const throttle = new HostThrottle();

@@ -30,16 +30,46 @@ export function storeBare(sqlite: Database.Database, inputs: readonly VersionInp
       let id = findId.get(n.matchKey) as number | undefined;
       if (id === undefined) {
         id = Number(
-          insertCertificate.run(n.canonical, n.matchKey, recodeKeys[i], n.family, n.authority, n.city, n.form, n.origin, n.year, n.class, n.code, n.serial)
-            .lastInsertRowid,
+          insertCertificate.run(
+            n.canonical,
+            n.matchKey,
+            recodeKeys[i],
+            n.family,
+            n.authority,
+            n.city,
+            n.form,
+            n.origin,
+            n.year,
+            n.class,
+            n.code,
+            n.serial,
+          ).lastInsertRowid,
         );
       }
       insertVersion.run(
-        id, v.documentType, v.asIssued, v.approvalDate ?? null, v.effectiveDate ?? null, v.expiryDate ?? null,
-        v.productName ?? null, v.holder ?? null, v.holderAddress ?? null, v.productionAddress ?? null,
-        v.agentName ?? null, v.agentAddress ?? null, v.modelSpec ?? null, v.structure ?? null, v.scope ?? null,
-        v.approvalDepartment ?? null, v.changeDescription ?? null, v.remarks ?? null, v.provenance.source,
-        v.provenance.sourceRef ?? null, v.provenance.sourceRow ?? null, v.provenance.fetchedAt, hashes[i],
+        id,
+        v.documentType,
+        v.asIssued,
+        v.approvalDate ?? null,
+        v.effectiveDate ?? null,
+        v.expiryDate ?? null,
+        v.productName ?? null,
+        v.holder ?? null,
+        v.holderAddress ?? null,
+        v.productionAddress ?? null,
+        v.agentName ?? null,
+        v.agentAddress ?? null,
+        v.modelSpec ?? null,
+        v.structure ?? null,
+        v.scope ?? null,
+        v.approvalDepartment ?? null,
+        v.changeDescription ?? null,
+        v.remarks ?? null,
+        v.provenance.source,
+        v.provenance.sourceRef ?? null,
+        v.provenance.sourceRow ?? null,
+        v.provenance.fetchedAt,
+        hashes[i],
       );
     }
   });

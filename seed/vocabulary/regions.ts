@@ -63,69 +63,140 @@ export const GUANGDONG: Province = {
 
 /** The other provinces from authorities.csv (兵团 left out: no number of it has been seen). */
 export const OTHER_PROVINCES: readonly Province[] = [
-  { abbr: '苏', fullName: '江苏省', municipality: false, weight: 12, cities: [
-    city('苏州', '苏', 4, ['工业园区', '高新区', '吴中区']), city('南京', '宁', 3, ['江宁区', '栖霞区', '鼓楼区']),
-    city('无锡', '锡', 2, ['新吴区', '滨湖区']), city('常州', '常', 2, ['武进区', '新北区']) ] },
-  { abbr: '浙', fullName: '浙江省', municipality: false, weight: 9, cities: [
-    city('杭州', '杭', 4, ['余杭区', '滨江区', '西湖区']), city('宁波', '甬', 2, ['鄞州区', '北仑区']),
-    city('绍兴', '绍', 1, ['越城区', '柯桥区']), city('台州', '台', 1, ['黄岩区', '椒江区']) ] },
-  { abbr: '沪', fullName: '上海市', municipality: true, weight: 8, cities: [
-    city('上海', null, 1, ['浦东新区', '闵行区', '嘉定区', '松江区', '奉贤区']) ] },
-  { abbr: '京', fullName: '北京市', municipality: true, weight: 7, cities: [
-    city('北京', null, 1, ['海淀区', '昌平区', '大兴区', '朝阳区', '通州区']) ] },
-  { abbr: '鲁', fullName: '山东省', municipality: false, weight: 7, cities: [
-    city('济南', '济', 3, ['历下区', '高新区']), city('青岛', '青', 2, ['崂山区', '黄岛区']),
-    city('威海', '威', 2, ['环翠区', '火炬高技术产业开发区']) ] },
-  { abbr: '豫', fullName: '河南省', municipality: false, weight: 4, cities: [
-    city('郑州', '郑', 3, ['金水区', '高新区']), city('新乡', '新', 2, ['长垣市', '红旗区']) ] },
-  { abbr: '鄂', fullName: '湖北省', municipality: false, weight: 4, cities: [
-    city('武汉', '汉', 3, ['东湖新技术开发区', '江夏区']), city('宜昌', '宜', 1, ['西陵区']) ] },
-  { abbr: '湘', fullName: '湖南省', municipality: false, weight: 3, cities: [
-    city('长沙', '长', 3, ['岳麓区', '雨花区', '长沙县']), city('株洲', '株', 1, ['天元区']) ] },
-  { abbr: '川', fullName: '四川省', municipality: false, weight: 3, cities: [
-    city('成都', '蓉', 3, ['高新区', '温江区', '双流区']), city('绵阳', '绵', 1, ['涪城区']) ] },
-  { abbr: '津', fullName: '天津市', municipality: true, weight: 3, cities: [
-    city('天津', null, 1, ['滨海新区', '西青区', '武清区']) ] },
-  { abbr: '冀', fullName: '河北省', municipality: false, weight: 3, cities: [
-    city('石家庄', '石', 2, ['长安区', '高新区']), city('保定', '保', 1, ['竞秀区']) ] },
-  { abbr: '皖', fullName: '安徽省', municipality: false, weight: 3, cities: [
-    city('合肥', '合', 3, ['蜀山区', '包河区']), city('芜湖', '芜', 1, ['鸠江区']) ] },
-  { abbr: '闽', fullName: '福建省', municipality: false, weight: 2, cities: [
-    city('厦门', '厦', 2, ['湖里区', '海沧区']), city('福州', '榕', 1, ['鼓楼区', '仓山区']) ] },
-  { abbr: '赣', fullName: '江西省', municipality: false, weight: 2, cities: [
-    city('南昌', '洪', 2, ['青山湖区', '新建区']), city('抚州', '抚', 1, ['临川区']) ] },
-  { abbr: '辽', fullName: '辽宁省', municipality: false, weight: 2, cities: [
-    city('沈阳', '沈', 2, ['浑南区', '和平区']), city('大连', '连', 1, ['甘井子区']) ] },
-  { abbr: '吉', fullName: '吉林省', municipality: false, weight: 1.5, cities: [
-    city('长春', '长', 2, ['朝阳区', '净月区']) ] },
-  { abbr: '黑', fullName: '黑龙江省', municipality: false, weight: 1, cities: [
-    city('哈尔滨', '哈', 1, ['南岗区', '松北区']) ] },
-  { abbr: '陕', fullName: '陕西省', municipality: false, weight: 1.5, cities: [
-    city('西安', '西', 1, ['雁塔区', '未央区']) ] },
-  { abbr: '渝', fullName: '重庆市', municipality: true, weight: 1.5, cities: [
-    city('重庆', null, 1, ['渝北区', '九龙坡区', '北碚区']) ] },
-  { abbr: '桂', fullName: '广西壮族自治区', municipality: false, weight: 1, cities: [
-    city('南宁', '南', 2, ['青秀区', '西乡塘区']), city('桂林', '桂', 1, ['七星区']) ] },
-  { abbr: '晋', fullName: '山西省', municipality: false, weight: 1, cities: [
-    city('太原', '并', 1, ['小店区', '万柏林区']) ] },
-  { abbr: '内', fullName: '内蒙古自治区', municipality: false, weight: 0.5, cities: [
-    city('呼和浩特', '呼', 1, ['赛罕区', '金川开发区']) ] },
-  { abbr: '黔', fullName: '贵州省', municipality: false, weight: 0.5, cities: [
-    city('贵阳', '筑', 1, ['观山湖区', '乌当区']) ] },
-  { abbr: '滇', fullName: '云南省', municipality: false, weight: 0.5, cities: [
-    city('昆明', '昆', 1, ['五华区', '官渡区']) ] },
-  { abbr: '琼', fullName: '海南省', municipality: false, weight: 0.4, cities: [
-    city('海口', '海', 1, ['龙华区', '秀英区']) ] },
-  { abbr: '甘', fullName: '甘肃省', municipality: false, weight: 0.3, cities: [
-    city('兰州', '兰', 1, ['城关区', '安宁区']) ] },
-  { abbr: '新', fullName: '新疆维吾尔自治区', municipality: false, weight: 0.2, cities: [
-    city('乌鲁木齐', '乌', 1, ['新市区', '天山区']) ] },
-  { abbr: '宁', fullName: '宁夏回族自治区', municipality: false, weight: 0.2, cities: [
-    city('银川', '银', 1, ['金凤区', '兴庆区']) ] },
-  { abbr: '青', fullName: '青海省', municipality: false, weight: 0.1, cities: [
-    city('西宁', '西', 1, ['城北区']) ] },
-  { abbr: '藏', fullName: '西藏自治区', municipality: false, weight: 0.1, cities: [
-    city('拉萨', '拉', 1, ['堆龙德庆区']) ] },
+  {
+    abbr: '苏',
+    fullName: '江苏省',
+    municipality: false,
+    weight: 12,
+    cities: [
+      city('苏州', '苏', 4, ['工业园区', '高新区', '吴中区']),
+      city('南京', '宁', 3, ['江宁区', '栖霞区', '鼓楼区']),
+      city('无锡', '锡', 2, ['新吴区', '滨湖区']),
+      city('常州', '常', 2, ['武进区', '新北区']),
+    ],
+  },
+  {
+    abbr: '浙',
+    fullName: '浙江省',
+    municipality: false,
+    weight: 9,
+    cities: [
+      city('杭州', '杭', 4, ['余杭区', '滨江区', '西湖区']),
+      city('宁波', '甬', 2, ['鄞州区', '北仑区']),
+      city('绍兴', '绍', 1, ['越城区', '柯桥区']),
+      city('台州', '台', 1, ['黄岩区', '椒江区']),
+    ],
+  },
+  {
+    abbr: '沪',
+    fullName: '上海市',
+    municipality: true,
+    weight: 8,
+    cities: [city('上海', null, 1, ['浦东新区', '闵行区', '嘉定区', '松江区', '奉贤区'])],
+  },
+  {
+    abbr: '京',
+    fullName: '北京市',
+    municipality: true,
+    weight: 7,
+    cities: [city('北京', null, 1, ['海淀区', '昌平区', '大兴区', '朝阳区', '通州区'])],
+  },
+  {
+    abbr: '鲁',
+    fullName: '山东省',
+    municipality: false,
+    weight: 7,
+    cities: [
+      city('济南', '济', 3, ['历下区', '高新区']),
+      city('青岛', '青', 2, ['崂山区', '黄岛区']),
+      city('威海', '威', 2, ['环翠区', '火炬高技术产业开发区']),
+    ],
+  },
+  {
+    abbr: '豫',
+    fullName: '河南省',
+    municipality: false,
+    weight: 4,
+    cities: [city('郑州', '郑', 3, ['金水区', '高新区']), city('新乡', '新', 2, ['长垣市', '红旗区'])],
+  },
+  {
+    abbr: '鄂',
+    fullName: '湖北省',
+    municipality: false,
+    weight: 4,
+    cities: [city('武汉', '汉', 3, ['东湖新技术开发区', '江夏区']), city('宜昌', '宜', 1, ['西陵区'])],
+  },
+  {
+    abbr: '湘',
+    fullName: '湖南省',
+    municipality: false,
+    weight: 3,
+    cities: [city('长沙', '长', 3, ['岳麓区', '雨花区', '长沙县']), city('株洲', '株', 1, ['天元区'])],
+  },
+  {
+    abbr: '川',
+    fullName: '四川省',
+    municipality: false,
+    weight: 3,
+    cities: [city('成都', '蓉', 3, ['高新区', '温江区', '双流区']), city('绵阳', '绵', 1, ['涪城区'])],
+  },
+  { abbr: '津', fullName: '天津市', municipality: true, weight: 3, cities: [city('天津', null, 1, ['滨海新区', '西青区', '武清区'])] },
+  {
+    abbr: '冀',
+    fullName: '河北省',
+    municipality: false,
+    weight: 3,
+    cities: [city('石家庄', '石', 2, ['长安区', '高新区']), city('保定', '保', 1, ['竞秀区'])],
+  },
+  {
+    abbr: '皖',
+    fullName: '安徽省',
+    municipality: false,
+    weight: 3,
+    cities: [city('合肥', '合', 3, ['蜀山区', '包河区']), city('芜湖', '芜', 1, ['鸠江区'])],
+  },
+  {
+    abbr: '闽',
+    fullName: '福建省',
+    municipality: false,
+    weight: 2,
+    cities: [city('厦门', '厦', 2, ['湖里区', '海沧区']), city('福州', '榕', 1, ['鼓楼区', '仓山区'])],
+  },
+  {
+    abbr: '赣',
+    fullName: '江西省',
+    municipality: false,
+    weight: 2,
+    cities: [city('南昌', '洪', 2, ['青山湖区', '新建区']), city('抚州', '抚', 1, ['临川区'])],
+  },
+  {
+    abbr: '辽',
+    fullName: '辽宁省',
+    municipality: false,
+    weight: 2,
+    cities: [city('沈阳', '沈', 2, ['浑南区', '和平区']), city('大连', '连', 1, ['甘井子区'])],
+  },
+  { abbr: '吉', fullName: '吉林省', municipality: false, weight: 1.5, cities: [city('长春', '长', 2, ['朝阳区', '净月区'])] },
+  { abbr: '黑', fullName: '黑龙江省', municipality: false, weight: 1, cities: [city('哈尔滨', '哈', 1, ['南岗区', '松北区'])] },
+  { abbr: '陕', fullName: '陕西省', municipality: false, weight: 1.5, cities: [city('西安', '西', 1, ['雁塔区', '未央区'])] },
+  { abbr: '渝', fullName: '重庆市', municipality: true, weight: 1.5, cities: [city('重庆', null, 1, ['渝北区', '九龙坡区', '北碚区'])] },
+  {
+    abbr: '桂',
+    fullName: '广西壮族自治区',
+    municipality: false,
+    weight: 1,
+    cities: [city('南宁', '南', 2, ['青秀区', '西乡塘区']), city('桂林', '桂', 1, ['七星区'])],
+  },
+  { abbr: '晋', fullName: '山西省', municipality: false, weight: 1, cities: [city('太原', '并', 1, ['小店区', '万柏林区'])] },
+  { abbr: '内', fullName: '内蒙古自治区', municipality: false, weight: 0.5, cities: [city('呼和浩特', '呼', 1, ['赛罕区', '金川开发区'])] },
+  { abbr: '黔', fullName: '贵州省', municipality: false, weight: 0.5, cities: [city('贵阳', '筑', 1, ['观山湖区', '乌当区'])] },
+  { abbr: '滇', fullName: '云南省', municipality: false, weight: 0.5, cities: [city('昆明', '昆', 1, ['五华区', '官渡区'])] },
+  { abbr: '琼', fullName: '海南省', municipality: false, weight: 0.4, cities: [city('海口', '海', 1, ['龙华区', '秀英区'])] },
+  { abbr: '甘', fullName: '甘肃省', municipality: false, weight: 0.3, cities: [city('兰州', '兰', 1, ['城关区', '安宁区'])] },
+  { abbr: '新', fullName: '新疆维吾尔自治区', municipality: false, weight: 0.2, cities: [city('乌鲁木齐', '乌', 1, ['新市区', '天山区'])] },
+  { abbr: '宁', fullName: '宁夏回族自治区', municipality: false, weight: 0.2, cities: [city('银川', '银', 1, ['金凤区', '兴庆区'])] },
+  { abbr: '青', fullName: '青海省', municipality: false, weight: 0.1, cities: [city('西宁', '西', 1, ['城北区'])] },
+  { abbr: '藏', fullName: '西藏自治区', municipality: false, weight: 0.1, cities: [city('拉萨', '拉', 1, ['堆龙德庆区'])] },
 ];
 
 export const ALL_PROVINCES: readonly Province[] = [GUANGDONG, ...OTHER_PROVINCES];

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../shared/problem-responses.ts';
-import { queryAudit } from './audit-query.ts';
 import { auditPageSchema, auditQuerySchema } from './audit.schemas.ts';
+import { queryAudit } from './audit-query.ts';
 
 /** `GET /v1/audit`: every change to certificates, tickets and keys, for admins. */
 export function auditRoutes(sqlite: Database.Database): FastifyPluginAsyncZod {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { authenticate, type Authenticator } from './authenticate.ts';
 import { forbidden, unauthorized } from './auth.errors.ts';
+import { type Authenticator, authenticate } from './authenticate.ts';
 import type { Principal } from './principal.ts';
-import { hasRole, type Access, type Role } from './roles.ts';
+import { type Access, hasRole, type Role } from './roles.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

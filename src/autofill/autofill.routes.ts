@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { missToError } from '../certificates/lookup/lookup-outcome.ts';
 import type { LookupService } from '../certificates/lookup/lookup.service.ts';
+import { missToError } from '../certificates/lookup/lookup-outcome.ts';
 import type { RequesterOf } from '../certificates/lookup/requester.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
-import type { AutofillPayload } from './autofill.ts';
 import { autofillQuerySchema, autofillSchema, batchBodySchema, batchResponseSchema } from './autofill.schemas.ts';
 import type { AutofillService } from './autofill.service.ts';
+import type { AutofillPayload } from './autofill.ts';
 
 export interface AutofillRoutesDeps {
   lookup: LookupService;
@@ -52,7 +52,8 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
         schema: {
           tags: ['autofill'],
           summary: 'Auto-fill many numbers at once',
-          description: 'Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
+          description:
+            'Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
           body: batchBodySchema,
           response: { 200: batchResponseSchema, ...problemResponses(400, 413) },
         },

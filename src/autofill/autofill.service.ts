@@ -1,8 +1,8 @@
-import type { ParsedNumber } from '../numbers/number.types.ts';
-import { buildAutofill, type AutofillPayload } from './autofill.ts';
-import type { AutofillCache, CachedAnswer } from './autofill-cache.ts';
 import type { CertificatesRepository } from '../certificates/certificates.repository.ts';
 import type { AuthorityOf } from '../certificates/source-precedence.ts';
+import type { ParsedNumber } from '../numbers/number.types.ts';
+import { type AutofillPayload, buildAutofill } from './autofill.ts';
+import type { AutofillCache, CachedAnswer } from './autofill-cache.ts';
 
 /** The form's payload for a number, or null when the index does not hold it. */
 export class AutofillService {

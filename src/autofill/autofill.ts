@@ -1,9 +1,9 @@
-import { dataAsOf } from '../certificates/data-as-of.ts';
-import type { ParsedNumber } from '../numbers/number.types.ts';
-import { certificateStatus, type CertificateStatus } from '../certificates/certificate-status.ts';
+import { type CertificateStatus, certificateStatus } from '../certificates/certificate-status.ts';
 import type { AutofillVersionRow } from '../certificates/certificates.repository.ts';
 import { documentsInEffect, namedBy, reportedDates } from '../certificates/current-document.ts';
-import { authorityWithoutConfig, type AuthorityOf } from '../certificates/source-precedence.ts';
+import { dataAsOf } from '../certificates/data-as-of.ts';
+import { type AuthorityOf, authorityWithoutConfig } from '../certificates/source-precedence.ts';
+import type { ParsedNumber } from '../numbers/number.types.ts';
 
 export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective';
 
@@ -42,7 +42,6 @@ export function buildAutofill(
 ): AutofillPayload {
   const inEffect = documentsInEffect(versions, today, authorityOf);
   const latest = inEffect?.latest ?? null;
-  const certificateDocument = inEffect?.certificate ?? null;
   const isFiling = number.family === 'filing';
   const { approvalDate, effectiveDate, effectiveDateSource, expiryDate } = reportedDates(inEffect, number.family);
   const status = certificateStatus(number.family, expiryDate, today);

@@ -1,9 +1,9 @@
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import { dataAsOf } from './data-as-of.ts';
-import { certificateStatus, type CertificateStatus } from './certificate-status.ts';
+import { type CertificateStatus, certificateStatus } from './certificate-status.ts';
 import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
-import { authorityWithoutConfig, type AuthorityOf } from './source-precedence.ts';
+import { dataAsOf } from './data-as-of.ts';
+import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;
@@ -44,9 +44,7 @@ export function buildCertificateView(
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const dates = reportedDates(inEffect, number.family);
-  const newestFirst = [...found.versions].sort(
-    (a, b) => compareDesc(a.approvalDate, b.approvalDate) || b.id - a.id,
-  );
+  const newestFirst = [...found.versions].sort((a, b) => compareDesc(a.approvalDate, b.approvalDate) || b.id - a.id);
   return {
     canonical: number.canonical,
     asIssued: (latest ?? newestFirst[0])?.asIssued ?? number.canonical,

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { recodeKey } from '../numbers/recode-key.ts';
 import type { Family, ParsedNumber } from '../numbers/number.types.ts';
+import { recodeKey } from '../numbers/recode-key.ts';
 import type { IsoDate } from '../shared/dates.ts';
 import { contentHash } from './content-hash.ts';
-import { documentsInEffect, namedBy, reportedDates, type DatedVersion, type InEffect } from './current-document.ts';
+import { type DatedVersion, documentsInEffect, type InEffect, namedBy, reportedDates } from './current-document.ts';
+import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 import type { VersionInput } from './version-input.ts';
-import { authorityWithoutConfig, type AuthorityOf } from './source-precedence.ts';
 
 /** The summary columns a certificate shows; what the audit log records before and after. */
 export interface CertificateSummary {
@@ -93,7 +93,7 @@ export class CertificateWriter {
 
   /** `authorityOf` ranks sources when versions of one document disagree; the composition root passes the configured one. */
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly authorityOf: AuthorityOf = authorityWithoutConfig,
   ) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
@@ -133,7 +133,9 @@ export class CertificateWriter {
     this.writeTransaction = sqlite.transaction((inputs, today, context) => this.writeUnsafe(inputs, today, context));
     // IMMEDIATE: it reads, then writes what it read; taking the write lock first means another
     // process's commit in between makes it wait (busy_timeout) instead of failing with SQLITE_BUSY.
-    const refresh = sqlite.transaction((ids: readonly number[], today: string, context: WriteContext) => this.refreshUnsafe(ids, today, context));
+    const refresh = sqlite.transaction((ids: readonly number[], today: string, context: WriteContext) =>
+      this.refreshUnsafe(ids, today, context),
+    );
     this.refreshTransaction = (ids, today, context) => refresh.immediate(ids, today, context);
   }
 
@@ -197,8 +199,18 @@ export class CertificateWriter {
     const existing = this.findId.get(number.matchKey);
     if (existing !== undefined) return { id: existing, created: false, number, versionIds: [], before: null, stored: null };
     const result = this.insertCertificate.run(
-      number.canonical, number.matchKey, recodeKey(number), number.family, number.authority, number.city, number.form,
-      number.origin, number.year, number.class, number.code, number.serial,
+      number.canonical,
+      number.matchKey,
+      recodeKey(number),
+      number.family,
+      number.authority,
+      number.city,
+      number.form,
+      number.origin,
+      number.year,
+      number.class,
+      number.code,
+      number.serial,
     );
     return { id: Number(result.lastInsertRowid), created: true, number, versionIds: [], before: null, stored: [] };
   }
@@ -244,13 +256,24 @@ export class CertificateWriter {
 
   private storeSummary(id: number, summary: CertificateSummary, due: IsoDate | null): void {
     this.updateCurrent.run(
-      summary.productName, summary.holder, summary.approvalDate, summary.effectiveDate, summary.expiryDate,
-      summary.currentVersionId, summary.datesKnown, due, id,
+      summary.productName,
+      summary.holder,
+      summary.approvalDate,
+      summary.effectiveDate,
+      summary.expiryDate,
+      summary.currentVersionId,
+      summary.datesKnown,
+      due,
+      id,
     );
   }
 
   /** The summary as of `today`, and the day it next needs recomputing (`summary_due`). */
-  private summaryFrom(family: string, today: IsoDate, versions: readonly StoredVersionRow[]): { summary: CertificateSummary; due: IsoDate | null } {
+  private summaryFrom(
+    family: string,
+    today: IsoDate,
+    versions: readonly StoredVersionRow[],
+  ): { summary: CertificateSummary; due: IsoDate | null } {
     const inEffect = documentsInEffect(versions, today, this.authorityOf);
     const latest = inEffect?.latest ?? null;
     const dates = reportedDates(inEffect, family);
@@ -319,11 +342,29 @@ function storedVersionOf(id: number, input: VersionInput): StoredVersionRow {
 /** The values of `insertVersion`, in its column order (positional binding: the hottest statement of an import). */
 function versionValues(certificateId: number, input: VersionInput): unknown[] {
   return [
-    certificateId, input.documentType, input.asIssued, input.approvalDate ?? null, input.effectiveDate ?? null,
-    input.expiryDate ?? null, input.productName ?? null, input.holder ?? null, input.holderAddress ?? null,
-    input.productionAddress ?? null, input.agentName ?? null, input.agentAddress ?? null, input.modelSpec ?? null,
-    input.structure ?? null, input.scope ?? null, input.approvalDepartment ?? null, input.changeDescription ?? null,
-    input.remarks ?? null, input.provenance.source, input.provenance.sourceRef ?? null, input.provenance.sourceRow ?? null,
-    input.provenance.fetchedAt, input.provenance.importRunId ?? null, input.contentHash ?? contentHash(input),
+    certificateId,
+    input.documentType,
+    input.asIssued,
+    input.approvalDate ?? null,
+    input.effectiveDate ?? null,
+    input.expiryDate ?? null,
+    input.productName ?? null,
+    input.holder ?? null,
+    input.holderAddress ?? null,
+    input.productionAddress ?? null,
+    input.agentName ?? null,
+    input.agentAddress ?? null,
+    input.modelSpec ?? null,
+    input.structure ?? null,
+    input.scope ?? null,
+    input.approvalDepartment ?? null,
+    input.changeDescription ?? null,
+    input.remarks ?? null,
+    input.provenance.source,
+    input.provenance.sourceRef ?? null,
+    input.provenance.sourceRow ?? null,
+    input.provenance.fetchedAt,
+    input.provenance.importRunId ?? null,
+    input.contentHash ?? contentHash(input),
   ];
 }

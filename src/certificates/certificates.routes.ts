@@ -3,8 +3,8 @@ import { problemResponses } from '../shared/problem-responses.ts';
 import { buildCertificateView } from './certificate-view.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 import { certificateParamsSchema, certificateQuerySchema, certificateViewSchema } from './certificates.schemas.ts';
-import { missToError } from './lookup/lookup-outcome.ts';
 import type { LookupService } from './lookup/lookup.service.ts';
+import { missToError } from './lookup/lookup-outcome.ts';
 import type { RequesterOf } from './lookup/requester.ts';
 import type { AuthorityOf } from './source-precedence.ts';
 
@@ -50,4 +50,3 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
     );
   };
 }
-

@@ -19,18 +19,24 @@ export const provenanceSchema = z
 export const versionSchema = z
   .object({
     id: z.number().int().describe('Version id.'),
-    documentType: z.enum(DOCUMENT_TYPES).describe('registration, renewal, change (变更注册文件), filing, filing_change, or record (undated data such as UDI).'),
+    documentType: z
+      .enum(DOCUMENT_TYPES)
+      .describe('registration, renewal, change (变更注册文件), filing, filing_change, or record (undated data such as UDI).'),
     asIssued: z.string().describe('The number as the source printed it.'),
     approvalDate: IsoDate.nullable().describe('批准日期 / 备案日期.'),
     effectiveDate: IsoDate.nullable().describe('生效日期 as printed (certificates from 2022), else null.'),
     expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
-    effectiveFrom: IsoDate.nullable().describe('The day this document took or takes effect (renewal rule applied); null when it never does (undated, or outranked).'),
+    effectiveFrom: IsoDate.nullable().describe(
+      'The day this document took or takes effect (renewal rule applied); null when it never does (undated, or outranked).',
+    ),
     inEffect: z.boolean().describe('True for the document(s) in effect today.'),
     outrankedBy: z
       .number()
       .int()
       .nullable()
-      .describe('Id of a version from a better-ranked source (certificate > announcement > claim) giving this document different dates: this one is kept for provenance but never in effect. Null when none does.'),
+      .describe(
+        'Id of a version from a better-ranked source (certificate > announcement > claim) giving this document different dates: this one is kept for provenance but never in effect. Null when none does.',
+      ),
     productName: z.string().nullable().describe('产品名称'),
     holder: z.string().nullable().describe('注册人/备案人名称'),
     holderAddress: z.string().nullable().describe('注册人/备案人住所'),

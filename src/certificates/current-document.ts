@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../shared/dates.ts';
-import { authorityWithoutConfig, withoutOutranked, type AuthorityOf } from './source-precedence.ts';
+import { type AuthorityOf, authorityWithoutConfig, withoutOutranked } from './source-precedence.ts';
 import type { DocumentType } from './version-input.ts';
 
 /** The fields of a stored version that decide which document is in effect. */
@@ -49,13 +49,16 @@ export function documentsInEffect<V extends DatedVersion>(
 ): InEffect<V> | null {
   const dated = versions.filter((v) => v.documentType !== 'record' && (v.approvalDate || v.effectiveDate));
   if (dated.length === 0) return null;
-  dated.sort(
-    (a, b) => compare(a.approvalDate ?? a.effectiveDate, b.approvalDate ?? b.effectiveDate) || a.id - b.id,
-  );
+  dated.sort((a, b) => compare(a.approvalDate ?? a.effectiveDate, b.approvalDate ?? b.effectiveDate) || a.id - b.id);
   // An outranked version always has a winner among the dated documents (they share a date and differ in one).
   let outrankedBy: Map<number, number> | undefined;
   const documents =
-    dated.length < 2 ? dated : withoutOutranked(dated, authorityOf, (loser, by) => (outrankedBy ??= new Map()).set(loser.id, by.id));
+    dated.length < 2
+      ? dated
+      : withoutOutranked(dated, authorityOf, (loser, by) => {
+          outrankedBy ??= new Map();
+          outrankedBy.set(loser.id, by.id);
+        });
 
   const effectiveFrom = new Map<number, IsoDate | null>();
   let previousExpiry: IsoDate | null = null;

@@ -75,7 +75,10 @@ export class SourcePrecedence {
    * dates would otherwise compete with the better ones for "latest document in effect". A worse
    * version stored before the better one arrived is set aside when read (`withoutOutranked`).
    */
-  filter(inputs: readonly VersionInput[], storedOf: (input: VersionInput) => readonly DatedFacts[]): { kept: VersionInput[]; outranked: Outranked[] } {
+  filter(
+    inputs: readonly VersionInput[],
+    storedOf: (input: VersionInput) => readonly DatedFacts[],
+  ): { kept: VersionInput[]; outranked: Outranked[] } {
     const kept: VersionInput[] = [];
     const outranked: Outranked[] = [];
     for (const input of inputs) {

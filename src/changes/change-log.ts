@@ -76,7 +76,13 @@ export class ChangeLog {
         `SELECT id, at, actor, entity, entity_id AS entityId, action, before, after FROM change_log
          WHERE ${where.join(' AND ')} ORDER BY id LIMIT @limit`,
       )
-      .all({ after: query.after ?? 0, limit: query.limit, entity: query.entity, entityId: query.entityId, actor: query.actor }) as ChangeRow[];
+      .all({
+        after: query.after ?? 0,
+        limit: query.limit,
+        entity: query.entity,
+        entityId: query.entityId,
+        actor: query.actor,
+      }) as ChangeRow[];
     return rows.map((row) => ({
       ...row,
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
@@ -93,14 +99,17 @@ export class ChangeLog {
       // One write, one moment: a bulk import batch records hundreds of thousands of entries.
       const at = this.now().toISOString();
       for (const certificate of touched) {
-        this.append({
-          actor: context.actor,
-          entity: 'certificate',
-          entityId: certificate.canonical,
-          action: certificate.createdWith ? 'created' : certificate.refreshed ? 'summary_refreshed' : 'versions_added',
-          before: certificate.before,
-          after: { ...certificate.after, versionIds: certificate.versionIds },
-        }, at);
+        this.append(
+          {
+            actor: context.actor,
+            entity: 'certificate',
+            entityId: certificate.canonical,
+            action: certificate.createdWith ? 'created' : certificate.refreshed ? 'summary_refreshed' : 'versions_added',
+            before: certificate.before,
+            after: { ...certificate.after, versionIds: certificate.versionIds },
+          },
+          at,
+        );
       }
     };
   }

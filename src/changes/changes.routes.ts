@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ChangeLog } from './change-log.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.ts';
+import type { ChangeLog } from './change-log.ts';
 import { changesPageSchema, changesQuerySchema } from './changes.schemas.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 type WithHelp<Options> = Options & { help: { type: 'boolean'; short: 'h' } };
 

@@ -1,5 +1,5 @@
-import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
+import { createServices } from '../services.ts';
 import type { UdiFileOutcome, UdiProgress } from '../udi/udi-importer.ts';
 import type { UdiRun } from '../udi/udi-runs.repository.ts';
 import { parseCommandArgs } from './command-args.ts';
@@ -52,7 +52,11 @@ export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<num
     for (const target of parsed.positionals) {
       let outcomes: UdiFileOutcome[];
       try {
-        outcomes = await services.udiImporter.importPath(target, { trigger: 'cli', skipIfImported: parsed.values['skip-imported'], onProgress });
+        outcomes = await services.udiImporter.importPath(target, {
+          trigger: 'cli',
+          skipIfImported: parsed.values['skip-imported'],
+          onProgress,
+        });
       } catch (error) {
         io.stderr.write(`certref import-udi: ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
         failed = true;
@@ -61,7 +65,9 @@ export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<num
       if (io.stdout.isTTY && !json && lastProgress > 0) io.stdout.write('\r\x1b[K');
       for (const outcome of outcomes) {
         if (outcome.kind === 'skipped') {
-          io.stdout.write(json ? `${JSON.stringify({ file: outcome.file, skipped: outcome.reason })}\n` : `${outcome.file}: already imported, skipped\n`);
+          io.stdout.write(
+            json ? `${JSON.stringify({ file: outcome.file, skipped: outcome.reason })}\n` : `${outcome.file}: already imported, skipped\n`,
+          );
           continue;
         }
         if (outcome.run.status !== 'completed') failed = true;
@@ -83,7 +89,9 @@ function summary(run: UdiRun): string {
   ];
   const repairs = run.details?.repairs;
   if (repairs && (repairs.controlCharactersDropped || repairs.ampersandsEscaped || repairs.invalidReferencesDropped)) {
-    lines.push(`  text repaired: ${repairs.controlCharactersDropped} control characters dropped, ${repairs.ampersandsEscaped} bare & escaped, ${repairs.invalidReferencesDropped} invalid references dropped`);
+    lines.push(
+      `  text repaired: ${repairs.controlCharactersDropped} control characters dropped, ${repairs.ampersandsEscaped} bare & escaped, ${repairs.invalidReferencesDropped} invalid references dropped`,
+    );
   }
   const reasons = Object.entries(run.details?.rejectionsByReason ?? {});
   if (reasons.length > 0) lines.push(`  refused: ${reasons.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);

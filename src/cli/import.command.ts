@@ -1,10 +1,10 @@
 import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { createServices } from '../services.ts';
-import { loadConfig, type AppConfig } from '../config/config.ts';
-import { BULK_BATCH_SIZE, importerFor } from '../imports/importer.ts';
+import { type AppConfig, loadConfig } from '../config/config.ts';
 import type { ImportProgress, ImportReport } from '../imports/import-report.ts';
+import { BULK_BATCH_SIZE, importerFor } from '../imports/importer.ts';
 import type { RowIssue } from '../imports/rows/row-issues.ts';
+import { createServices } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import { parseCommandArgs } from './command-args.ts';
 
@@ -121,9 +121,11 @@ function issueLines(title: string, issues: readonly RowIssue[]): string[] {
   if (issues.length === 0) return [];
   return [
     `${title}:`,
-    ...issues.slice(0, LISTED_ISSUES).map(
-      (issue) =>
-        `  row ${issue.row}${issue.column ? ` [${issue.column}]` : ''} ${issue.reason}: ${issue.message.zh}${issue.value ? ` (${issue.value})` : ''}`,
-    ),
+    ...issues
+      .slice(0, LISTED_ISSUES)
+      .map(
+        (issue) =>
+          `  row ${issue.row}${issue.column ? ` [${issue.column}]` : ''} ${issue.reason}: ${issue.message.zh}${issue.value ? ` (${issue.value})` : ''}`,
+      ),
   ];
 }

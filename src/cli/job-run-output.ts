@@ -6,8 +6,14 @@ export const JOB_RUN_EXIT: Record<JobRun['status'], number> = { succeeded: 0, pa
 
 /** A run as people read it: name, id and outcome, then its counts and error, indented. */
 export function runLines(run: JobRun): string {
-  const counts = Object.entries(run.counts ?? {}).map(([key, n]) => `${key} ${n}`).join(', ');
-  return [`${run.job} (run ${run.id}): ${run.status}`, counts ? `  ${counts}` : null, run.error ? `  ${run.error.replaceAll('\n', '\n  ')}` : null]
+  const counts = Object.entries(run.counts ?? {})
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+  return [
+    `${run.job} (run ${run.id}): ${run.status}`,
+    counts ? `  ${counts}` : null,
+    run.error ? `  ${run.error.replaceAll('\n', '\n  ')}` : null,
+  ]
     .filter((line) => line !== null)
     .join('\n')
     .concat('\n');

@@ -1,8 +1,8 @@
-import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
-import type { JobStatus } from '../status/status.service.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
+import { createServices } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
+import type { JobStatus } from '../status/status.service.ts';
 import { parseCommandArgs } from './command-args.ts';
 import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
 

@@ -1,8 +1,8 @@
 import os from 'node:os';
-import type { ApiKeyRecord } from '../keys/api-keys.repository.ts';
 import { isRole, ROLES } from '../auth/roles.ts';
-import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
+import type { ApiKeyRecord } from '../keys/api-keys.repository.ts';
+import { createServices } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import { parseCommandArgs } from './command-args.ts';
 
@@ -65,7 +65,10 @@ export async function runKeys(args: string[], io: KeysIo): Promise<number> {
   try {
     if (action === 'create') {
       const role = values.role as (typeof ROLES)[number];
-      const { record, key } = services.apiKeys.create({ name: values.name!.trim(), role, organisation: values.organisation ?? null }, actor);
+      const { record, key } = services.apiKeys.create(
+        { name: values.name!.trim(), role, organisation: values.organisation ?? null },
+        actor,
+      );
       if (values.json) io.stdout.write(`${JSON.stringify({ ...record, key })}\n`);
       else {
         io.stderr.write(`API key ${record.id} created for ${record.name} (${record.role}, organisation ${record.organisation}).\n`);
@@ -77,7 +80,9 @@ export async function runKeys(args: string[], io: KeysIo): Promise<number> {
       io.stdout.write(values.json ? `${JSON.stringify(keys)}\n` : table(keys));
     } else {
       const record = services.apiKeys.revoke(Number(rest[0]), actor);
-      io.stdout.write(values.json ? `${JSON.stringify(record)}\n` : `API key ${record.id} (${record.name}) revoked at ${record.revokedAt}.\n`);
+      io.stdout.write(
+        values.json ? `${JSON.stringify(record)}\n` : `API key ${record.id} (${record.name}) revoked at ${record.revokedAt}.\n`,
+      );
     }
     return 0;
   } catch (error) {
@@ -95,15 +100,32 @@ function table(keys: ApiKeyRecord[]): string {
   if (keys.length === 0) return 'No API keys.\n';
   const rows = [
     ['id', 'role', 'name', 'organisation', 'prefix', 'created', 'last used', 'revoked'],
-    ...keys.map((k) => [String(k.id), k.role, k.name, k.organisation, `${k.prefix}…`, k.createdAt.slice(0, 16), k.lastUsedAt?.slice(0, 16) ?? '-', k.revokedAt?.slice(0, 16) ?? '-']),
+    ...keys.map((k) => [
+      String(k.id),
+      k.role,
+      k.name,
+      k.organisation,
+      `${k.prefix}…`,
+      k.createdAt.slice(0, 16),
+      k.lastUsedAt?.slice(0, 16) ?? '-',
+      k.revokedAt?.slice(0, 16) ?? '-',
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => displayWidth(row[column]!))));
-  return rows.map((row) => row.map((cell, column) => cell + ' '.repeat(widths[column]! - displayWidth(cell))).join('  ').trimEnd()).join('\n') + '\n';
+  return `${rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell + ' '.repeat(widths[column]! - displayWidth(cell)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`;
 }
 
 /** CJK characters take two columns in a terminal. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  for (const char of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
   return width;
 }

@@ -20,13 +20,34 @@ interface Command {
 /** Every command, one line each. */
 const COMMANDS: Record<string, Command> = {
   numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
-  keys: { summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)', load: async () => (await import('./keys.command.ts')).runKeys },
-  import: { summary: 'import certificates from a CSV (UTF-8 or GBK), XLSX or JSON Lines file', load: async () => (await import('./import.command.ts')).runImport },
-  'import-udi': { summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)', load: async () => (await import('./import-udi.command.ts')).runImportUdi },
-  'search-reindex': { summary: 'rebuild the search index from scratch (Meilisearch: build a new index and swap it in)', load: async () => (await import('./search-reindex.command.ts')).runSearchReindex },
-  serve: { summary: 'serve the HTTP API (same as npm start; configured by the environment, see .env.example)', load: async () => (await import('./serve.command.ts')).runServe },
-  'refresh-summaries': { summary: 'recompute stored certificate summaries: those due today, or --all after the source ranking changed', load: async () => (await import('./refresh-summaries.command.ts')).runRefreshSummaries },
-  jobs: { summary: 'list the scheduled jobs, or run one now (jobs run <name>)', load: async () => (await import('./jobs.command.ts')).runJobs },
+  keys: {
+    summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)',
+    load: async () => (await import('./keys.command.ts')).runKeys,
+  },
+  import: {
+    summary: 'import certificates from a CSV (UTF-8 or GBK), XLSX or JSON Lines file',
+    load: async () => (await import('./import.command.ts')).runImport,
+  },
+  'import-udi': {
+    summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)',
+    load: async () => (await import('./import-udi.command.ts')).runImportUdi,
+  },
+  'search-reindex': {
+    summary: 'rebuild the search index from scratch (Meilisearch: build a new index and swap it in)',
+    load: async () => (await import('./search-reindex.command.ts')).runSearchReindex,
+  },
+  serve: {
+    summary: 'serve the HTTP API (same as npm start; configured by the environment, see .env.example)',
+    load: async () => (await import('./serve.command.ts')).runServe,
+  },
+  'refresh-summaries': {
+    summary: 'recompute stored certificate summaries: those due today, or --all after the source ranking changed',
+    load: async () => (await import('./refresh-summaries.command.ts')).runRefreshSummaries,
+  },
+  jobs: {
+    summary: 'list the scheduled jobs, or run one now (jobs run <name>)',
+    load: async () => (await import('./jobs.command.ts')).runJobs,
+  },
 };
 
 export function helpText(): string {

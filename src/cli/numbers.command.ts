@@ -34,7 +34,7 @@ export async function runNumbers(args: string[], io: NumbersIo): Promise<number>
     }
     options.currentYear = year;
   }
-  if (values.jsonl === (positionals.length > 0)) {
+  if (values.jsonl === positionals.length > 0) {
     io.stderr.write(USAGE);
     return 2;
   }

@@ -1,8 +1,8 @@
 import type { RefreshProgress } from '../certificates/summaries/summary-refresh.ts';
-import { createServices } from '../services.ts';
 import { loadConfig } from '../config/config.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import { summaryRefreshJob } from '../jobs/summary-refresh.job.ts';
+import { createServices } from '../services.ts';
 import { parseCommandArgs } from './command-args.ts';
 import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
 
@@ -32,12 +32,7 @@ server), this one is skipped. Exit status: 0 done; 1 failed or skipped; 2 misuse
 
 /** `certref refresh-summaries [--all]`: stored summaries recomputed, due ones or all. */
 export async function runRefreshSummaries(args: string[], io: RefreshSummariesIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    args,
-    { all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-    USAGE,
-    io,
-  );
+  const parsed = parseCommandArgs(args, { all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, USAGE, io);
   if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 0) {
     io.stderr.write(`unexpected argument: ${parsed.positionals[0]}\n${USAGE}`);
@@ -51,7 +46,9 @@ export async function runRefreshSummaries(args: string[], io: RefreshSummariesIo
     const options = { context: { actor: 'job:summary-refresh' }, onProgress: progress.update };
     const refresh = async () => {
       try {
-        return await (parsed.values.all ? services.summaries.refreshAll(today, options) : services.summaries.refreshScheduled(today, options));
+        return await (parsed.values.all
+          ? services.summaries.refreshAll(today, options)
+          : services.summaries.refreshScheduled(today, options));
       } finally {
         progress.end();
       }

@@ -1,5 +1,5 @@
+import { type AppConfig, loadConfig } from '../config/config.ts';
 import { createServices } from '../services.ts';
-import { loadConfig, type AppConfig } from '../config/config.ts';
 import { parseCommandArgs } from './command-args.ts';
 
 export interface SearchReindexIo {
@@ -36,7 +36,9 @@ export async function searchReindexWithConfig(config: AppConfig, options: { json
     const started = performance.now();
     const embedded = services.search.embedded.rebuild();
     if (!options.json) {
-      io.stdout.write(`embedded index: ${embedded.documents.toLocaleString('en')} certificates in ${(embedded.milliseconds / 1000).toFixed(1)} s\n`);
+      io.stdout.write(
+        `embedded index: ${embedded.documents.toLocaleString('en')} certificates in ${(embedded.milliseconds / 1000).toFixed(1)} s\n`,
+      );
     }
     const meilisearch = services.search.meilisearch ? await services.search.meilisearch.index.reindex() : null;
     if (options.json) {

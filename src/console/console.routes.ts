@@ -41,7 +41,10 @@ export function consoleRoutes(): FastifyPluginAsync {
         .type(file.type)
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'self'; img-src 'self' blob: data:; frame-src 'self' blob:; object-src 'self' blob:; style-src 'self'; script-src 'self'")
+        .header(
+          'content-security-policy',
+          "default-src 'self'; img-src 'self' blob: data:; frame-src 'self' blob:; object-src 'self' blob:; style-src 'self'; script-src 'self'",
+        )
         .send(file.body);
     });
   };

@@ -13,7 +13,11 @@ const active = new WeakMap<Database.Database, { depth: number; previous: number 
  * interval comes back when the last one ends, and the WAL is checkpointed then, so the next writer
  * does not pay for the import's last stretch.
  */
-export async function withSparseCheckpoints<T>(sqlite: Database.Database, run: () => Promise<T>, pages = BULK_CHECKPOINT_PAGES): Promise<T> {
+export async function withSparseCheckpoints<T>(
+  sqlite: Database.Database,
+  run: () => Promise<T>,
+  pages = BULK_CHECKPOINT_PAGES,
+): Promise<T> {
   const state = active.get(sqlite) ?? { depth: 0, previous: sqlite.pragma('wal_autocheckpoint', { simple: true }) as number };
   if (state.depth === 0) sqlite.pragma(`wal_autocheckpoint = ${pages}`);
   state.depth++;

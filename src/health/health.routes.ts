@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { migrationsApplied } from '../db/database.ts';
+import { z } from 'zod';
 import type { DatabaseHandle } from '../db/database.ts';
+import { migrationsApplied } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 

@@ -65,5 +65,9 @@ function textEncoding(facts: FileFacts): TextEncoding | null {
 
 function firstVisibleChar(head: Buffer, encoding: TextEncoding): string | undefined {
   if (encoding === 'utf-16le' || encoding === 'utf-16be') return undefined;
-  return head.subarray(0, 1024).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart()[0];
+  return head
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()[0];
 }

@@ -1,5 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { createHash, type Hash } from 'node:crypto';
 
 /** What one pass over a file's bytes learns, so that no later step needs a second pass. */
 export interface FileFacts {

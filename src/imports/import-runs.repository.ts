@@ -72,7 +72,13 @@ interface IssueRow {
 }
 
 export const EMPTY_COUNTS: RunCounts = {
-  total: 0, versionsAdded: 0, unchanged: 0, rejected: 0, certificatesCreated: 0, hintRowsSkipped: 0, warnings: 0,
+  total: 0,
+  versionsAdded: 0,
+  unchanged: 0,
+  rejected: 0,
+  certificatesCreated: 0,
+  hintRowsSkipped: 0,
+  warnings: 0,
 };
 
 /** import_runs and import_rejections, through statements prepared once (one batch = one call of each). */

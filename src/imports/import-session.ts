@@ -3,10 +3,10 @@ import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { AppError } from '../shared/app-error.ts';
 import { BatchCommit } from './batches/batch-commit.ts';
 import type { BatchSource } from './batches/batch-source.ts';
+import type { ReadBatch } from './batches/read-batch.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import type { ImportRunsRepository, NewRun } from './import-runs.repository.ts';
 import { importInterrupted } from './imports.errors.ts';
-import type { ReadBatch } from './batches/read-batch.ts';
 import { detachIssue, type RowIssue } from './rows/row-issues.ts';
 import type { RowContext } from './rows/row-validator.ts';
 

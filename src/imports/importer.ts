@@ -3,14 +3,14 @@ import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { withSparseCheckpoints } from '../db/sparse-checkpoints.ts';
 import { BatchReader } from './batches/batch-reader.ts';
 import type { BatchSource } from './batches/batch-source.ts';
-import { detectFormat, type DetectedFormat } from './file-format.ts';
+import { WorkerBatchSource } from './batches/worker-batch-source.ts';
+import { type DetectedFormat, detectFormat } from './file-format.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import { ImportRunsRepository } from './import-runs.repository.ts';
 import { ImportSession } from './import-session.ts';
 import { emptyFile } from './imports.errors.ts';
-import { prepareFile, type ImportInput, type PreparedFile } from './prepared-file.ts';
+import { type ImportInput, type PreparedFile, prepareFile } from './prepared-file.ts';
 import { openTable } from './rows/table-reader.ts';
-import { WorkerBatchSource } from './batches/worker-batch-source.ts';
 
 export interface ImporterDeps {
   sqlite: Database.Database;
@@ -123,8 +123,5 @@ export function importerFor(
   services: Omit<ImporterDeps, 'sqlite'> & { database: Pick<ImporterDeps, 'sqlite'> },
   options: ImporterOptions = {},
 ): Importer {
-  return new Importer(
-    { sqlite: services.database.sqlite, writer: services.writer, now: services.now, today: services.today },
-    options,
-  );
+  return new Importer({ sqlite: services.database.sqlite, writer: services.writer, now: services.now, today: services.today }, options);
 }

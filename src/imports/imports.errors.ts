@@ -1,4 +1,4 @@
-import { defineError, type BilingualText } from '../shared/app-error.ts';
+import { type BilingualText, defineError } from '../shared/app-error.ts';
 
 /**
  * File-level refusals: the whole file is turned away before anything is written. Row-level

@@ -4,13 +4,7 @@ import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import type { Importer } from './importer.ts';
 import { importRunNotFound, importTooLarge } from './imports.errors.ts';
-import {
-  importQuerySchema,
-  importReportSchema,
-  importRunParamsSchema,
-  importRunQuerySchema,
-  importRunSchema,
-} from './imports.schemas.ts';
+import { importQuerySchema, importReportSchema, importRunParamsSchema, importRunQuerySchema, importRunSchema } from './imports.schemas.ts';
 import { RAW_IMPORT_TYPES, readUpload } from './upload.ts';
 
 /** Uploads beyond this are refused (413 import_too_large); the CLI reads local files of any size. */

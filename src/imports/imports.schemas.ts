@@ -6,10 +6,20 @@ const bilingual = z
 
 export const rowIssueSchema = z
   .object({
-    row: z.number().int().describe('Row number as the user sees it in Excel (the CSV record, or the JSON Lines line), 1-based, header included.'),
-    column: z.string().nullable().describe('The header of the column concerned, as written in the file; null when the whole row is at fault.'),
+    row: z
+      .number()
+      .int()
+      .describe('Row number as the user sees it in Excel (the CSV record, or the JSON Lines line), 1-based, header included.'),
+    column: z
+      .string()
+      .nullable()
+      .describe('The header of the column concerned, as written in the file; null when the whole row is at fault.'),
     severity: z.enum(['rejected', 'warning']).describe('rejected: the row was not stored. warning: it was stored without the value named.'),
-    reason: z.string().describe('Stable code: missing_value, invalid_date, several_numbers, number_<normaliser reason>, expiry_before_approval, filing_expiry_dropped, …'),
+    reason: z
+      .string()
+      .describe(
+        'Stable code: missing_value, invalid_date, several_numbers, number_<normaliser reason>, expiry_before_approval, filing_expiry_dropped, …',
+      ),
     message: bilingual,
     value: z.string().nullable().describe('The offending cell as text (first 500 characters).'),
   })
@@ -22,7 +32,10 @@ export const countsSchema = z
     unchanged: z.number().int().describe('Rows whose document was already stored (a re-import adds nothing).'),
     rejected: z.number().int().describe('Rows not stored; each has at least one entry in rejections.'),
     certificatesCreated: z.number().int().describe('Certificates (numbers) new to the database.'),
-    hintRowsSkipped: z.number().int().describe('Template hint rows ("必填，格式：…", "示例：…") and repeated headers, recognised by content and skipped.'),
+    hintRowsSkipped: z
+      .number()
+      .int()
+      .describe('Template hint rows ("必填，格式：…", "示例：…") and repeated headers, recognised by content and skipped.'),
     warnings: z.number().int().describe('Rows stored with a value dropped (see warnings).'),
   })
   .meta({ id: 'ImportCounts' });
@@ -86,7 +99,9 @@ export const importRunSchema = z
     encoding,
     sizeBytes: z.number().int().nullable().describe('File size in bytes.'),
     source: z.string().describe('Provenance source recorded on every version.'),
-    status: z.enum(['running', 'completed', 'failed']).describe('failed runs keep the batches they committed; importing the file again completes them.'),
+    status: z
+      .enum(['running', 'completed', 'failed'])
+      .describe('failed runs keep the batches they committed; importing the file again completes them.'),
     startedAt: z.string().describe('ISO timestamp.'),
     finishedAt: z.string().nullable().describe('ISO timestamp; null while running (or if the process died).'),
     counts: countsSchema,

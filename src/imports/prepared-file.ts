@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { FileInspector, type FileFacts } from './file-inspector.ts';
+import { type FileFacts, FileInspector } from './file-inspector.ts';
 import { importTooLarge } from './imports.errors.ts';
 
 /** Exactly one of these: a file already on disk, an upload stream, or bytes in memory. */

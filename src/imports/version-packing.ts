@@ -187,8 +187,21 @@ class SlotReader {
     const hash = this.text() as string;
     const { source, sourceRef, fetchedAt, importRunId } = provenance;
     return {
-      approvalDate, effectiveDate, expiryDate, productName, holder, holderAddress, productionAddress, agentName,
-      agentAddress, modelSpec, structure, scope, approvalDepartment, changeDescription, remarks,
+      approvalDate,
+      effectiveDate,
+      expiryDate,
+      productName,
+      holder,
+      holderAddress,
+      productionAddress,
+      agentName,
+      agentAddress,
+      modelSpec,
+      structure,
+      scope,
+      approvalDepartment,
+      changeDescription,
+      remarks,
       number,
       asIssued,
       documentType,
@@ -222,8 +235,23 @@ class SlotReader {
     const warnings: NumberWarning[] = [];
     for (let n = this.int(); n > 0; n--) warnings.push(this.text() as NumberWarning);
     return {
-      canonical, family, authority, authorityName, city, cityName, form, origin, year, yearMeaning,
-      class: managementClass, code, serial, catalogue, matchKey, flags, warnings,
+      canonical,
+      family,
+      authority,
+      authorityName,
+      city,
+      cityName,
+      form,
+      origin,
+      year,
+      yearMeaning,
+      class: managementClass,
+      code,
+      serial,
+      catalogue,
+      matchKey,
+      flags,
+      warnings,
     };
   }
 

@@ -1,5 +1,5 @@
-import { switchedOffReason } from './job-switch.ts';
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
+import { switchedOffReason } from './job-switch.ts';
 
 /** The correction queue's periodic housekeeping; returns what it did (claims released …). */
 export type CorrectionsSweep = () => JobCounts | Promise<JobCounts>;
@@ -18,7 +18,8 @@ export function correctionsSweepJob(sweep: CorrectionsSweep | null, schedule: st
     kind: 'housekeeping',
     schedule,
     enabled: housekeepingEnabled && sweep !== null,
-    disabledReason: sweep === null ? 'the correction queue provides no sweep function yet' : switchedOffReason('housekeeping', housekeepingEnabled),
+    disabledReason:
+      sweep === null ? 'the correction queue provides no sweep function yet' : switchedOffReason('housekeeping', housekeepingEnabled),
     source: null,
     async run(): Promise<JobResult> {
       if (!sweep) return { outcome: 'failed', counts: {}, error: 'the correction queue provides no sweep function yet' };

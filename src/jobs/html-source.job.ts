@@ -1,7 +1,7 @@
 import { runSource, type SourceRunnerDeps } from '../sources/source-runner.ts';
 import type { SourceDefinition } from '../sources/sources-config.ts';
-import { switchedOffReason } from './job-switch.ts';
 import type { JobDefinition, JobResult } from './job.types.ts';
+import { switchedOffReason } from './job-switch.ts';
 
 const LISTED_FAILURES = 20;
 
@@ -9,7 +9,9 @@ const LISTED_FAILURES = 20;
 export function htmlSourceJob(source: SourceDefinition, deps: Omit<SourceRunnerDeps, 'log'>, jobsEnabled: boolean): JobDefinition {
   return {
     name: `source:${source.name}`,
-    description: source.description ?? `${source.shape === 'detail' ? 'Certificate detail pages' : 'Announcement list'} from ${new URL(source.url.replace(/\{[a-z]+\}/g, 'x')).host}`,
+    description:
+      source.description ??
+      `${source.shape === 'detail' ? 'Certificate detail pages' : 'Announcement list'} from ${new URL(source.url.replace(/\{[a-z]+\}/g, 'x')).host}`,
     kind: 'fetch',
     schedule: source.schedule,
     enabled: jobsEnabled && source.enabled,
@@ -20,7 +22,13 @@ export function htmlSourceJob(source: SourceDefinition, deps: Omit<SourceRunnerD
       const pagesOk = counts.pagesImported + counts.pagesNotModified + counts.pagesNotFound;
       // Every page failing is a failed run; some failing is a partial one (the rest was imported).
       const outcome = counts.pagesFailed === 0 ? 'succeeded' : pagesOk > 0 ? 'partial' : 'failed';
-      const error = failures.length === 0 ? null : failures.slice(0, LISTED_FAILURES).map((f) => `${f.code} ${f.url}: ${f.message}`).join('\n');
+      const error =
+        failures.length === 0
+          ? null
+          : failures
+              .slice(0, LISTED_FAILURES)
+              .map((f) => `${f.code} ${f.url}: ${f.message}`)
+              .join('\n');
       return { outcome, counts: { ...counts }, error };
     },
   };

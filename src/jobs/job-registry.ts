@@ -1,12 +1,12 @@
 import type { SourceRunnerDeps } from '../sources/source-runner.ts';
 import type { SourceDefinition } from '../sources/sources-config.ts';
-import { correctionsSweepJob, type CorrectionsSweep } from './corrections-sweep.job.ts';
+import { type CorrectionsSweep, correctionsSweepJob } from './corrections-sweep.job.ts';
 import { htmlSourceJob } from './html-source.job.ts';
 import type { JobDefinition } from './job.types.ts';
 import { jobNotFound } from './jobs.errors.ts';
-import { searchOutboxDrainJob, type SearchOutboxDrain } from './search-outbox-drain.job.ts';
-import { summaryRefreshJob, type SummaryRefresh } from './summary-refresh.job.ts';
-import { udiIncrementalJob, type UdiIncrementalDeps } from './udi-incremental.job.ts';
+import { type SearchOutboxDrain, searchOutboxDrainJob } from './search-outbox-drain.job.ts';
+import { type SummaryRefresh, summaryRefreshJob } from './summary-refresh.job.ts';
+import { type UdiIncrementalDeps, udiIncrementalJob } from './udi-incremental.job.ts';
 
 export interface JobSchedules {
   udiIncremental: string;
@@ -53,7 +53,11 @@ export class JobRegistry {
   /** Accepts `source:<name>` or the bare source name, as people type it. */
   get(name: string): JobDefinition {
     const job = this.find(name) ?? this.find(`source:${name}`);
-    if (!job) throw jobNotFound(name, this.jobs.map((j) => j.name));
+    if (!job)
+      throw jobNotFound(
+        name,
+        this.jobs.map((j) => j.name),
+      );
     return job;
   }
 }

@@ -1,6 +1,6 @@
 import type { RunLog } from '../sources/source-run.ts';
-import type { JobRun, JobRunsRepository } from './job-runs.repository.ts';
 import type { JobDefinition, JobTrigger } from './job.types.ts';
+import type { JobRun, JobRunsRepository } from './job-runs.repository.ts';
 
 export interface JobRunnerOptions {
   now: () => Date;

@@ -62,7 +62,14 @@ export class JobRunsRepository {
       this.abandonStale.run({ job, now, staleBefore });
       const running = this.runningOf.get(job, staleBefore);
       if (running) {
-        const skipped = this.insert.run({ job, trigger, status: 'skipped', now, finishedAt: now, error: `run #${running.id} is still running` });
+        const skipped = this.insert.run({
+          job,
+          trigger,
+          status: 'skipped',
+          now,
+          finishedAt: now,
+          error: `run #${running.id} is still running`,
+        });
         return { kind: 'busy', runningId: running.id, skippedId: Number(skipped.lastInsertRowid) };
       }
       const started = this.insert.run({ job, trigger, status: 'running', now, finishedAt: null, error: null });
@@ -80,7 +87,10 @@ export class JobRunsRepository {
     this.beat.run(now, id);
   }
 
-  finish(id: number, outcome: { status: Exclude<JobRunStatus, 'running'>; finishedAt: string; counts: JobCounts; error: string | null }): void {
+  finish(
+    id: number,
+    outcome: { status: Exclude<JobRunStatus, 'running'>; finishedAt: string; counts: JobCounts; error: string | null },
+  ): void {
     this.finishStatement.run({ id, ...outcome, counts: JSON.stringify(outcome.counts) });
   }
 

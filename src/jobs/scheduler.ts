@@ -1,8 +1,8 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { RunLog } from '../sources/source-run.ts';
+import type { JobDefinition, JobTrigger } from './job.types.ts';
 import type { JobRegistry } from './job-registry.ts';
 import type { JobRunner } from './job-runner.ts';
-import type { JobDefinition, JobTrigger } from './job.types.ts';
 
 export interface Scheduler {
   /** Names of the jobs scheduled in this process. */
@@ -18,7 +18,11 @@ export interface Scheduler {
  * (never the CLI, which runs jobs by hand). node-cron's `noOverlap` skips a tick while the previous
  * run of the same job is still going; the runner's lease covers other processes and the run at start.
  */
-export function startScheduler(registry: Pick<JobRegistry, 'jobs'>, runner: JobRunner, options: { timezone: string; log: RunLog }): Scheduler {
+export function startScheduler(
+  registry: Pick<JobRegistry, 'jobs'>,
+  runner: JobRunner,
+  options: { timezone: string; log: RunLog },
+): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
   const inFlight = new Set<Promise<unknown>>();
   const start = (job: JobDefinition, trigger: JobTrigger) => {

@@ -1,5 +1,5 @@
-import { switchedOffReason } from './job-switch.ts';
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
+import { switchedOffReason } from './job-switch.ts';
 
 /** Sends pending search-index updates (src/search's outbox) to the search engine. */
 export type SearchOutboxDrain = () => JobCounts | Promise<JobCounts>;
@@ -19,9 +19,10 @@ export function searchOutboxDrainJob(drain: SearchOutboxDrain | null, schedule: 
     kind: 'housekeeping',
     schedule,
     enabled: housekeepingEnabled && drain !== null,
-    disabledReason: drain === null
-      ? 'no search outbox in this configuration (the embedded index is updated in each write)'
-      : switchedOffReason('housekeeping', housekeepingEnabled),
+    disabledReason:
+      drain === null
+        ? 'no search outbox in this configuration (the embedded index is updated in each write)'
+        : switchedOffReason('housekeeping', housekeepingEnabled),
     source: null,
     async run(): Promise<JobResult> {
       // Nothing to drain: the embedded index needs no outbox.

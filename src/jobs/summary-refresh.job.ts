@@ -1,5 +1,5 @@
-import { switchedOffReason } from './job-switch.ts';
 import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
+import { switchedOffReason } from './job-switch.ts';
 
 /** Recomputes the stored summaries that are due (src/certificates' SummaryRefresher, given today). */
 export type SummaryRefresh = () => Promise<JobCounts>;

@@ -1,8 +1,8 @@
+import { AppError } from '../shared/app-error.ts';
 import { downloadUdi, type UdiDownloadDeps } from '../udi/udi-download.ts';
 import type { UdiImporter } from '../udi/udi-importer.ts';
-import { AppError } from '../shared/app-error.ts';
-import { switchedOffReason } from './job-switch.ts';
 import type { JobDefinition, JobResult } from './job.types.ts';
+import { switchedOffReason } from './job-switch.ts';
 
 export interface UdiIncrementalDeps {
   importer: UdiImporter;
@@ -32,13 +32,22 @@ export function udiIncrementalJob(deps: UdiIncrementalDeps): JobDefinition {
     kind: 'fetch',
     schedule: deps.schedule,
     enabled: deps.jobsEnabled && configured,
-    disabledReason: !configured ? 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set' : switchedOffReason('fetch', deps.jobsEnabled),
+    disabledReason: !configured
+      ? 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set'
+      : switchedOffReason('fetch', deps.jobsEnabled),
     source: 'udi',
     async run(): Promise<JobResult> {
       if (!configured) return { outcome: 'failed', counts: {}, error: 'neither UDI_INCREMENTAL_DIR nor UDI_INCREMENTAL_URL is set' };
       const counts = {
-        filesDownloaded: 0, filesImported: 0, filesSkipped: 0, filesFailed: 0, devicesRead: 0, devicesAdded: 0,
-        devicesUpdated: 0, versionsAdded: 0, certificatesCreated: 0,
+        filesDownloaded: 0,
+        filesImported: 0,
+        filesSkipped: 0,
+        filesFailed: 0,
+        devicesRead: 0,
+        devicesAdded: 0,
+        devicesUpdated: 0,
+        versionsAdded: 0,
+        certificatesCreated: 0,
       };
       const errors: string[] = [];
       const dir = deps.dir ?? deps.downloadDir;
@@ -46,7 +55,9 @@ export function udiIncrementalJob(deps: UdiIncrementalDeps): JobDefinition {
         try {
           counts.filesDownloaded = (await downloadUdi(deps.url, dir, deps.download)).downloaded.length;
         } catch (error) {
-          errors.push(`download ${deps.url}: ${error instanceof AppError ? `${error.code}: ` : ''}${error instanceof Error ? error.message : String(error)}`);
+          errors.push(
+            `download ${deps.url}: ${error instanceof AppError ? `${error.code}: ` : ''}${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       // Files already in the directory are imported even when the download failed.

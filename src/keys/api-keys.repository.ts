@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { ChangeLog } from '../changes/change-log.ts';
 import { displayPrefix, hashApiKey, newApiKey } from '../auth/api-key-secret.ts';
-import { apiKeyNotFound } from './keys.errors.ts';
 import type { Role } from '../auth/roles.ts';
+import type { ChangeLog } from '../changes/change-log.ts';
+import { apiKeyNotFound } from './keys.errors.ts';
 
 export interface ApiKeyRecord {
   id: number;
@@ -56,20 +56,22 @@ export class ApiKeysRepository {
   /** Creates a key and returns it with its secret, which is never stored nor shown again. */
   create(input: NewApiKey, actor: string): { record: ApiKeyRecord; key: string } {
     const key = newApiKey();
-    const record = this.sqlite.transaction(() => {
-      const result = this.insert.run({
-        name: input.name,
-        organisation: input.organisation?.trim() || input.name,
-        role: input.role,
-        keyHash: hashApiKey(key),
-        prefix: displayPrefix(key),
-        createdAt: this.now().toISOString(),
-        createdBy: actor,
-      });
-      const created = this.byId.get(Number(result.lastInsertRowid))!;
-      this.changeLog.append({ actor, entity: 'api_key', entityId: String(created.id), action: 'created', before: null, after: created });
-      return created;
-    }).immediate();
+    const record = this.sqlite
+      .transaction(() => {
+        const result = this.insert.run({
+          name: input.name,
+          organisation: input.organisation?.trim() || input.name,
+          role: input.role,
+          keyHash: hashApiKey(key),
+          prefix: displayPrefix(key),
+          createdAt: this.now().toISOString(),
+          createdBy: actor,
+        });
+        const created = this.byId.get(Number(result.lastInsertRowid))!;
+        this.changeLog.append({ actor, entity: 'api_key', entityId: String(created.id), action: 'created', before: null, after: created });
+        return created;
+      })
+      .immediate();
     return { record, key };
   }
 
@@ -97,14 +99,16 @@ export class ApiKeysRepository {
 
   /** Revokes a key at once (the next request with it is refused). Revoking twice changes nothing. */
   revoke(id: number, actor: string): ApiKeyRecord {
-    return this.sqlite.transaction(() => {
-      const before = this.byId.get(id);
-      if (!before) throw apiKeyNotFound(id);
-      if (before.revokedAt) return before;
-      this.markRevoked.run(this.now().toISOString(), actor, id);
-      const after = this.byId.get(id)!;
-      this.changeLog.append({ actor, entity: 'api_key', entityId: String(id), action: 'revoked', before, after });
-      return after;
-    }).immediate();
+    return this.sqlite
+      .transaction(() => {
+        const before = this.byId.get(id);
+        if (!before) throw apiKeyNotFound(id);
+        if (before.revokedAt) return before;
+        this.markRevoked.run(this.now().toISOString(), actor, id);
+        const after = this.byId.get(id)!;
+        this.changeLog.append({ actor, entity: 'api_key', entityId: String(id), action: 'revoked', before, after });
+        return after;
+      })
+      .immediate();
   }
 }

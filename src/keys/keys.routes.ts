@@ -21,7 +21,8 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         schema: {
           tags: ['access'],
           summary: 'Who am I',
-          description: 'The role and organisation of the presented key (the console signs in with this). 401 for an unknown or revoked key.',
+          description:
+            'The role and organisation of the presented key (the console signs in with this). 401 for an unknown or revoked key.',
           response: { 200: whoAmISchema, ...problemResponses(401, 429) },
         },
       },
@@ -45,7 +46,10 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { record, key } = keys.create(request.body, request.principal.actor);
-        return reply.code(201).header('location', `/v1/keys/${record.id}`).send({ ...record, key });
+        return reply
+          .code(201)
+          .header('location', `/v1/keys/${record.id}`)
+          .send({ ...record, key });
       },
     );
 

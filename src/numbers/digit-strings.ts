@@ -15,10 +15,9 @@ export function twoDigitsAt(s: string, at: number): string {
 export function serialFrom(s: string, at: number): string {
   if (s.length - at !== 4) return s.slice(at);
   const value =
-    (s.charCodeAt(at) - 48) * 1000 +
-    (s.charCodeAt(at + 1) - 48) * 100 +
-    (s.charCodeAt(at + 2) - 48) * 10 +
-    (s.charCodeAt(at + 3) - 48);
+    (s.charCodeAt(at) - 48) * 1000 + (s.charCodeAt(at + 1) - 48) * 100 + (s.charCodeAt(at + 2) - 48) * 10 + (s.charCodeAt(at + 3) - 48);
   const shared = FOUR_DIGITS[value]!;
-  return shared !== '' ? shared : (FOUR_DIGITS[value] = s.slice(at));
+  if (shared !== '') return shared;
+  FOUR_DIGITS[value] = s.slice(at);
+  return FOUR_DIGITS[value];
 }

@@ -8,5 +8,5 @@ import type { Form } from './number.types.ts';
  * canonical form.
  */
 export function legacyMatchKey(authority: string, city: string, form: Form, year: string, tail: string): string {
-  return 'legacy:' + authority + city + form + year + tail;
+  return `legacy:${authority}${city}${form}${year}${tail}`;
 }

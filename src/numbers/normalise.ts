@@ -1,18 +1,12 @@
-import { classifyUnmatched } from './diagnosis/classify-unmatched.ts';
 import { currentYearInShanghai } from './current-year.ts';
+import { classifyUnmatched } from './diagnosis/classify-unmatched.ts';
+import { isPreferredFailure } from './diagnosis/preferred-failure.ts';
+import { toRejectedSegment } from './diagnosis/rejection.ts';
 import { messageFor } from './messages.ts';
-import type {
-  NormaliseOptions,
-  NormaliseResult,
-  ParsedNumber,
-  ReasonCode,
-  RejectedSegment,
-} from './number.types.ts';
+import type { NormaliseOptions, NormaliseResult, ParsedNumber, ReasonCode, RejectedSegment } from './number.types.ts';
 import type { Candidate } from './parse/candidate.ts';
 import { CandidateScanner } from './parse/scan.ts';
 import { toParsedNumber } from './parsed-number.ts';
-import { isPreferredFailure } from './diagnosis/preferred-failure.ts';
-import { toRejectedSegment } from './diagnosis/rejection.ts';
 import { cleanText } from './text/clean-text.ts';
 
 /** Rejected segments reported per answer; a pasted spreadsheet column must not grow the answer unboundedly. */

@@ -1,5 +1,5 @@
 import type { NumberFlag } from './number.types.ts';
-import { isLegacy, type Candidate } from './parse/candidate.ts';
+import { type Candidate, isLegacy } from './parse/candidate.ts';
 import { SPACE } from './text/char-codes.ts';
 import type { CleanText } from './text/clean-text.ts';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../shared/problem-responses.ts';
 import { normalise } from './normalise.ts';
 import { normaliseBatchBodySchema, normaliseBatchResponseSchema } from './numbers.schemas.ts';
-import { problemResponses } from '../shared/problem-responses.ts';
 
 export function numbersRoutes(currentYear: () => number): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,6 +1,6 @@
 import { catalogueReadings } from './catalogue-readings.ts';
-import { legacyMatchKey } from './match-key.ts';
 import { serialFrom, twoDigitsAt } from './digit-strings.ts';
+import { legacyMatchKey } from './match-key.ts';
 import type { Family, ManagementClass, NumberFlag, NumberWarning, Origin, ParsedNumber } from './number.types.ts';
 import { flagsOf } from './number-flags.ts';
 import type { Candidate } from './parse/candidate.ts';
@@ -19,7 +19,6 @@ const YEAR_MEANING = {
   legacy2004: 'approval',
   legacy2000: 'approval',
 } as const;
-
 
 /** The public description of a candidate that passed every rule. */
 export function toParsedNumber(c: Candidate, clean: CleanText): ParsedNumber {
@@ -107,4 +106,3 @@ function originOf(c: Candidate): Origin {
       return c.authority === NATIONAL_ABBR ? 'imported' : 'domestic';
   }
 }
-

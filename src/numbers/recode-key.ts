@@ -8,5 +8,5 @@ import type { ParsedNumber } from './number.types.ts';
  */
 export function recodeKey(n: ParsedNumber): string | null {
   if (n.family !== 'registration' || n.form === null) return null;
-  return n.authority + '械注' + n.form + n.year + n.class + '__' + n.serial;
+  return `${n.authority}械注${n.form}${n.year}${n.class}__${n.serial}`;
 }

@@ -1,17 +1,17 @@
 import type { Form } from './number.types.ts';
 import type { Skeleton } from './parse/candidate.ts';
-import { AUTHORITIES } from './reference/authorities.ts';
 import { FORMS } from './parse/form.ts';
+import { AUTHORITIES } from './reference/authorities.ts';
 
 // Every registration prefix (`粤械注准`) built once, by form then authority; the hot path only
 // appends the digits.
 const REGISTRATION_PREFIXES = new Map<Form, Map<string, string>>(
-  FORMS.map((form) => [form, new Map(AUTHORITIES.map(({ abbr }) => [abbr, abbr + '械注' + form]))]),
+  FORMS.map((form) => [form, new Map(AUTHORITIES.map(({ abbr }) => [abbr, `${abbr}械注${form}`]))]),
 );
 
 function registrationPrefix(authority: string, form: Form | null): string {
   const known = form === null ? undefined : REGISTRATION_PREFIXES.get(form)?.get(authority);
-  return known ?? authority + '械注' + (form ?? '');
+  return known ?? `${authority}械注${form ?? ''}`;
 }
 
 /**
@@ -24,7 +24,7 @@ export function renderCanonical(sk: Skeleton): string {
     case 'registration':
       return registrationPrefix(sk.authority, sk.form) + sk.digits;
     case 'filing':
-      return sk.authority + sk.city + '械备' + sk.digits;
+      return `${sk.authority + sk.city}械备${sk.digits}`;
     case 'legacy2004':
     case 'legacy2000':
       return (

@@ -1,6 +1,6 @@
 import type { CertificateStatus } from '../certificates/certificate-status.ts';
-import { AUTHORITIES, NATIONAL_ABBR } from '../numbers/reference/authorities.ts';
 import type { Family, ManagementClass } from '../numbers/number.types.ts';
+import { AUTHORITIES, NATIONAL_ABBR } from '../numbers/reference/authorities.ts';
 
 /**
  * The embedded index's row id is not the certificate id: it carries the certificate's facets above

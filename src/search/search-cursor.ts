@@ -23,7 +23,11 @@ interface WireCursor {
 }
 
 export function queryFingerprint(foldedQuery: string, filters: SearchFilters): string {
-  const filterText = JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+  const filterText = JSON.stringify(
+    Object.entries(filters)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   return createHash('sha256').update(foldedQuery).update('\n').update(filterText).digest('base64url').slice(0, 12);
 }
 

@@ -1,5 +1,5 @@
 import { SPACE } from '../numbers/text/char-codes.ts';
-import { FOLD, NEEDS_NFKC, foldThroughNfkc } from '../numbers/text/fold-table.ts';
+import { FOLD, foldThroughNfkc, NEEDS_NFKC } from '../numbers/text/fold-table.ts';
 
 /**
  * Text as both search engines see it: the number engine's character folding (full-width,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../shared/problem-responses.ts';
-import { searchQuerySchema, searchResponseSchema, type SearchResponse } from './search.schemas.ts';
+import { type SearchResponse, searchQuerySchema, searchResponseSchema } from './search.schemas.ts';
 import type { SearchAnswer, SearchService } from './search.service.ts';
 import { FACET_NAMES, type FacetCounts } from './search.types.ts';
 

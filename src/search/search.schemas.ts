@@ -29,7 +29,9 @@ export const searchQuerySchema = z
       .transform((value) => Number(value) as 1 | 2 | 3)
       .optional()
       .describe('Only this management class (1, 2 or 3).'),
-    status: Status.optional().describe('Only valid, expired, filed (class I filings) or unknown (no expiry known) certificates, as of today in Asia/Shanghai.'),
+    status: Status.optional().describe(
+      'Only valid, expired, filed (class I filings) or unknown (no expiry known) certificates, as of today in Asia/Shanghai.',
+    ),
     yearFrom: Year.optional().describe('Only numbers whose year (first registration, filing or approval) is this year or later.'),
     yearTo: Year.optional().describe('Only numbers whose year is this year or earlier.'),
     limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20).describe(`Hits per page, 1–${SEARCH_LIMIT_MAX} (default 20).`),
@@ -45,7 +47,9 @@ export const highlightSchema = z
     field: z.enum(['canonical', 'productName', 'holder']).describe('The field the query was found in.'),
     fragment: z
       .string()
-      .describe('The field, HTML-escaped, with each occurrence of the query wrapped in <mark>…</mark> (the whole number for an exact match).'),
+      .describe(
+        'The field, HTML-escaped, with each occurrence of the query wrapped in <mark>…</mark> (the whole number for an exact match).',
+      ),
   })
   .meta({ id: 'SearchHighlight' });
 
@@ -55,7 +59,9 @@ export const searchHitSchema = z
     productName: z.string().nullable().describe('产品名称 in effect.'),
     holder: z.string().nullable().describe('注册人/备案人名称 in effect.'),
     managementClass: z.number().int().describe('管理类别: 1, 2 or 3.'),
-    status: Status.describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.'),
+    status: Status.describe(
+      'valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.',
+    ),
     family: Family.describe('Number family.'),
     authority: z.string().describe('Issuing authority abbreviation.'),
     year: z.number().int().describe('The year in the number.'),
@@ -85,11 +91,15 @@ export const searchResponseSchema = z
     hits: z.array(searchHitSchema).describe('This page of hits, best first.'),
     total: z.number().int().describe('Every hit of the query and filters, not only this page.'),
     facets: z
-      .object(Object.fromEntries(FACET_NAMES.map((name) => [name, facetValuesSchema.describe(`Hit counts per ${name}.`)])) as Record<
-        (typeof FACET_NAMES)[number],
-        typeof facetValuesSchema
-      >)
-      .describe("Hit counts per facet value. Each facet is counted with every filter but its own, so it shows what choosing another value would give."),
+      .object(
+        Object.fromEntries(FACET_NAMES.map((name) => [name, facetValuesSchema.describe(`Hit counts per ${name}.`)])) as Record<
+          (typeof FACET_NAMES)[number],
+          typeof facetValuesSchema
+        >,
+      )
+      .describe(
+        'Hit counts per facet value. Each facet is counted with every filter but its own, so it shows what choosing another value would give.',
+      ),
     facetsExact: z
       .boolean()
       .describe(

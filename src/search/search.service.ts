@@ -1,21 +1,15 @@
-import { certificateStatus, type CertificateStatus } from '../certificates/certificate-status.ts';
+import { type CertificateStatus, certificateStatus } from '../certificates/certificate-status.ts';
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
 import { encodeCode } from './doc-code.ts';
-import { FacetCounter, codeFilter } from './embedded/facet-counter.ts';
-import { highlight, highlightWhole } from './highlight.ts';
-import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
+import { codeFilter, FacetCounter } from './embedded/facet-counter.ts';
 import type { SearchRow, SearchRows } from './embedded/search-rows.ts';
-import { foldText } from './search-text.ts';
+import { highlight, highlightWhole } from './highlight.ts';
 import { searchCursorInvalid, searchQueryEmpty } from './search.errors.ts';
-import {
-  SearchEngineUnavailable,
-  type EngineQuery,
-  type EngineResult,
-  type SearchEngine,
-  type SearchEngineName,
-} from './search.port.ts';
+import { type EngineQuery, type EngineResult, type SearchEngine, type SearchEngineName, SearchEngineUnavailable } from './search.port.ts';
 import { addFacets, emptyFacets, type FacetCounts, type MatchKind, type SearchFilters } from './search.types.ts';
+import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
+import { foldText } from './search-text.ts';
 
 export interface SearchRequest {
   q: string;

@@ -76,17 +76,11 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, url: request.url }, 'response did not match its schema');
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(
-        reply,
-        new AppError(error.statusCode, 'bad_request', { zh: '请求无效。', en: error.message || 'Bad request.' }),
-      );
+      return sendProblem(reply, new AppError(error.statusCode, 'bad_request', { zh: '请求无效。', en: error.message || 'Bad request.' }));
     } else {
       request.log.error({ err: error, url: request.url }, 'unhandled error');
     }
-    return sendProblem(
-      reply,
-      new AppError(500, 'internal_error', { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error.' }),
-    );
+    return sendProblem(reply, new AppError(500, 'internal_error', { zh: '服务器内部错误，请稍后重试。', en: 'Internal server error.' }));
   });
 
   app.setNotFoundHandler((request, reply) =>

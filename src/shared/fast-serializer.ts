@@ -1,6 +1,6 @@
 import fastJson from 'fast-json-stringify';
-import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 type JsonSchema = Record<string, unknown>;

@@ -3,7 +3,7 @@ import type { Bindings, ChildLoggerOptions, FastifyChildLoggerFactory } from 'fa
 
 type LogFn = FastifyBaseLogger['info'];
 // pino's log functions are overloaded; every overload forwards unchanged.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: pino's log functions are overloaded; these forward any of them unchanged.
 type LogArgs = any[];
 
 /**

@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { Field } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
-import { fieldsOf, missingFields, REQUIRED_PAGE_FIELDS, type LabelledValues } from './labelled-row.ts';
+import { fieldsOf, type LabelledValues, missingFields, REQUIRED_PAGE_FIELDS } from './labelled-row.ts';
 
 export type AnnouncementExtraction =
   | { kind: 'rows'; header: string[]; rows: LabelledValues[]; nextUrl: string | null }
@@ -33,7 +33,12 @@ export function extractAnnouncement(html: string, pageUrl: string): Announcement
       .find('tr')
       .filter((_, tr) => $(tr).closest('table').is(table))
       .toArray()
-      .map((tr) => $(tr).children('th, td').toArray().map((cell) => cellText($(cell))));
+      .map((tr) =>
+        $(tr)
+          .children('th, td')
+          .toArray()
+          .map((cell) => cellText($(cell))),
+      );
     for (let r = 0; r < Math.min(rows.length, 5); r++) {
       const header = rows[r]!.map(labelText);
       const fields = fieldsOf(header);

@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
+import type { Field } from '../imports/rows/fields.ts';
 import { fieldForHeader } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
-import { fieldsOf, missingFields, type LabelledValues } from './labelled-row.ts';
-import type { Field } from '../imports/rows/fields.ts';
+import { fieldsOf, type LabelledValues, missingFields } from './labelled-row.ts';
 
 export type DetailExtraction =
   | { kind: 'record'; values: LabelledValues }

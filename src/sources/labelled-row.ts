@@ -1,5 +1,5 @@
 import type { Cell } from '../imports/rows/cells.ts';
-import { fieldForHeader, type Field } from '../imports/rows/fields.ts';
+import { type Field, fieldForHeader } from '../imports/rows/fields.ts';
 import type { SourceRow } from '../imports/rows/source-row.ts';
 
 /** Labels (or column headers) as printed, with the text next to / under each. */

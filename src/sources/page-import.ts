@@ -1,9 +1,9 @@
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
-import type { VersionInput } from '../certificates/version-input.ts';
-import { validateRow } from '../imports/rows/row-validator.ts';
-import type { RowIssue } from '../imports/rows/row-issues.ts';
-import { LabelledRow, type LabelledValues } from './labelled-row.ts';
 import type { DatedFacts, Outranked, SourcePrecedence } from '../certificates/source-precedence.ts';
+import type { VersionInput } from '../certificates/version-input.ts';
+import type { RowIssue } from '../imports/rows/row-issues.ts';
+import { validateRow } from '../imports/rows/row-validator.ts';
+import { LabelledRow, type LabelledValues } from './labelled-row.ts';
 
 export interface PageImportDeps {
   writer: CertificateWriter;

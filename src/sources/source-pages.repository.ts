@@ -35,7 +35,10 @@ export interface PageStats {
 
 /** source_pages: the last visit to each page, and the validators for the next conditional request. */
 export class SourcePagesRepository {
-  private readonly byKey: Database.Statement<[string, string], { etag: string | null; lastModified: string | null; outcome: PageOutcome; fetchedAt: string }>;
+  private readonly byKey: Database.Statement<
+    [string, string],
+    { etag: string | null; lastModified: string | null; outcome: PageOutcome; fetchedAt: string }
+  >;
   private readonly upsert: Database.Statement;
   private readonly statsOf: Database.Statement<[string], PageStats>;
 

@@ -2,12 +2,12 @@ import { AppError } from '../shared/app-error.ts';
 import { extractAnnouncement } from './announcement-page.ts';
 import { extractDetail } from './detail-page.ts';
 import { decodeHtml } from './html-decoding.ts';
-import { FIELD_LABELS } from './labelled-row.ts';
+import { FIELD_LABELS, type LabelledValues } from './labelled-row.ts';
 import { importPageRecords, type PageImportDeps } from './page-import.ts';
 import type { PageResponse, PoliteFetcher } from './polite-fetcher.ts';
 import type { PageOutcome, SourcePagesRepository } from './source-pages.repository.ts';
-import type { SourceDefinition } from './sources-config.ts';
 import { sourceLayoutChanged } from './sources.errors.ts';
+import type { SourceDefinition } from './sources-config.ts';
 
 /** The logging a run needs; pino's logger fits. */
 export interface RunLog {
@@ -56,8 +56,17 @@ export type PageResult =
 
 export function emptySourceCounts(): SourceRunCounts {
   return {
-    pagesFetched: 0, pagesImported: 0, pagesNotModified: 0, pagesNotFound: 0, pagesFailed: 0, layoutChanged: 0, records: 0, rejected: 0,
-    outranked: 0, versionsAdded: 0, certificatesCreated: 0,
+    pagesFetched: 0,
+    pagesImported: 0,
+    pagesNotModified: 0,
+    pagesNotFound: 0,
+    pagesFailed: 0,
+    layoutChanged: 0,
+    records: 0,
+    rejected: 0,
+    outranked: 0,
+    versionsAdded: 0,
+    certificatesCreated: 0,
   };
 }
 
@@ -88,8 +97,10 @@ export async function visitPage(source: SourceDefinition, url: string, deps: Sou
       ...(source.minIntervalMs !== undefined ? { minIntervalMs: source.minIntervalMs } : {}),
     });
   } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError(502, 'source_network_error', { zh: String(error), en: String(error) });
-    const outcome: PageOutcome = appError.code === 'source_timeout' ? 'timeout' : appError.code === 'source_http_error' ? 'http_error' : 'network_error';
+    const appError =
+      error instanceof AppError ? error : new AppError(502, 'source_network_error', { zh: String(error), en: String(error) });
+    const outcome: PageOutcome =
+      appError.code === 'source_timeout' ? 'timeout' : appError.code === 'source_http_error' ? 'http_error' : 'network_error';
     deps.log.warn({ source: source.name, url, code: appError.code }, 'source page could not be fetched');
     return fail(outcome, appError, typeof appError.extra.httpStatus === 'number' ? appError.extra.httpStatus : null);
   }
@@ -104,13 +115,16 @@ export async function visitPage(source: SourceDefinition, url: string, deps: Sou
     counts.layoutChanged++;
     const labels = missing.map((field) => FIELD_LABELS[field as keyof typeof FIELD_LABELS] ?? field);
     // Loud on purpose: this needs a person to look at the site and the source's configuration.
-    deps.log.error({ source: source.name, url, missing: labels, labelsSeen: seen.slice(0, 30) }, 'source page layout changed: nothing imported');
+    deps.log.error(
+      { source: source.name, url, missing: labels, labelsSeen: seen.slice(0, 30) },
+      'source page layout changed: nothing imported',
+    );
     return fail('layout_changed', sourceLayoutChanged(url, labels), okVisit.httpStatus);
   };
 
   try {
     const { html } = decodeHtml(response.body, response.contentType, source.charset);
-    let records;
+    let records: LabelledValues[];
     let nextUrl: string | null = null;
     if (source.shape === 'detail') {
       const extracted = extractDetail(html, source.notFoundText);
@@ -144,5 +158,4 @@ export async function visitPage(source: SourceDefinition, url: string, deps: Sou
     deps.log.error({ source: source.name, url, err: error }, 'source page could not be read');
     return fail('failed', error instanceof Error ? error : new Error(String(error)), okVisit.httpStatus);
   }
-
 }

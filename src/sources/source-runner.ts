@@ -1,5 +1,5 @@
 import type { Normaliser } from '../numbers/number-cache.ts';
-import { emptySourceCounts, visitPage, type SourceRunDeps, type SourceRunResult } from './source-run.ts';
+import { emptySourceCounts, type SourceRunDeps, type SourceRunResult, visitPage } from './source-run.ts';
 import type { AnnouncementSource, DetailSource, SourceDefinition } from './sources-config.ts';
 
 export interface SourceRunnerDeps extends SourceRunDeps {
@@ -34,7 +34,8 @@ function detailTargets(source: DetailSource, deps: SourceRunnerDeps, result: Sou
   const targets = new Set<string>();
   for (const text of source.numbers) {
     const parsed = deps.normalise(text, { currentYear: deps.currentYear() }).numbers;
-    if (parsed.length === 0) result.failures.push({ url: source.url, code: 'config_invalid_number', message: `not a certificate number: ${text}` });
+    if (parsed.length === 0)
+      result.failures.push({ url: source.url, code: 'config_invalid_number', message: `not a certificate number: ${text}` });
     for (const number of parsed) if (targets.size < source.maxPerRun) targets.add(number.canonical);
   }
   if (!source.datesUnknown) return [...targets];

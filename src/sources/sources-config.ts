@@ -17,8 +17,15 @@ const common = {
   timeoutMs: z.number().int().min(100).optional().describe('Per request; HTTP_TIMEOUT_MS unless set.'),
   retries: z.number().int().min(0).max(10).optional().describe('Retries after a timeout, network error or 5xx; HTTP_RETRIES unless set.'),
   charset: z.string().optional().describe('Forces a charset when the server lies about it (e.g. gbk).'),
-  documentType: z.enum(DOCUMENT_TYPES).exclude(['record']).optional().describe('What the pages list when the page does not say (e.g. change for a list of 变更注册).'),
-  notFoundText: z.array(z.string().min(1)).default(['暂无数据', '没有相关数据', '查询无结果', '没有找到', '无相关信息']).describe('Texts that mean "no such certificate here", not a broken layout.'),
+  documentType: z
+    .enum(DOCUMENT_TYPES)
+    .exclude(['record'])
+    .optional()
+    .describe('What the pages list when the page does not say (e.g. change for a list of 变更注册).'),
+  notFoundText: z
+    .array(z.string().min(1))
+    .default(['暂无数据', '没有相关数据', '查询无结果', '没有找到', '无相关信息'])
+    .describe('Texts that mean "no such certificate here", not a broken layout.'),
 };
 
 /** A per-certificate page (NMPA datasearch): a label/value table. Fetched per number, never crawled. */

@@ -37,16 +37,24 @@ export const jobStatusSchema = z
     description: z.string(),
     kind: z
       .enum(['fetch', 'housekeeping'])
-      .describe('fetch: reads from outside certref (UDI downloads, HTML sources), scheduled only with JOBS_ENABLED=true; housekeeping: keeps certref\'s own data right (summaries, claims, search outbox), scheduled unless HOUSEKEEPING_JOBS_ENABLED=false.'),
+      .describe(
+        "fetch: reads from outside certref (UDI downloads, HTML sources), scheduled only with JOBS_ENABLED=true; housekeeping: keeps certref's own data right (summaries, claims, search outbox), scheduled unless HOUSEKEEPING_JOBS_ENABLED=false.",
+      ),
     schedule: z.string().describe('Cron expression (in the service time zone).'),
-    enabled: z.boolean().describe('Scheduled in the server process: its kind\'s switch is on and it has what it needs (a configured directory, a source enabled in the file, an outbox).'),
+    enabled: z
+      .boolean()
+      .describe(
+        "Scheduled in the server process: its kind's switch is on and it has what it needs (a configured directory, a source enabled in the file, an outbox).",
+      ),
     disabledReason: z.string().nullable().describe('Why not, when not.'),
     nextRun: Timestamp.nullable(),
     lastRun: z
       .object({
         id: z.number().int(),
         trigger: z.string().describe('schedule, manual, or start (the catch-up run when the server starts).'),
-        status: z.enum(['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned']).describe('skipped: the previous run was still going; abandoned: its process died.'),
+        status: z
+          .enum(['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned'])
+          .describe('skipped: the previous run was still going; abandoned: its process died.'),
         startedAt: Timestamp,
         finishedAt: Timestamp.nullable(),
         counts: z.record(z.string(), z.number()).nullable().describe('What the run counted (pages, files, devices, versions added …).'),
@@ -62,10 +70,14 @@ export const statusSchema = z
     generatedAt: Timestamp,
     jobsEnabled: z
       .boolean()
-      .describe('JOBS_ENABLED (default false): whether the server schedules the jobs that fetch from outside: udi-incremental and source:<name>.'),
+      .describe(
+        'JOBS_ENABLED (default false): whether the server schedules the jobs that fetch from outside: udi-incremental and source:<name>.',
+      ),
     housekeepingEnabled: z
       .boolean()
-      .describe('HOUSEKEEPING_JOBS_ENABLED (default true): whether the server schedules the housekeeping jobs: summary-refresh, corrections-sweep and search-outbox-drain (the last only with Meilisearch).'),
+      .describe(
+        'HOUSEKEEPING_JOBS_ENABLED (default true): whether the server schedules the housekeeping jobs: summary-refresh, corrections-sweep and search-outbox-drain (the last only with Meilisearch).',
+      ),
     dataAsOf: Timestamp.nullable().describe('When the freshest fact in certref was fetched, any source.'),
     sources: z.array(sourceStatusSchema).describe('One entry per source of certificate data.'),
     jobs: z.array(jobStatusSchema).describe('Every scheduled job, including housekeeping.'),

@@ -1,6 +1,6 @@
+import type { JobDefinition, JobKind } from '../jobs/job.types.ts';
 import type { JobRegistry } from '../jobs/job-registry.ts';
 import type { JobRun, JobRunStatus, JobRunsRepository } from '../jobs/job-runs.repository.ts';
-import type { JobDefinition, JobKind } from '../jobs/job.types.ts';
 import { nextRunOf } from '../jobs/next-run.ts';
 import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
 import type { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
@@ -22,7 +22,15 @@ export interface JobStatus {
   enabled: boolean;
   disabledReason: string | null;
   nextRun: string | null;
-  lastRun: { id: number; trigger: string; status: JobRunStatus; startedAt: string; finishedAt: string | null; counts: Record<string, number> | null; error: string | null } | null;
+  lastRun: {
+    id: number;
+    trigger: string;
+    status: JobRunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    counts: Record<string, number> | null;
+    error: string | null;
+  } | null;
 }
 
 export interface SourceStatus {
@@ -96,14 +104,24 @@ export class StatusService {
     for (const c of counts.values()) {
       if (covered.has(c.source)) continue;
       sources.push({
-        source: c.source, job: null, enabled: false, nextRun: null, lastSuccess: null, lastFailure: null,
-        records: { versions: c.versions, certificates: c.certificates }, dataAsOf: c.lastFetchedAt,
+        source: c.source,
+        job: null,
+        enabled: false,
+        nextRun: null,
+        lastSuccess: null,
+        lastFailure: null,
+        records: { versions: c.versions, certificates: c.certificates },
+        dataAsOf: c.lastFetchedAt,
       });
     }
     const dataAsOf = sources.reduce<string | null>((max, s) => (s.dataAsOf && (!max || s.dataAsOf > max) ? s.dataAsOf : max), null);
     return {
-      generatedAt: deps.now().toISOString(), jobsEnabled: deps.jobsEnabled, housekeepingEnabled: deps.housekeepingEnabled, dataAsOf,
-      sources, jobs,
+      generatedAt: deps.now().toISOString(),
+      jobsEnabled: deps.jobsEnabled,
+      housekeepingEnabled: deps.housekeepingEnabled,
+      dataAsOf,
+      sources,
+      jobs,
     };
   }
 
@@ -112,8 +130,14 @@ export class StatusService {
     const runs = this.deps.udiRuns.latest(50);
     const completed = runs.find((r) => r.status === 'completed');
     const failed = runs.find((r) => r.status === 'failed');
-    status.lastSuccess = latest([status.lastSuccess, completed ? { at: completed.finishedAt ?? completed.startedAt, run: `udi:${completed.id}` } : null]);
-    status.lastFailure = latest([status.lastFailure, failed ? { at: failed.finishedAt ?? failed.startedAt, run: `udi:${failed.id}`, error: failed.error } : null]);
+    status.lastSuccess = latest([
+      status.lastSuccess,
+      completed ? { at: completed.finishedAt ?? completed.startedAt, run: `udi:${completed.id}` } : null,
+    ]);
+    status.lastFailure = latest([
+      status.lastFailure,
+      failed ? { at: failed.finishedAt ?? failed.startedAt, run: `udi:${failed.id}`, error: failed.error } : null,
+    ]);
     status.records.devices = this.deps.udiDevices.count();
   }
 
@@ -128,8 +152,13 @@ export class StatusService {
       disabledReason: job.disabledReason,
       nextRun: this.nextRun(job),
       lastRun: last && {
-        id: last.id, trigger: last.trigger, status: last.status, startedAt: last.startedAt, finishedAt: last.finishedAt,
-        counts: last.counts, error: last.error,
+        id: last.id,
+        trigger: last.trigger,
+        status: last.status,
+        startedAt: last.startedAt,
+        finishedAt: last.finishedAt,
+        counts: last.counts,
+        error: last.error,
       },
     };
   }

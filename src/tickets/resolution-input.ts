@@ -67,12 +67,24 @@ export function resolutionToVersion(
   const problems: FormIssue[] = [];
   if (outcome.kind === 'rejected') {
     for (const issue of outcome.issues) {
-      problems.push({ field: issue.column ? (FIELD_BY_LABEL.get(issue.column) ?? null) : null, column: issue.column, reason: issue.reason, message: issue.message });
+      problems.push({
+        field: issue.column ? (FIELD_BY_LABEL.get(issue.column) ?? null) : null,
+        column: issue.column,
+        reason: issue.reason,
+        message: issue.message,
+      });
     }
     throw resolutionInvalid(problems);
   }
   if (outcome.kind !== 'accepted') {
-    throw resolutionInvalid([{ field: 'number', column: FORM_LABELS.number, reason: 'missing_value', message: { zh: '请填写证书编号。', en: 'Enter the certificate number.' } }]);
+    throw resolutionInvalid([
+      {
+        field: 'number',
+        column: FORM_LABELS.number,
+        reason: 'missing_value',
+        message: { zh: '请填写证书编号。', en: 'Enter the certificate number.' },
+      },
+    ]);
   }
   const { input } = outcome;
   if (input.number.matchKey !== ticket.matchKey) throw numberMismatch(input.number.canonical, ticket.canonical);

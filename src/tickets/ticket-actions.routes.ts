@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../shared/problem-responses.ts';
-import type { Tickets } from './tickets.ts';
 import { ticketSummary } from './ticket-view.ts';
 import { rejectBodySchema, resolveBodySchema, ticketParamsSchema, ticketSummarySchema } from './tickets.schemas.ts';
+import type { Tickets } from './tickets.ts';
 
 /** The workflow: claim, release, resolve, reject. Technicians only; an illegal move is a 409 with a code. */
 export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
 import type { MissHandler } from '../certificates/lookup/lookup.service.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import { intakeRefusal, type IntakeRefusal } from './callbacks/callback-address.ts';
+import { type IntakeRefusal, intakeRefusal } from './callbacks/callback-address.ts';
 import type { TicketEvents } from './ticket-events.ts';
 import { ticketReference } from './ticket-view.ts';
 import type { MissRecord, TicketRow, TicketsRepository } from './tickets.repository.ts';
@@ -50,7 +50,10 @@ export class TicketIntake {
     };
   }
 
-  recordMiss(number: ParsedNumber, requester: { organisation: string; contact: string | null; callbackUrl: string | null }): { ticket: TicketRow; opened: boolean } {
+  recordMiss(
+    number: ParsedNumber,
+    requester: { organisation: string; contact: string | null; callbackUrl: string | null },
+  ): { ticket: TicketRow; opened: boolean } {
     return this.recordTransaction({
       canonical: number.canonical,
       matchKey: number.matchKey,
@@ -63,15 +66,19 @@ export class TicketIntake {
 
   private recordUnsafe(miss: MissRecord): { ticket: TicketRow; opened: boolean } {
     const rejected = this.tickets.lastingRejectionOf(miss.matchKey);
-    const joined = rejected
-      ? { ticket: this.tickets.countLookupOn(rejected.id, miss.at), opened: false }
-      : this.tickets.openOrJoin(miss);
+    const joined = rejected ? { ticket: this.tickets.countLookupOn(rejected.id, miss.at), opened: false } : this.tickets.openOrJoin(miss);
     const { ticket, newRequester } = this.tickets.countRequest(joined.ticket, miss);
     const actor = `requester:${miss.organisation}`;
     if (joined.opened) {
       this.events.record({ actor, action: 'opened', before: null, after: ticket, details: { requester: requesterOf(miss) } });
     } else if (newRequester) {
-      this.events.record({ actor, action: 'requester_added', before: joined.ticket, after: ticket, details: { requester: requesterOf(miss) } });
+      this.events.record({
+        actor,
+        action: 'requester_added',
+        before: joined.ticket,
+        after: ticket,
+        details: { requester: requesterOf(miss) },
+      });
     }
     return { ticket, opened: joined.opened };
   }

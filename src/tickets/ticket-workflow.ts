@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { Principal } from '../auth/principal.ts';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { normalise } from '../numbers/normalise.ts';
-import type { Principal } from '../auth/principal.ts';
 import type { AttachmentsRepository } from './attachments/attachments.repository.ts';
-import { resolutionToVersion, type ResolutionForm } from './resolution-input.ts';
+import { type ResolutionForm, resolutionToVersion } from './resolution-input.ts';
 import type { TicketEvents } from './ticket-events.ts';
-import { transitionError, type RejectReason, type TicketAction } from './ticket-state.ts';
+import { type RejectReason, type TicketAction, transitionError } from './ticket-state.ts';
 import { correctNumberInvalid, evidenceRequired, ticketNotFound } from './tickets.errors.ts';
 import type { TicketRow, TicketsRepository } from './tickets.repository.ts';
 

@@ -29,13 +29,17 @@ export const ticketClaimedByOther = defineError(409, 'ticket_claimed_by_other', 
   extra: { ticketId: id, claimedBy: by },
 }));
 
-export const resolutionInvalid = defineError(422, 'resolution_invalid', (issues: readonly ({ message: { zh: string; en: string } } & Record<string, unknown>)[]) => ({
-  text: {
-    zh: `证书信息有误：${issues.map((i) => i.message.zh).join('；')}`,
-    en: `The certificate data is invalid: ${issues.map((i) => i.message.en).join('; ')}`,
-  },
-  extra: { issues },
-}));
+export const resolutionInvalid = defineError(
+  422,
+  'resolution_invalid',
+  (issues: readonly ({ message: { zh: string; en: string } } & Record<string, unknown>)[]) => ({
+    text: {
+      zh: `证书信息有误：${issues.map((i) => i.message.zh).join('；')}`,
+      en: `The certificate data is invalid: ${issues.map((i) => i.message.en).join('; ')}`,
+    },
+    extra: { issues },
+  }),
+);
 
 export const numberMismatch = defineError(422, 'number_mismatch', (entered: string, ticketNumber: string) => ({
   text: {

@@ -104,13 +104,9 @@ export class TicketsRepository {
       INSERT INTO ticket_lookup_days (ticket_id, day, count) VALUES (?, ?, 1)
       ON CONFLICT (ticket_id, day) DO UPDATE SET count = count + 1`);
     this.byId = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`);
-    this.activeByMatchKey = sqlite.prepare(
-      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE match_key = ? AND status IN ('open', 'claimed')`,
-    );
+    this.activeByMatchKey = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE match_key = ? AND status IN ('open', 'claimed')`);
     this.anyActive = sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM tickets WHERE status IN ('open', 'claimed')) AS n`);
-    this.expired = sqlite.prepare(
-      `SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY id`,
-    );
+    this.expired = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY id`);
     this.setClaim = sqlite.prepare(`
       UPDATE tickets SET status = 'claimed', claimed_by = @by, claimed_by_name = @name, claimed_at = @at,
         claim_expires_at = @expiresAt, updated_at = @at WHERE id = @id`);
@@ -128,9 +124,7 @@ export class TicketsRepository {
         first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt
       FROM ticket_requesters WHERE ticket_id = ? ORDER BY request_count DESC, id`);
     this.daysOf = sqlite.prepare('SELECT day, count FROM ticket_lookup_days WHERE ticket_id = ? ORDER BY day');
-    this.requesterExists = sqlite.prepare(
-      'SELECT EXISTS (SELECT 1 FROM ticket_requesters WHERE ticket_id = ? AND organisation = ?) AS n',
-    );
+    this.requesterExists = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM ticket_requesters WHERE ticket_id = ? AND organisation = ?) AS n');
   }
 
   /** Opens or joins the active ticket for the number; `opened` when this miss created it. */

@@ -4,10 +4,10 @@ import { hasRole } from '../auth/roles.ts';
 import type { ChangeLog } from '../changes/change-log.ts';
 import { changeRecordSchema } from '../changes/changes.schemas.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
-import type { Tickets } from './tickets.ts';
-import { ticketSummary, type TicketDetail } from './ticket-view.ts';
+import { type TicketDetail, ticketSummary } from './ticket-view.ts';
 import { ticketNotFound } from './tickets.errors.ts';
 import { deliverySchema, queuePageSchema, queueQuerySchema, ticketDetailSchema, ticketParamsSchema } from './tickets.schemas.ts';
+import type { Tickets } from './tickets.ts';
 
 /** Reading the queue: the list and a ticket for technicians; a ticket's state for its requesters. */
 export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (actor: string) => string): FastifyPluginAsyncZod {
@@ -20,7 +20,8 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         schema: {
           tags: ['tickets'],
           summary: 'The correction queue',
-          description: 'Tickets for missing Guangdong numbers, filtered by state, most asked-for or longest waiting first, paginated by cursor.',
+          description:
+            'Tickets for missing Guangdong numbers, filtered by state, most asked-for or longest waiting first, paginated by cursor.',
           querystring: queueQuerySchema,
           response: { 200: queuePageSchema, ...problemResponses(400, 401, 403, 429) },
         },

@@ -163,7 +163,9 @@ export const deliverySchema = z
     id: z.number().int().describe('Delivery id (X-Certref-Delivery).'),
     url: z.string().describe('Callback URL.'),
     event: z.string().describe('ticket.claimed, ticket.released, ticket.resolved, ticket.rejected.'),
-    status: z.enum(['pending', 'delivered', 'failed', 'skipped']).describe('pending (will retry), delivered, failed (gave up), skipped (no secret configured).'),
+    status: z
+      .enum(['pending', 'delivered', 'failed', 'skipped'])
+      .describe('pending (will retry), delivered, failed (gave up), skipped (no secret configured).'),
     attempts: z.number().int().describe('Attempts so far.'),
     nextAttemptAt: Timestamp.nullable().describe('Next retry.'),
     lastAttemptAt: Timestamp.nullable().describe('Latest attempt.'),

@@ -52,8 +52,14 @@ export class UdiBatchWriter {
 
   private writeUnsafe(devices: readonly PendingDevice[], context: BatchContext): BatchOutcome {
     const counts: UdiRunCounts = {
-      devicesRead: devices.length, devicesAdded: 0, devicesUpdated: 0, devicesUnchanged: 0, devicesStale: 0,
-      devicesRejected: 0, versionsAdded: 0, certificatesCreated: 0,
+      devicesRead: devices.length,
+      devicesAdded: 0,
+      devicesUpdated: 0,
+      devicesUnchanged: 0,
+      devicesStale: 0,
+      devicesRejected: 0,
+      versionsAdded: 0,
+      certificatesCreated: 0,
     };
     const rejections: UdiRejection[] = [];
     const versions: VersionInput[] = [];
@@ -105,11 +111,7 @@ export class UdiBatchWriter {
 }
 
 /** Every number in zczbhhzbapzbh: the engine splits comma lists and numbers run together. */
-function numbersOf(
-  record: UdiDeviceRecord,
-  cache: NumberCache,
-  reject: (reason: string, value: string | null) => void,
-): ParsedNumber[] {
+function numbersOf(record: UdiDeviceRecord, cache: NumberCache, reject: (reason: string, value: string | null) => void): ParsedNumber[] {
   if (!record.numbersText) {
     reject('missing_number', null);
     return [];

@@ -97,9 +97,7 @@ export class UdiDevicesRepository {
         withdrawn_on = excluded.withdrawn_on, source_file = excluded.source_file, udi_run_id = excluded.udi_run_id,
         updated_at = excluded.updated_at`);
     this.dropLinks = sqlite.prepare('DELETE FROM udi_device_certificates WHERE record_key = ?');
-    this.insertLink = sqlite.prepare(
-      'INSERT OR IGNORE INTO udi_device_certificates (record_key, match_key, canonical) VALUES (?, ?, ?)',
-    );
+    this.insertLink = sqlite.prepare('INSERT OR IGNORE INTO udi_device_certificates (record_key, match_key, canonical) VALUES (?, ?, ?)');
     this.byMatchKey = sqlite.prepare(`
       SELECT ${COLUMNS} FROM udi_device_certificates l JOIN udi_devices d ON d.record_key = l.record_key
       WHERE l.match_key = ? ORDER BY d.di, d.record_key LIMIT ?`);
@@ -109,9 +107,7 @@ export class UdiDevicesRepository {
       SELECT d.product_name AS productName, d.holder AS holder, d.device_kind AS deviceKind,
         d.catalogue_code AS catalogueCode, d.old_catalogue_code AS oldCatalogueCode, d.updated_at AS updatedAt
       FROM udi_device_certificates l JOIN udi_devices d ON d.record_key = l.record_key WHERE l.match_key = ?`);
-    this.certificatesOf = sqlite.prepare(
-      'SELECT canonical FROM udi_device_certificates WHERE record_key = ? ORDER BY canonical',
-    );
+    this.certificatesOf = sqlite.prepare('SELECT canonical FROM udi_device_certificates WHERE record_key = ? ORDER BY canonical');
   }
 
   /**

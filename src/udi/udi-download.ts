@@ -40,7 +40,16 @@ export async function downloadUdi(url: string, dir: string, deps: UdiDownloadDep
   const response = await request(url, deps, validators);
   const fetchedAt = deps.now().toISOString();
   if (response.status === 304) {
-    deps.pages.record({ source: PAGE_SOURCE, url, outcome: 'not_modified', httpStatus: 304, records: 0, versionsAdded: 0, error: null, fetchedAt });
+    deps.pages.record({
+      source: PAGE_SOURCE,
+      url,
+      outcome: 'not_modified',
+      httpStatus: 304,
+      records: 0,
+      versionsAdded: 0,
+      error: null,
+      fetchedAt,
+    });
     return { downloaded: [], notModified: true };
   }
   const type = response.headers.get('content-type') ?? '';
@@ -56,13 +65,25 @@ export async function downloadUdi(url: string, dir: string, deps: UdiDownloadDep
     downloaded.push(await save(response, dir, fileNameOf(response, url), deps.idleTimeoutMs));
   }
   deps.pages.record({
-    source: PAGE_SOURCE, url, outcome: 'imported', httpStatus: response.status, etag: response.headers.get('etag'),
-    lastModified: response.headers.get('last-modified'), records: downloaded.length, versionsAdded: 0, error: null, fetchedAt,
+    source: PAGE_SOURCE,
+    url,
+    outcome: 'imported',
+    httpStatus: response.status,
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+    records: downloaded.length,
+    versionsAdded: 0,
+    error: null,
+    fetchedAt,
   });
   return { downloaded, notModified: false };
 }
 
-async function request(url: string, deps: UdiDownloadDeps, validators: { etag?: string | null; lastModified?: string | null }): Promise<Response> {
+async function request(
+  url: string,
+  deps: UdiDownloadDeps,
+  validators: { etag?: string | null; lastModified?: string | null },
+): Promise<Response> {
   await deps.throttle.wait(url, deps.minIntervalMs);
   const controller = new AbortController();
   const headers: Record<string, string> = { 'user-agent': deps.userAgent };
@@ -73,7 +94,9 @@ async function request(url: string, deps: UdiDownloadDeps, validators: { etag?: 
   try {
     response = await fetch(url, { headers, signal: controller.signal, redirect: 'follow' });
   } catch (error) {
-    throw controller.signal.aborted ? sourceTimeout(url, deps.idleTimeoutMs, 1) : sourceNetworkError(url, error instanceof Error ? error.message : String(error), 1);
+    throw controller.signal.aborted
+      ? sourceTimeout(url, deps.idleTimeoutMs, 1)
+      : sourceNetworkError(url, error instanceof Error ? error.message : String(error), 1);
   } finally {
     clearTimeout(timer);
   }
@@ -137,6 +160,9 @@ function fileNameOf(response: Response, url: string): string {
 
 /** No directories, no dot files: the name comes from a remote server. */
 function safeName(name: string): string {
-  const base = path.basename(name).replace(/[^\w.\-\u4e00-\u9fff]/g, '_').replace(/^\.+/, '');
+  const base = path
+    .basename(name)
+    .replace(/[^\w.\-\u4e00-\u9fff]/g, '_')
+    .replace(/^\.+/, '');
   return base || 'udi-download.zip';
 }

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { NumberCache, RecentKeys, type Normaliser } from '../numbers/number-cache.ts';
-import { UdiBatchWriter, type PendingDevice } from './udi-batch.ts';
-import { readDevices } from './xml/udi-device-stream.ts';
-import { byPartNumber, isUdiFileName } from './xml/udi-file-entries.ts';
-import { readDevicesInWorker } from './xml/udi-worker-stream.ts';
+import { type Normaliser, NumberCache, RecentKeys } from '../numbers/number-cache.ts';
+import type { PendingDevice, UdiBatchWriter } from './udi-batch.ts';
 import {
   EMPTY_UDI_COUNTS,
   type UdiRejection,
@@ -14,6 +11,9 @@ import {
   type UdiRunDetails,
   type UdiRunsRepository,
 } from './udi-runs.repository.ts';
+import { readDevices } from './xml/udi-device-stream.ts';
+import { byPartNumber, isUdiFileName } from './xml/udi-file-entries.ts';
+import { readDevicesInWorker } from './xml/udi-worker-stream.ts';
 
 export interface UdiImporterDeps {
   batches: UdiBatchWriter;
@@ -100,7 +100,10 @@ export class UdiImporter {
       }
     };
     // Large files are read by a worker thread while this one writes; small ones are not worth its start-up.
-    const events = sizeBytes >= (this.deps.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES) ? readDevicesInWorker(file, BATCH_SIZE) : readDevices(file, BATCH_SIZE);
+    const events =
+      sizeBytes >= (this.deps.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES)
+        ? readDevicesInWorker(file, BATCH_SIZE)
+        : readDevices(file, BATCH_SIZE);
     try {
       for await (const event of events) {
         if (event.kind === 'entry') {
@@ -120,8 +123,17 @@ export class UdiImporter {
       const short = details.entries.filter((e) => e.declared !== null && e.declared !== e.read);
       if (details.entries.length === 0) throw new Error('no XML document found in the file');
       // A header that promises more devices than the body holds means a truncated download.
-      const error = short.length > 0 ? `device count differs from the header in ${short.map((e) => `${e.name} (declared ${e.declared}, read ${e.read})`).join('; ')}` : undefined;
-      this.deps.runs.finish(runId, { status: error ? 'failed' : 'completed', finishedAt: this.deps.now().toISOString(), declaredDevices: declaredTotal, details, ...(error ? { error } : {}) });
+      const error =
+        short.length > 0
+          ? `device count differs from the header in ${short.map((e) => `${e.name} (declared ${e.declared}, read ${e.read})`).join('; ')}`
+          : undefined;
+      this.deps.runs.finish(runId, {
+        status: error ? 'failed' : 'completed',
+        finishedAt: this.deps.now().toISOString(),
+        declaredDevices: declaredTotal,
+        details,
+        ...(error ? { error } : {}),
+      });
     } catch (error) {
       this.deps.runs.finish(runId, {
         status: 'failed',

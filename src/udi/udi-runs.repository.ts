@@ -45,8 +45,14 @@ export interface UdiRun extends UdiRunCounts {
 }
 
 export const EMPTY_UDI_COUNTS: UdiRunCounts = {
-  devicesRead: 0, devicesAdded: 0, devicesUpdated: 0, devicesUnchanged: 0, devicesStale: 0, devicesRejected: 0,
-  versionsAdded: 0, certificatesCreated: 0,
+  devicesRead: 0,
+  devicesAdded: 0,
+  devicesUpdated: 0,
+  devicesUnchanged: 0,
+  devicesStale: 0,
+  devicesRejected: 0,
+  versionsAdded: 0,
+  certificatesCreated: 0,
 };
 
 const RUN_COLUMNS = `id, file_name AS fileName, sha256, size_bytes AS sizeBytes, trigger, status, started_at AS startedAt,
@@ -99,7 +105,13 @@ export class UdiRunsRepository {
 
   finish(
     id: number,
-    outcome: { status: Exclude<UdiRunStatus, 'running'>; finishedAt: string; declaredDevices: number | null; details: UdiRunDetails; error?: string },
+    outcome: {
+      status: Exclude<UdiRunStatus, 'running'>;
+      finishedAt: string;
+      declaredDevices: number | null;
+      details: UdiRunDetails;
+      error?: string;
+    },
   ): void {
     this.finishStatement.run({
       id,

@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalidCertificateNumber, multipleNumbers } from '../certificates/certificates.errors.ts';
 import type { Normaliser } from '../numbers/number-cache.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
-import type { UdiDevicesRepository } from './udi-devices.repository.ts';
 import { udiCertificateNotFound, udiDeviceNotFound } from './udi.errors.ts';
 import {
   udiCertificateParamsSchema,
@@ -11,6 +10,7 @@ import {
   udiDeviceAnswerSchema,
   udiDeviceParamsSchema,
 } from './udi.schemas.ts';
+import type { UdiDevicesRepository } from './udi-devices.repository.ts';
 
 export interface UdiRoutesDeps {
   devices: UdiDevicesRepository;
@@ -39,7 +39,11 @@ export function udiRoutes(deps: UdiRoutesDeps): FastifyPluginAsyncZod {
         if (numbers.length > 1) throw multipleNumbers(numbers);
         const number = numbers[0];
         if (!number) {
-          throw invalidCertificateNumber(request.params.number, error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] }, []);
+          throw invalidCertificateNumber(
+            request.params.number,
+            error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] },
+            [],
+          );
         }
         const { total, devices } = deps.devices.devicesOf(number.matchKey, request.query.limit);
         if (total === 0) throw udiCertificateNotFound(number.canonical);

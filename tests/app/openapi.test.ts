@@ -20,7 +20,14 @@ describe('OpenAPI document', () => {
   it('declares every route with its error answers', async () => {
     const document = (await ctx.app.inject({ url: '/openapi.json' })).json();
     const paths = Object.keys(document.paths);
-    for (const path of ['/v1/certificates/{number}', '/v1/autofill', '/v1/autofill/batch', '/v1/numbers/normalize', '/healthz', '/readyz']) {
+    for (const path of [
+      '/v1/certificates/{number}',
+      '/v1/autofill',
+      '/v1/autofill/batch',
+      '/v1/numbers/normalize',
+      '/healthz',
+      '/readyz',
+    ]) {
       expect(paths).toContain(path);
     }
     expect(Object.keys(document.paths['/v1/autofill'].get.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));

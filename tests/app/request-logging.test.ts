@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
-import type { FastifyInstance } from 'fastify';
+import { createServices } from '../../src/services.ts';
 
 /** Every JSON line the app's logger writes. */
 function capture(): { lines: Record<string, unknown>[]; stream: Writable } {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, MISSING_GD, tempDir, type Keys } from '../tickets/fixtures.ts';
+import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from '../tickets/fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -9,7 +9,9 @@ beforeEach(async () => {
   keys = createKeys(ctx.services);
   const { body } = await missLookup(ctx.app);
   await ctx.app.inject({ method: 'POST', url: `${body.ticket.href}/claim`, headers: bearer(keys.technician) });
-  storeDocuments(ctx.services, [{ number: MISSING_GD, documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '体温计' }]);
+  storeDocuments(ctx.services, [
+    { number: MISSING_GD, documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '体温计' },
+  ]);
 });
 afterEach(() => ctx.close());
 

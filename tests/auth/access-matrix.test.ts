@@ -1,7 +1,7 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir, type Keys } from '../tickets/fixtures.ts';
+import { bearer, createKeys, type Keys, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir } from '../tickets/fixtures.ts';
 
 type Who = 'none' | 'reader' | 'technician' | 'admin';
 const WHO: Who[] = ['none', 'reader', 'technician', 'admin'];
@@ -47,10 +47,26 @@ const technicianOnly = (ok: number) => ({ none: 401, reader: 403, technician: ok
 const adminOnly = (ok: number) => ({ none: 401, reader: 403, technician: 403, admin: ok });
 
 const ROUTES: Route[] = [
-  { name: 'GET /v1/autofill (a miss)', expected: { none: 404, reader: 404, technician: 404, admin: 404 }, request: async () => ({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232079999')}` }) },
-  { name: 'GET /v1/certificates/{number}', expected: { none: 404, reader: 404, technician: 404, admin: 404 }, request: async () => ({ url: `/v1/certificates/${encodeURIComponent('粤械注准20232079999')}` }) },
-  { name: 'POST /v1/autofill/batch', expected: open, request: async () => ({ method: 'POST', url: '/v1/autofill/batch', payload: { numbers: ['粤械注准20232079999'] } }) },
-  { name: 'POST /v1/numbers/normalize', expected: open, request: async () => ({ method: 'POST', url: '/v1/numbers/normalize', payload: { inputs: ['粤械注准20232079999'] } }) },
+  {
+    name: 'GET /v1/autofill (a miss)',
+    expected: { none: 404, reader: 404, technician: 404, admin: 404 },
+    request: async () => ({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232079999')}` }),
+  },
+  {
+    name: 'GET /v1/certificates/{number}',
+    expected: { none: 404, reader: 404, technician: 404, admin: 404 },
+    request: async () => ({ url: `/v1/certificates/${encodeURIComponent('粤械注准20232079999')}` }),
+  },
+  {
+    name: 'POST /v1/autofill/batch',
+    expected: open,
+    request: async () => ({ method: 'POST', url: '/v1/autofill/batch', payload: { numbers: ['粤械注准20232079999'] } }),
+  },
+  {
+    name: 'POST /v1/numbers/normalize',
+    expected: open,
+    request: async () => ({ method: 'POST', url: '/v1/numbers/normalize', payload: { inputs: ['粤械注准20232079999'] } }),
+  },
   { name: 'GET /v1/tickets/{id}', expected: open, request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}` }) },
   { name: 'GET /v1/auth/me', expected: open, request: async () => ({ url: '/v1/auth/me' }) },
   {
@@ -62,9 +78,21 @@ const ROUTES: Route[] = [
     },
   },
   { name: 'GET /v1/tickets', expected: technicianOnly(200), request: async () => ({ url: '/v1/tickets?status=open' }) },
-  { name: 'GET /v1/tickets/{id}/history', expected: technicianOnly(200), request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}/history` }) },
-  { name: 'GET /v1/tickets/{id}/callbacks', expected: technicianOnly(200), request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}/callbacks` }) },
-  { name: 'POST /v1/tickets/{id}/claim', expected: technicianOnly(200), request: async () => ({ method: 'POST', url: `/v1/tickets/${(await freshTicket()).id}/claim` }) },
+  {
+    name: 'GET /v1/tickets/{id}/history',
+    expected: technicianOnly(200),
+    request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}/history` }),
+  },
+  {
+    name: 'GET /v1/tickets/{id}/callbacks',
+    expected: technicianOnly(200),
+    request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}/callbacks` }),
+  },
+  {
+    name: 'POST /v1/tickets/{id}/claim',
+    expected: technicianOnly(200),
+    request: async () => ({ method: 'POST', url: `/v1/tickets/${(await freshTicket()).id}/claim` }),
+  },
   {
     name: 'POST /v1/tickets/{id}/release',
     expected: technicianOnly(200),
@@ -102,12 +130,19 @@ const ROUTES: Route[] = [
       return { url: uploaded.json().href };
     },
   },
-  { name: 'POST /v1/keys', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/v1/keys', payload: { name: '新技术员', role: 'technician' } }) },
+  {
+    name: 'POST /v1/keys',
+    expected: adminOnly(201),
+    request: async () => ({ method: 'POST', url: '/v1/keys', payload: { name: '新技术员', role: 'technician' } }),
+  },
   { name: 'GET /v1/keys', expected: adminOnly(200), request: async () => ({ url: '/v1/keys' }) },
   {
     name: 'DELETE /v1/keys/{id}',
     expected: adminOnly(200),
-    request: async () => ({ method: 'DELETE', url: `/v1/keys/${ctx.services.apiKeys.create({ name: '待吊销', role: 'reader' }, 'test').record.id}` }),
+    request: async () => ({
+      method: 'DELETE',
+      url: `/v1/keys/${ctx.services.apiKeys.create({ name: '待吊销', role: 'reader' }, 'test').record.id}`,
+    }),
   },
   { name: 'GET /v1/audit', expected: adminOnly(200), request: async () => ({ url: '/v1/audit?limit=5' }) },
 ];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, tempDir, type Keys } from '../tickets/fixtures.ts';
+import { bearer, createKeys, type Keys, tempDir } from '../tickets/fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;

@@ -16,7 +16,15 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-cache-'));
   ctx = await buildTestApp({ config: { databasePath: path.join(dir, 'certref.db') } });
   storeDocuments(ctx.services, [
-    { number: NUMBER, documentType: 'registration', approvalDate: '2022-05-05', effectiveDate: '2022-05-05', expiryDate: '2027-05-04', productName: '电子体温计', holder: '佛山丙电子有限公司' },
+    {
+      number: NUMBER,
+      documentType: 'registration',
+      approvalDate: '2022-05-05',
+      effectiveDate: '2022-05-05',
+      expiryDate: '2027-05-04',
+      productName: '电子体温计',
+      holder: '佛山丙电子有限公司',
+    },
   ]);
 });
 afterEach(async () => {
@@ -62,7 +70,14 @@ describe('auto-fill answers stay right while cached', () => {
 
   it('answers each spelling of a legacy number with that spelling, whichever was cached first', async () => {
     storeDocuments(ctx.services, [
-      { number: '国食药监械(进)字2004第3661948号', documentType: 'registration', approvalDate: '2004-03-01', expiryDate: '2008-02-28', productName: '医用导管', holder: '某某公司' },
+      {
+        number: '国食药监械(进)字2004第3661948号',
+        documentType: 'registration',
+        approvalDate: '2004-03-01',
+        expiryDate: '2008-02-28',
+        productName: '医用导管',
+        holder: '某某公司',
+      },
     ]);
     const ask = async (number: string) => (await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent(number)}` })).json();
     expect((await ask('国食药监械(进)字2004第3661948号')).number).toBe('国食药监械(进)字2004第3661948号');

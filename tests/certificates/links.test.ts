@@ -11,7 +11,15 @@ afterEach(() => ctx.close());
 it('links an old number to its successor both ways', async () => {
   const old = normalise('国食药监械(进)字2011第3661948号').numbers[0]!;
   storeDocuments(ctx.services, [
-    { number: '国械注进20143665578', documentType: 'registration', approvalDate: '2014-12-05', expiryDate: '2019-12-04', productName: '人工晶状体', holder: 'Eye Co.', previousNumbers: [old] },
+    {
+      number: '国械注进20143665578',
+      documentType: 'registration',
+      approvalDate: '2014-12-05',
+      expiryDate: '2019-12-04',
+      productName: '人工晶状体',
+      holder: 'Eye Co.',
+      previousNumbers: [old],
+    },
   ]);
   const successor = await ctx.app.inject({ url: `/v1/certificates/${encodeURIComponent('国械注进20143665578')}` });
   expect(successor.json().links).toEqual({ replaces: ['国食药监械(进)字2011第3661948号'], replacedBy: [] });

@@ -7,11 +7,48 @@ let ctx: TestContext;
 beforeEach(async () => {
   ctx = await buildTestApp({ today: '2026-11-25' });
   storeDocuments(ctx.services, [
-    { number: '国食药监械(进)字2011第3661948号', documentType: 'registration', approvalDate: '2011-03-01', expiryDate: '2015-02-28', productName: '人工晶状体', holder: 'Eye Co.' },
-    { number: '国械注进20143665578', documentType: 'registration', approvalDate: '2014-12-05', expiryDate: '2019-12-04', productName: '人工晶状体', holder: 'Eye Co.', previousNumbers: [] },
-    { number: '国械注进20143665578', documentType: 'renewal', approvalDate: '2019-10-01', expiryDate: '2024-12-04', productName: '人工晶状体', holder: 'Eye Co.' },
-    { number: '粤械注准20202071341', documentType: 'registration', approvalDate: '2020-09-01', expiryDate: '2025-08-31', productName: '心电监护仪', holder: '广州庚医疗有限公司' },
-    { number: '粤械注准20202071341', documentType: 'renewal', approvalDate: '2025-07-01', effectiveDate: '2025-09-01', expiryDate: '2030-08-31', productName: '心电监护仪', holder: '广州庚医疗有限公司' },
+    {
+      number: '国食药监械(进)字2011第3661948号',
+      documentType: 'registration',
+      approvalDate: '2011-03-01',
+      expiryDate: '2015-02-28',
+      productName: '人工晶状体',
+      holder: 'Eye Co.',
+    },
+    {
+      number: '国械注进20143665578',
+      documentType: 'registration',
+      approvalDate: '2014-12-05',
+      expiryDate: '2019-12-04',
+      productName: '人工晶状体',
+      holder: 'Eye Co.',
+      previousNumbers: [],
+    },
+    {
+      number: '国械注进20143665578',
+      documentType: 'renewal',
+      approvalDate: '2019-10-01',
+      expiryDate: '2024-12-04',
+      productName: '人工晶状体',
+      holder: 'Eye Co.',
+    },
+    {
+      number: '粤械注准20202071341',
+      documentType: 'registration',
+      approvalDate: '2020-09-01',
+      expiryDate: '2025-08-31',
+      productName: '心电监护仪',
+      holder: '广州庚医疗有限公司',
+    },
+    {
+      number: '粤械注准20202071341',
+      documentType: 'renewal',
+      approvalDate: '2025-07-01',
+      effectiveDate: '2025-09-01',
+      expiryDate: '2030-08-31',
+      productName: '心电监护仪',
+      holder: '广州庚医疗有限公司',
+    },
   ]);
 });
 afterEach(() => ctx.close());
@@ -67,7 +104,10 @@ describe('GET /v1/certificates/{number}', () => {
   });
 
   it('refuses several numbers in one lookup with the numbers it saw', async () => {
-    const response = await ctx.app.inject({ method: 'GET', url: `/v1/certificates/${encodeURIComponent('粤械注准20202071341,国械注进20143665578')}` });
+    const response = await ctx.app.inject({
+      method: 'GET',
+      url: `/v1/certificates/${encodeURIComponent('粤械注准20202071341,国械注进20143665578')}`,
+    });
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: 'multiple_numbers', numbers: ['粤械注准20202071341', '国械注进20143665578'] });
   });
@@ -107,10 +147,30 @@ describe('bad requests are 4xx problems, never 500', () => {
     ['missing query key', { method: 'GET' as const, url: '/v1/autofill' }, 400, 'invalid_request'],
     ['query on a route that takes none', { method: 'GET' as const, url: '/v1/reference/authorities?lang=en' }, 400, 'invalid_request'],
     ['query on the health check', { method: 'GET' as const, url: '/healthz?verbose=1' }, 400, 'invalid_request'],
-    ['query on a POST route', { method: 'POST' as const, url: '/v1/numbers/normalize?dryRun=1', payload: { inputs: ['x'] } }, 400, 'invalid_request'],
-    ['broken JSON', { method: 'POST' as const, url: '/v1/autofill/batch', payload: '{"numbers":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
-    ['unknown body key', { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'], extra: true } }, 400, 'invalid_request'],
-    ['body over 1 MB', { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'.repeat(1_100_000)] } }, 413, 'payload_too_large'],
+    [
+      'query on a POST route',
+      { method: 'POST' as const, url: '/v1/numbers/normalize?dryRun=1', payload: { inputs: ['x'] } },
+      400,
+      'invalid_request',
+    ],
+    [
+      'broken JSON',
+      { method: 'POST' as const, url: '/v1/autofill/batch', payload: '{"numbers":', headers: { 'content-type': 'application/json' } },
+      400,
+      'invalid_json',
+    ],
+    [
+      'unknown body key',
+      { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'], extra: true } },
+      400,
+      'invalid_request',
+    ],
+    [
+      'body over 1 MB',
+      { method: 'POST' as const, url: '/v1/numbers/normalize', payload: { inputs: ['x'.repeat(1_100_000)] } },
+      413,
+      'payload_too_large',
+    ],
     ['unknown route', { method: 'GET' as const, url: '/v1/nothing' }, 404, 'route_not_found'],
   ])('%s', async (_name, request, status, code) => {
     const response = await ctx.app.inject(request);
@@ -123,7 +183,11 @@ describe('bad requests are 4xx problems, never 500', () => {
 
 describe('POST /v1/numbers/normalize', () => {
   it('returns the engine result for every input', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/v1/numbers/normalize', payload: { inputs: ['粵械註準20172010123', ''] } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/numbers/normalize',
+      payload: { inputs: ['粵械註準20172010123', ''] },
+    });
     expect(response.statusCode).toBe(200);
     const { results } = response.json();
     expect(results[0].numbers[0].canonical).toBe('粤械注准20172010123');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { authorityWithoutConfig, type DatedFacts, SourcePrecedence, withoutOutranked } from '../../src/certificates/source-precedence.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
-import { authorityWithoutConfig, SourcePrecedence, withoutOutranked, type DatedFacts } from '../../src/certificates/source-precedence.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 /**
@@ -38,9 +38,22 @@ function storeBatch(documents: [source: string, fields: Document][]): void {
 const store = (source: string, ...documents: Document[]) => storeBatch(documents.map((fields) => [source, fields]));
 
 /** The manufacturer's bulk file claims a later approval date for the same certificate (same expiry). */
-const claimed: Document = { documentType: 'registration', approvalDate: '2023-04-18', expiryDate: '2028-04-09', productName: '医用外科口罩', holder: '广州甲医疗器械有限公司' };
+const claimed: Document = {
+  documentType: 'registration',
+  approvalDate: '2023-04-18',
+  expiryDate: '2028-04-09',
+  productName: '医用外科口罩',
+  holder: '广州甲医疗器械有限公司',
+};
 /** The certificate itself, as a technician copied it from the scan. */
-const printed: Document = { documentType: 'registration', approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', productName: '医用外科口罩', holder: '广州甲医疗器械有限公司' };
+const printed: Document = {
+  documentType: 'registration',
+  approvalDate: '2023-04-10',
+  effectiveDate: '2023-04-10',
+  expiryDate: '2028-04-09',
+  productName: '医用外科口罩',
+  holder: '广州甲医疗器械有限公司',
+};
 
 async function autofill() {
   const response = await ctx.app.inject({ method: 'GET', url: `/v1/autofill?number=${encodeURIComponent(NUMBER)}` });
@@ -56,7 +69,9 @@ async function view() {
 
 function summaryColumns() {
   return ctx.services.database.sqlite
-    .prepare('SELECT approval_date AS approvalDate, effective_date AS effectiveDate, expiry_date AS expiryDate, current_version_id AS currentVersionId FROM certificates')
+    .prepare(
+      'SELECT approval_date AS approvalDate, effective_date AS effectiveDate, expiry_date AS expiryDate, current_version_id AS currentVersionId FROM certificates',
+    )
     .all();
 }
 
@@ -85,11 +100,18 @@ async function expectCorrectionInEffect() {
   expect(versions).toHaveLength(2);
   const correction = bySource(versions, 'correction');
   const claim = bySource(versions, 'import');
-  expect(certificate.current).toMatchObject({ approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', versionId: correction.id });
+  expect(certificate.current).toMatchObject({
+    approvalDate: '2023-04-10',
+    effectiveDate: '2023-04-10',
+    expiryDate: '2028-04-09',
+    versionId: correction.id,
+  });
   expect(correction).toMatchObject({ inEffect: true, outrankedBy: null, effectiveFrom: '2023-04-10' });
   expect(claim).toMatchObject({ inEffect: false, outrankedBy: correction.id, effectiveFrom: null, approvalDate: '2023-04-18' });
 
-  expect(summaryColumns()).toEqual([{ approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', currentVersionId: correction.id }]);
+  expect(summaryColumns()).toEqual([
+    { approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', currentVersionId: correction.id },
+  ]);
 }
 
 describe('a better source wins whichever version arrived first (docs/certificates.md §5)', () => {
@@ -109,8 +131,20 @@ describe('a better source wins whichever version arrived first (docs/certificate
   });
 
   it.each([
-    ['import first', [['import', claimed], ['correction', printed]]],
-    ['correction first', [['correction', printed], ['import', claimed]]],
+    [
+      'import first',
+      [
+        ['import', claimed],
+        ['correction', printed],
+      ],
+    ],
+    [
+      'correction first',
+      [
+        ['correction', printed],
+        ['import', claimed],
+      ],
+    ],
   ] as [string, [string, Document][]][])('both in one batch, %s: the same answer', async (_order, batch) => {
     storeBatch(batch);
     await expectCorrectionInEffect();
@@ -119,7 +153,11 @@ describe('a better source wins whichever version arrived first (docs/certificate
   it('an html page stored after a contradicting bulk import wins over the import', async () => {
     store('import', claimed);
     store('html:datasearch', printed);
-    expect(await autofill()).toMatchObject({ approvalDate: '2023-04-10', expiryDate: '2028-04-09', basedOn: { source: 'html:datasearch' } });
+    expect(await autofill()).toMatchObject({
+      approvalDate: '2023-04-10',
+      expiryDate: '2028-04-09',
+      basedOn: { source: 'html:datasearch' },
+    });
     const versions: ViewVersion[] = (await view()).versions;
     expect(bySource(versions, 'import')).toMatchObject({ inEffect: false, outrankedBy: bySource(versions, 'html:datasearch').id });
   });
@@ -131,7 +169,10 @@ describe('with the shapes the sources file declares (config/sources.json)', () =
     store('correction', printed);
     expect(await autofill()).toMatchObject({ approvalDate: '2023-04-10', basedOn: { source: 'correction' } });
     const versions: ViewVersion[] = (await view()).versions;
-    expect(bySource(versions, 'html:gdmpa-class2-registrations')).toMatchObject({ inEffect: false, outrankedBy: bySource(versions, 'correction').id });
+    expect(bySource(versions, 'html:gdmpa-class2-registrations')).toMatchObject({
+      inEffect: false,
+      outrankedBy: bySource(versions, 'correction').id,
+    });
     expect(summaryColumns()).toMatchObject([{ approvalDate: '2023-04-10', currentVersionId: bySource(versions, 'correction').id }]);
   });
 
@@ -161,7 +202,12 @@ describe('what precedence leaves alone', () => {
 
   it('a lower-ranked change document that contradicts nothing still counts', async () => {
     store('correction', printed);
-    store('import', { documentType: 'change', approvalDate: '2025-02-01', productName: '一次性使用医用外科口罩', changeDescription: '产品名称变更' });
+    store('import', {
+      documentType: 'change',
+      approvalDate: '2025-02-01',
+      productName: '一次性使用医用外科口罩',
+      changeDescription: '产品名称变更',
+    });
     expect(await autofill()).toMatchObject({
       approvalDate: '2025-02-01',
       expiryDate: '2028-04-09',
@@ -202,7 +248,12 @@ describe('withoutOutranked', () => {
   it('with the configured shapes, a detail page outranks an announcement; without them, neither outranks the other', () => {
     const announcement = facts('html:gd-list', '2023-04-18', '2028-04-09');
     const detail = facts('html:datasearch', '2023-04-10', '2028-04-09');
-    const configured = new SourcePrecedence(new Map([['datasearch', 'detail'], ['gd-list', 'announcement']]));
+    const configured = new SourcePrecedence(
+      new Map([
+        ['datasearch', 'detail'],
+        ['gd-list', 'announcement'],
+      ]),
+    );
     const outranked: [DatedFacts, DatedFacts][] = [];
     expect(withoutOutranked([announcement, detail], configured.authorityOf, (loser, by) => outranked.push([loser, by]))).toEqual([detail]);
     expect(outranked).toEqual([[announcement, detail]]);

@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
 import { runRefreshSummaries } from '../../src/cli/refresh-summaries.command.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
+import { createServices } from '../../src/services.ts';
 
 /**
  * The stored summaries were computed under the ranking of sources the sources file gave then
@@ -66,8 +66,19 @@ function store(services: Services, number: string, documents: [source: string, f
 }
 
 /** Two pages give the same certificate (same expiry) different approval dates. */
-const fromAlpha: Document = { documentType: 'registration', approvalDate: '2023-04-18', expiryDate: '2028-04-09', productName: '医用外科口罩' };
-const fromBeta: Document = { documentType: 'registration', approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', productName: '医用外科口罩' };
+const fromAlpha: Document = {
+  documentType: 'registration',
+  approvalDate: '2023-04-18',
+  expiryDate: '2028-04-09',
+  productName: '医用外科口罩',
+};
+const fromBeta: Document = {
+  documentType: 'registration',
+  approvalDate: '2023-04-10',
+  effectiveDate: '2023-04-10',
+  expiryDate: '2028-04-09',
+  productName: '医用外科口罩',
+};
 
 const storedApproval = (services: Services, canonical: string) =>
   services.database.sqlite.prepare('SELECT approval_date FROM certificates WHERE canonical = ?').pluck().get(canonical);
@@ -82,8 +93,13 @@ function cliIo() {
 describe('after the sources file ranks sources differently', () => {
   it('refresh-summaries --all rewrites the summaries the new ranking changes, and only those', async () => {
     const before = servicesWith(sourcesFile('alpha'));
-    store(before, CONTESTED, [['html:alpha', fromAlpha], ['html:beta', fromBeta]]);
-    store(before, PLAIN, [['import', { documentType: 'registration', approvalDate: '2022-01-05', expiryDate: '2027-01-04', productName: '医用棉签' }]]);
+    store(before, CONTESTED, [
+      ['html:alpha', fromAlpha],
+      ['html:beta', fromBeta],
+    ]);
+    store(before, PLAIN, [
+      ['import', { documentType: 'registration', approvalDate: '2022-01-05', expiryDate: '2027-01-04', productName: '医用棉签' }],
+    ]);
     expect(storedApproval(before, CONTESTED)).toBe('2023-04-18');
     before.close();
 
@@ -110,9 +126,17 @@ describe('after the sources file ranks sources differently', () => {
 
       const changes = after.changeLog.list({ entity: 'certificate', limit: 100 });
       expect(changes.filter((c) => c.action === 'summary_refreshed')).toEqual([
-        expect.objectContaining({ entityId: CONTESTED, actor: 'job:summary-refresh', before: expect.objectContaining({ approvalDate: '2023-04-18' }) }),
+        expect.objectContaining({
+          entityId: CONTESTED,
+          actor: 'job:summary-refresh',
+          before: expect.objectContaining({ approvalDate: '2023-04-18' }),
+        }),
       ]);
-      expect(after.jobRuns.latest('summary-refresh', 1)[0]).toMatchObject({ trigger: 'manual', status: 'succeeded', counts: { all: 2, checked: 2, changed: 1 } });
+      expect(after.jobRuns.latest('summary-refresh', 1)[0]).toMatchObject({
+        trigger: 'manual',
+        status: 'succeeded',
+        counts: { all: 2, checked: 2, changed: 1 },
+      });
     } finally {
       await app.close();
       after.close();
@@ -121,13 +145,22 @@ describe('after the sources file ranks sources differently', () => {
     // Without --all, only what is due: nothing here.
     const due = cliIo();
     expect(await runRefreshSummaries(['--json'], due.io)).toBe(0);
-    expect(JSON.parse(due.out.join(''))).toMatchObject({ job: 'summary-refresh', status: 'succeeded', counts: { due: 0, checked: 0, changed: 0 } });
+    expect(JSON.parse(due.out.join(''))).toMatchObject({
+      job: 'summary-refresh',
+      status: 'succeeded',
+      counts: { due: 0, checked: 0, changed: 0 },
+    });
   });
 
   it('the job recomputes every summary by itself on its first run under the new ranking', async () => {
     const before = servicesWith(sourcesFile('alpha'));
-    store(before, CONTESTED, [['html:alpha', fromAlpha], ['html:beta', fromBeta]]);
-    store(before, PLAIN, [['import', { documentType: 'registration', approvalDate: '2022-01-05', expiryDate: '2027-01-04', productName: '医用棉签' }]]);
+    store(before, CONTESTED, [
+      ['html:alpha', fromAlpha],
+      ['html:beta', fromBeta],
+    ]);
+    store(before, PLAIN, [
+      ['import', { documentType: 'registration', approvalDate: '2022-01-05', expiryDate: '2027-01-04', productName: '医用棉签' }],
+    ]);
     before.close();
 
     // The daily job, or its run at start: no one has to remember --all.

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/services.ts';
-import { testConfig, type AppConfig } from '../../src/config/config.ts';
+import { type AppConfig, testConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
-import { missLookup, MISSING_GD } from '../tickets/fixtures.ts';
+import { createServices } from '../../src/services.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { search } from '../search/search-fixtures.ts';
 import { capturingLog } from '../sources/helpers.ts';
+import { MISSING_GD, missLookup } from '../tickets/fixtures.ts';
 
 /**
  * The stored summary (what search and lists read) follows the calendar: a document stored with a
@@ -46,7 +46,14 @@ async function start(today: string, config: Partial<AppConfig> = {}): Promise<Ct
 const noonIn = (day: string) => new Date(`${day}T04:00:00Z`);
 
 const RENEWED = '粤械注准20212140777';
-const registration = { number: RENEWED, documentType: 'registration' as const, approvalDate: '2021-12-06', expiryDate: '2026-12-05', productName: '一次性使用输液器', holder: '广州甲医疗器械有限公司' };
+const registration = {
+  number: RENEWED,
+  documentType: 'registration' as const,
+  approvalDate: '2021-12-06',
+  expiryDate: '2026-12-05',
+  productName: '一次性使用输液器',
+  holder: '广州甲医疗器械有限公司',
+};
 /** Approved before the old expiry, so it takes effect the day after it (docs/certificates.md §2). */
 const renewal = { number: RENEWED, documentType: 'renewal' as const, approvalDate: '2026-09-23', expiryDate: '2031-12-05' };
 
@@ -74,7 +81,12 @@ describe('a renewal approved before the old expiry, stored while the old certifi
   it('shows the old expiry until the day after it, when the job puts the renewal in effect everywhere search looks', async () => {
     const { services, setToday } = await start('2026-11-25', { search: UNREACHABLE });
     storeDocuments(services, [registration, renewal]);
-    expect(summaryOf(services, RENEWED)).toEqual({ productName: '一次性使用输液器', approvalDate: '2021-12-06', expiryDate: '2026-12-05', summaryDue: '2026-12-06' });
+    expect(summaryOf(services, RENEWED)).toEqual({
+      productName: '一次性使用输液器',
+      approvalDate: '2021-12-06',
+      expiryDate: '2026-12-05',
+      summaryDue: '2026-12-06',
+    });
     const outboxBefore = count(services, 'search_outbox');
 
     // The day after the old expiry: nothing was written, so the stored summary still says expired.
@@ -83,7 +95,12 @@ describe('a renewal approved before the old expiry, stored while the old certifi
 
     const run = await runJob(services);
     expect(run).toMatchObject({ job: 'summary-refresh', status: 'succeeded', counts: { due: 1, checked: 1, changed: 1 } });
-    expect(summaryOf(services, RENEWED)).toEqual({ productName: '一次性使用输液器', approvalDate: '2026-09-23', expiryDate: '2031-12-05', summaryDue: null });
+    expect(summaryOf(services, RENEWED)).toEqual({
+      productName: '一次性使用输液器',
+      approvalDate: '2026-09-23',
+      expiryDate: '2031-12-05',
+      summaryDue: null,
+    });
 
     const valid = await search(ctx!, { q: '输液器', status: 'valid' });
     expect(valid.total).toBe(1);
@@ -119,14 +136,29 @@ describe('a change document with a later 生效日期', () => {
     const { services, setToday } = await start('2026-11-25');
     storeDocuments(services, [
       registration,
-      { number: RENEWED, documentType: 'change', approvalDate: '2026-11-20', effectiveDate: '2026-12-01', productName: '一次性使用精密输液器', changeDescription: '产品名称变更' },
+      {
+        number: RENEWED,
+        documentType: 'change',
+        approvalDate: '2026-11-20',
+        effectiveDate: '2026-12-01',
+        productName: '一次性使用精密输液器',
+        changeDescription: '产品名称变更',
+      },
     ]);
-    expect(summaryOf(services, RENEWED)).toMatchObject({ productName: '一次性使用输液器', approvalDate: '2021-12-06', summaryDue: '2026-12-01' });
+    expect(summaryOf(services, RENEWED)).toMatchObject({
+      productName: '一次性使用输液器',
+      approvalDate: '2021-12-06',
+      summaryDue: '2026-12-01',
+    });
     expect((await search(ctx!, { q: '精密' })).total).toBe(0);
 
     setToday('2026-12-01');
     expect(await runJob(services)).toMatchObject({ counts: { due: 1, changed: 1 } });
-    expect(summaryOf(services, RENEWED)).toMatchObject({ productName: '一次性使用精密输液器', approvalDate: '2026-11-20', summaryDue: null });
+    expect(summaryOf(services, RENEWED)).toMatchObject({
+      productName: '一次性使用精密输液器',
+      approvalDate: '2026-11-20',
+      summaryDue: null,
+    });
     expect((await search(ctx!, { q: '精密' })).hits.map((h) => h.canonical)).toEqual([RENEWED]);
   });
 });
@@ -135,7 +167,13 @@ describe('summary_due', () => {
   it('is null when nothing stored is still to take effect', async () => {
     const { services } = await start('2026-11-25');
     storeDocuments(services, [
-      { number: '粤械注准20232140778', documentType: 'registration', approvalDate: '2023-04-10', expiryDate: '2028-04-09', productName: '医用外科口罩' },
+      {
+        number: '粤械注准20232140778',
+        documentType: 'registration',
+        approvalDate: '2023-04-10',
+        expiryDate: '2028-04-09',
+        productName: '医用外科口罩',
+      },
       { number: '粤械注准20232140778', documentType: 'change', approvalDate: '2025-02-01', productName: '一次性使用医用外科口罩' },
       { number: '粤穗械备20180539号', documentType: 'filing', approvalDate: '2018-05-01', productName: '医用棉签' },
       // Known only from UDI: no dates at all.
@@ -147,7 +185,9 @@ describe('summary_due', () => {
 
   it('is null for a certificate approved today that takes effect later: its start changes nothing shown', async () => {
     const { services } = await start('2026-11-25');
-    storeDocuments(services, [{ number: RENEWED, documentType: 'registration', approvalDate: '2026-11-25', effectiveDate: '2026-12-01', expiryDate: '2031-11-30' }]);
+    storeDocuments(services, [
+      { number: RENEWED, documentType: 'registration', approvalDate: '2026-11-25', effectiveDate: '2026-12-01', expiryDate: '2031-11-30' },
+    ]);
     expect(summaryOf(services, RENEWED)).toMatchObject({ approvalDate: '2026-11-25', summaryDue: null });
   });
 });
@@ -182,7 +222,8 @@ describe('a refresh that changes nothing shown', () => {
           `INSERT INTO certificates (canonical, match_key, family, authority, origin, year, management_class, serial)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(number.canonical, number.matchKey, number.family, number.authority, number.origin, number.year, number.class, number.serial).lastInsertRowid,
+        .run(number.canonical, number.matchKey, number.family, number.authority, number.origin, number.year, number.class, number.serial)
+        .lastInsertRowid,
     );
     sqlite
       .prepare(

@@ -26,8 +26,20 @@ const feed = async (query = '', key: string | null = readerKey) => {
 
 function storeSome(): void {
   storeDocuments(ctx.services, [
-    { number: '粤械注准20172140123', documentType: 'registration', approvalDate: '2022-09-01', expiryDate: '2027-08-31', productName: '注射器' },
-    { number: '国械注准20153661234', documentType: 'registration', approvalDate: '2020-06-18', expiryDate: '2025-06-17', productName: '体温计' },
+    {
+      number: '粤械注准20172140123',
+      documentType: 'registration',
+      approvalDate: '2022-09-01',
+      expiryDate: '2027-08-31',
+      productName: '注射器',
+    },
+    {
+      number: '国械注准20153661234',
+      documentType: 'registration',
+      approvalDate: '2020-06-18',
+      expiryDate: '2025-06-17',
+      productName: '体温计',
+    },
     { number: '粤穗械备20180539', documentType: 'filing', approvalDate: '2018-03-02', productName: '样本稀释液' },
   ]);
 }
@@ -48,7 +60,9 @@ describe('GET /v1/changes', () => {
     }
     const certificateChanges = all.filter((c) => c.entity === 'certificate');
     expect(certificateChanges.map((c) => `${c.entityId}:${c.action}`)).toEqual([
-      '粤械注准20172140123:created', '国械注准20153661234:created', '粤穗械备20180539:created',
+      '粤械注准20172140123:created',
+      '国械注准20153661234:created',
+      '粤穗械备20180539:created',
     ]);
     const ids = all.map((c) => c.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -59,7 +73,9 @@ describe('GET /v1/changes', () => {
     expect(idle.body).toEqual({ changes: [], nextCursor: since, hasMore: false });
 
     // A new version: exactly that change, naming the version ids a mirror fetches.
-    storeDocuments(ctx.services, [{ number: '粤械注准20172140123', documentType: 'change', approvalDate: '2024-02-01', productName: '一次性使用无菌注射器' }]);
+    storeDocuments(ctx.services, [
+      { number: '粤械注准20172140123', documentType: 'change', approvalDate: '2024-02-01', productName: '一次性使用无菌注射器' },
+    ]);
     const next = await feed(`?since=${encodeURIComponent(since)}`);
     expect(next.body.changes).toHaveLength(1);
     expect(next.body.changes[0]).toMatchObject({ entity: 'certificate', entityId: '粤械注准20172140123', action: 'versions_added' });
@@ -69,7 +85,15 @@ describe('GET /v1/changes', () => {
   it('includes tickets: a missing Guangdong number opens one, and its certificate arriving resolves it', async () => {
     const { since } = { since: (await feed()).body.nextCursor as string };
     await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232070123')}` });
-    storeDocuments(ctx.services, [{ number: '粤械注准20232070123', documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '体温计' }]);
+    storeDocuments(ctx.services, [
+      {
+        number: '粤械注准20232070123',
+        documentType: 'registration',
+        approvalDate: '2023-03-15',
+        expiryDate: '2028-03-14',
+        productName: '体温计',
+      },
+    ]);
     const { body } = await feed(`?since=${encodeURIComponent(since)}`);
     expect(body.changes.map((c: Change) => `${c.entity}:${c.action}`)).toEqual(['ticket:opened', 'certificate:created', 'ticket:resolved']);
   });

@@ -8,7 +8,11 @@ const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bi
 
 describe('the installed certref command', () => {
   it('runs from any working directory (cron, npm link), finding its own tsx', () => {
-    const result = spawnSync(process.execPath, [BIN, 'numbers', '粤械注准 2017 2010123'], { cwd: os.tmpdir(), encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(process.execPath, [BIN, 'numbers', '粤械注准 2017 2010123'], {
+      cwd: os.tmpdir(),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).numbers[0].canonical).toBe('粤械注准20172010123');

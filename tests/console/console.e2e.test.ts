@@ -1,15 +1,15 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.ts';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/ensure-chromium.ts';
+import { createServices } from '../../src/services.ts';
 import { pdfBytes, tempDir } from '../tickets/fixtures.ts';
 
 /** Screenshots land here for a person to look at (1280 px and 390 px wide). */
@@ -47,7 +47,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function unlabelledControls(page: Page): Promise<string[]> {
   // Runs in the page: the project's TypeScript has no DOM types, so the elements are typed loosely.
   return page.$$eval('input, select, textarea', (controls: any[]) =>
-    controls.filter((c) => c.type !== 'hidden' && (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label')).map((c) => String(c.outerHTML).slice(0, 80)),
+    controls
+      .filter((c) => c.type !== 'hidden' && (c.labels?.length ?? 0) === 0 && !c.getAttribute('aria-label'))
+      .map((c) => String(c.outerHTML).slice(0, 80)),
   );
 }
 
@@ -102,7 +104,9 @@ describe('the technician console, in headless Chromium', () => {
     await page.getByRole('heading', { name: '补录证书信息' }).waitFor();
 
     // Attach the certificate as a PDF.
-    await page.getByLabel('上传证书（PDF、JPG、PNG，不超过 20 MB）').setInputFiles({ name: '注册证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
+    await page
+      .getByLabel('上传证书（PDF、JPG、PNG，不超过 20 MB）')
+      .setInputFiles({ name: '注册证.pdf', mimeType: 'application/pdf', buffer: pdfBytes() });
     await page.getByRole('button', { name: '上传', exact: true }).click();
     await page.getByText('已上传：注册证.pdf').waitFor();
     const attachment = page.locator('li.attachment', { hasText: '注册证.pdf' });

@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationsApplied, openDatabase } from '../../src/db/database.ts';
 
@@ -17,7 +17,9 @@ describe('migrations', () => {
     const handle = openDatabase(path.join(dir, 'nested', 'fresh.db'));
     expect(migrationsApplied(handle.sqlite)).toBe(true);
     const tables = handle.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['certificates', 'certificate_versions', 'certificate_links', 'import_runs']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['certificates', 'certificate_versions', 'certificate_links', 'import_runs']),
+    );
     expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     handle.close();
@@ -37,7 +39,16 @@ describe('migrations', () => {
     fs.cpSync('migrations', path.join(dir, 'migrations'), { recursive: true });
     const generated = execFileSync(
       'npx',
-      ['drizzle-kit', 'generate', '--dialect', 'sqlite', '--schema', './src/**/*.table.ts', '--out', path.relative(process.cwd(), path.join(dir, 'migrations'))],
+      [
+        'drizzle-kit',
+        'generate',
+        '--dialect',
+        'sqlite',
+        '--schema',
+        './src/**/*.table.ts',
+        '--out',
+        path.relative(process.cwd(), path.join(dir, 'migrations')),
+      ],
       { encoding: 'utf8' },
     );
     expect(generated).toContain('nothing to migrate');

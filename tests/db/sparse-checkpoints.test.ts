@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 import { BULK_CHECKPOINT_PAGES, withSparseCheckpoints } from '../../src/db/sparse-checkpoints.ts';
-import { csv, harness, HEADER, ROWS } from '../imports/helpers.ts';
+import { csv, HEADER, harness, ROWS } from '../imports/helpers.ts';
 
 let handle: DatabaseHandle | undefined;
 let dir: string | undefined;

@@ -5,11 +5,11 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { migrationsFolder, openDatabase } from '../../src/db/database.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
+import { createServices } from '../../src/services.ts';
 import { capturingLog } from '../sources/helpers.ts';
 
 /**
@@ -62,8 +62,20 @@ function storeLegacy(
            approval_date, effective_date, expiry_date)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(n.canonical, n.matchKey, n.family, n.authority, n.origin, n.year, n.class, n.serial, shown.productName, shown.approvalDate, shown.effectiveDate, shown.expiryDate)
-      .lastInsertRowid,
+      .run(
+        n.canonical,
+        n.matchKey,
+        n.family,
+        n.authority,
+        n.origin,
+        n.year,
+        n.class,
+        n.serial,
+        shown.productName,
+        shown.approvalDate,
+        shown.effectiveDate,
+        shown.expiryDate,
+      ).lastInsertRowid,
   );
   const ids = versions.map((v, i) =>
     Number(
@@ -73,8 +85,16 @@ function storeLegacy(
              product_name, source, fetched_at, content_hash)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'import', '2026-11-01T00:00:00Z', ?)`,
         )
-        .run(id, v.documentType, number, v.approvalDate, v.effectiveDate ?? null, v.expiryDate ?? null, v.productName ?? null, `legacy-${i}`)
-        .lastInsertRowid,
+        .run(
+          id,
+          v.documentType,
+          number,
+          v.approvalDate,
+          v.effectiveDate ?? null,
+          v.expiryDate ?? null,
+          v.productName ?? null,
+          `legacy-${i}`,
+        ).lastInsertRowid,
     ),
   );
   sqlite.prepare('UPDATE certificates SET current_version_id = ? WHERE id = ?').run(ids[shown.version], id);
@@ -104,7 +124,13 @@ function legacyDatabase(file: string): void {
     sqlite,
     PENDING_CHANGE,
     [
-      { documentType: 'registration', approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', productName: '医用外科口罩' },
+      {
+        documentType: 'registration',
+        approvalDate: '2023-04-10',
+        effectiveDate: '2023-04-10',
+        expiryDate: '2028-04-09',
+        productName: '医用外科口罩',
+      },
       { documentType: 'change', approvalDate: '2026-11-20', effectiveDate: '2026-12-01', productName: '一次性使用医用外科口罩' },
     ],
     { version: 0, approvalDate: '2023-04-10', effectiveDate: '2023-04-10', expiryDate: '2028-04-09', productName: '医用外科口罩' },

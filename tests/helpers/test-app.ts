@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
-import { createServices } from '../../src/services.ts';
-import { testConfig, type AppConfig } from '../../src/config/config.ts';
+import { type AppConfig, testConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
+import { createServices } from '../../src/services.ts';
 
 export interface TestContext {
   app: FastifyInstance;

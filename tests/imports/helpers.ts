@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
-import { Importer, importerFor, type ImporterOptions } from '../../src/imports/importer.ts';
+import { type Importer, type ImporterOptions, importerFor } from '../../src/imports/importer.ts';
 import type { Services } from '../../src/services.ts';
+import { createServices } from '../../src/services.ts';
 
 /** A fixed clock, so "today" and "in the future" do not move under the tests. */
 export const NOW = new Date('2025-06-01T04:00:00Z');
@@ -57,9 +57,9 @@ export function harness(options: ImporterOptions & { databasePath?: string } = {
         )
         .all() as VersionRow[],
     certificates: () =>
-      sqlite
-        .prepare('SELECT canonical, product_name, approval_date, expiry_date FROM certificates ORDER BY canonical')
-        .all() as ReturnType<Harness['certificates']>,
+      sqlite.prepare('SELECT canonical, product_name, approval_date, expiry_date FROM certificates ORDER BY canonical').all() as ReturnType<
+        Harness['certificates']
+      >,
     close() {
       services.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -74,7 +74,15 @@ export function csv(rows: readonly (readonly string[])[]): string {
 }
 
 export const HEADER = ['注册证编号', '产品名称', '注册人名称', '批准日期', '生效日期', '有效期至', '备注'];
-export const HINT = ['必填，示例：粤械注准20172010123', '必填', '必填', '必填，格式：2023-05-01', '选填，格式：2023-05-01', '格式：2028-04-30', '选填'];
+export const HINT = [
+  '必填，示例：粤械注准20172010123',
+  '必填',
+  '必填',
+  '必填，格式：2023-05-01',
+  '选填，格式：2023-05-01',
+  '格式：2028-04-30',
+  '选填',
+];
 
 /** Three documents of three certificates, all valid. */
 export const ROWS = [

@@ -1,13 +1,25 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runImport, type CliIo } from '../../src/cli/import.command.ts';
-import { csv, harness, HEADER, HINT, ROWS, type Harness } from './helpers.ts';
+import { type CliIo, runImport } from '../../src/cli/import.command.ts';
+import { csv, type Harness, HEADER, HINT, harness, ROWS } from './helpers.ts';
 
 function captureIo(env: Record<string, string>): CliIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  const stdout = { write: (text: string) => ((out += text), true), isTTY: false } as unknown as CliIo['stdout'];
-  return { stdout, stderr: { write: (text: string) => (err += text) }, env, out: () => out, err: () => err };
+  const stdout = {
+    write: (text: string) => {
+      out += text;
+      return true;
+    },
+    isTTY: false,
+  } as unknown as CliIo['stdout'];
+  const stderr = {
+    write: (text: string) => {
+      err += text;
+      return true;
+    },
+  };
+  return { stdout, stderr, env, out: () => out, err: () => err };
 }
 
 let h: Harness;

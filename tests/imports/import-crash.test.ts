@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csv, harness, HEADER, type Harness } from './helpers.ts';
+import { csv, type Harness, HEADER, harness } from './helpers.ts';
 
 /** `count` distinct valid registrations, one row each. */
 function rows(count: number): string[][] {
@@ -55,9 +55,13 @@ describe.each([
     const databasePath = path.join(h.dir, 'crash.db');
     const file = h.file('many.csv', csv([HEADER, ...rows(3000)]));
     const batchSize = 100;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), databasePath, file, String(batchSize), String(readInWorker)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'crash-child.ts'), databasePath, file, String(batchSize), String(readInWorker)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let output = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/app-error.ts';
-import { csv, harness, HEADER, HINT, ROWS, type Harness } from './helpers.ts';
+import { csv, type Harness, HEADER, HINT, harness, ROWS } from './helpers.ts';
 
 let h: Harness;
 beforeEach(() => {
@@ -151,7 +151,15 @@ describe('CSV import', () => {
 
   it('refuses a file without a required column before writing anything', async () => {
     const error = await h.importer
-      .importFile({ buffer: Buffer.from(csv([['注册证编号', '产品名称'], ['粤械注准20172010123', '口罩']])), fileName: 'short.csv' })
+      .importFile({
+        buffer: Buffer.from(
+          csv([
+            ['注册证编号', '产品名称'],
+            ['粤械注准20172010123', '口罩'],
+          ]),
+        ),
+        fileName: 'short.csv',
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'import_missing_columns', status: 400, extra: { headerRow: 1 } });

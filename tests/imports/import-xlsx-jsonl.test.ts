@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { harness, HEADER, HINT, ROWS, type Harness } from './helpers.ts';
+import { type Harness, HEADER, HINT, harness, ROWS } from './helpers.ts';
 
 let h: Harness;
 beforeEach(() => {
@@ -22,8 +22,24 @@ describe('XLSX import', () => {
     const rows: ExcelJS.CellValue[][] = [
       HEADER,
       HINT,
-      ['粤械注准20172010123', '医用外科口罩', '广州某某医疗器械有限公司', new Date(Date.UTC(2022, 4, 1)), null, new Date(Date.UTC(2027, 3, 30)), null],
-      ['国械注进20162705149', { richText: [{ text: '血管内' }, { text: '导管' }] }, 'Foreign Devices GmbH', 44270, 44270, '2026年3月14日', '进口'],
+      [
+        '粤械注准20172010123',
+        '医用外科口罩',
+        '广州某某医疗器械有限公司',
+        new Date(Date.UTC(2022, 4, 1)),
+        null,
+        new Date(Date.UTC(2027, 3, 30)),
+        null,
+      ],
+      [
+        '国械注进20162705149',
+        { richText: [{ text: '血管内' }, { text: '导管' }] },
+        'Foreign Devices GmbH',
+        44270,
+        44270,
+        '2026年3月14日',
+        '进口',
+      ],
       ['粤穗械备20180539', '医用棉签', '广州某某卫材有限公司', '20180601', null, null, null],
     ];
     const report = await h.importer.importFile({ buffer: await xlsx(rows), fileName: 'template.xlsx' });
@@ -56,11 +72,18 @@ describe('XLSX import', () => {
     // exceljs decodes each inflated chunk on its own and cuts characters at chunk ends (its issues
     // #2063, #2084): a few rows in a thousand came back with U+FFFD until the reader decoded across chunks.
     const names = Array.from({ length: 6000 }, (_, i) => `一次性使用无菌注射器（带针）规格${i}号医用高分子材料制品`);
-    const rows = names.map((name, i) => [`粤械注准2020207${String(i % 10_000).padStart(4, '0')}`, name, `广州市医疗器械有限公司第${i}分公司`, '2022-05-01']);
+    const rows = names.map((name, i) => [
+      `粤械注准2020207${String(i % 10_000).padStart(4, '0')}`,
+      name,
+      `广州市医疗器械有限公司第${i}分公司`,
+      '2022-05-01',
+    ]);
     const report = await h.importer.importFile({ buffer: await xlsx([HEADER.slice(0, 4), ...rows]), fileName: 'large.xlsx' });
     expect(report.rejections).toEqual([]);
     const stored = h.versions();
-    expect(stored.filter((v) => v.product_name?.includes('\ufffd') || v.holder?.includes('\ufffd') || v.canonical.includes('\ufffd'))).toEqual([]);
+    expect(
+      stored.filter((v) => v.product_name?.includes('\ufffd') || v.holder?.includes('\ufffd') || v.canonical.includes('\ufffd')),
+    ).toEqual([]);
     expect(stored.map((v) => v.product_name)).toEqual(names);
   });
 
@@ -82,7 +105,13 @@ describe('XLSX import', () => {
 describe('JSON Lines import', () => {
   it('maps English and Chinese keys, numbers lines, and rejects a broken line without stopping', async () => {
     const lines = [
-      JSON.stringify({ number: '粤械注准20172010123', product_name: '口罩', holder: '某公司', approval_date: '2022-05-01', expiry_date: '2027-04-30' }),
+      JSON.stringify({
+        number: '粤械注准20172010123',
+        product_name: '口罩',
+        holder: '某公司',
+        approval_date: '2022-05-01',
+        expiry_date: '2027-04-30',
+      }),
       '',
       '{"number": "国械注进20162705149", "product_name": ',
       JSON.stringify({ 注册证编号: '国械注进20162705149', 产品名称: '导管', 批准日期: 44270, documentType: 'registration' }),

@@ -1,12 +1,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiKeysRepository } from '../../src/keys/api-keys.repository.ts';
 import { authPlugin } from '../../src/auth/auth.plugin.ts';
-import { importsRoutes } from '../../src/imports/imports.routes.ts';
 import { importerFor } from '../../src/imports/importer.ts';
+import { importsRoutes } from '../../src/imports/imports.routes.ts';
+import { ApiKeysRepository } from '../../src/keys/api-keys.repository.ts';
 import { registerErrorHandlers } from '../../src/shared/error-handler.ts';
-import { csv, harness, HEADER, HINT, ROWS, type Harness } from './helpers.ts';
+import { csv, type Harness, HEADER, HINT, harness, ROWS } from './helpers.ts';
 
 const TOKEN = 'admin-token-for-tests-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
@@ -29,7 +29,9 @@ async function appWith(h: Harness, maxBytes?: number): Promise<FastifyInstance> 
 function multipart(fileName: string, content: Buffer, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----certref-test-boundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -49,7 +51,11 @@ afterEach(async () => {
 
 describe('POST /v1/imports', () => {
   it('imports a multipart upload and answers 201 with the report', async () => {
-    const response = await app.inject({ method: 'POST', url: '/v1/imports', ...multipart('上报模板.csv', Buffer.from(csv([HEADER, HINT, ...ROWS]))) });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/imports',
+      ...multipart('上报模板.csv', Buffer.from(csv([HEADER, HINT, ...ROWS]))),
+    });
     expect(response.statusCode).toBe(201);
     const report = response.json();
     expect(report).toMatchObject({ fileName: '上报模板.csv', format: 'csv', counts: { versionsAdded: 3, hintRowsSkipped: 1 } });
@@ -68,7 +74,11 @@ describe('POST /v1/imports', () => {
       payload: big,
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ fileName: 'big.csv', source: 'demo', counts: { total: 15_003, versionsAdded: 3, unchanged: 15_000 } });
+    expect(response.json()).toMatchObject({
+      fileName: 'big.csv',
+      source: 'demo',
+      counts: { total: 15_003, versionsAdded: 3, unchanged: 15_000 },
+    });
 
     const line = JSON.stringify({ number: '湘械注准20192140881', product_name: '敷料', approval_date: '2019-05-01' });
     const jsonl = await app.inject({
@@ -83,7 +93,12 @@ describe('POST /v1/imports', () => {
 
   it('requires the admin token', async () => {
     const { payload, headers } = multipart('a.csv', Buffer.from(csv([HEADER, ...ROWS])));
-    const anonymous = await app.inject({ method: 'POST', url: '/v1/imports', payload, headers: { 'content-type': headers['content-type']! } });
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/v1/imports',
+      payload,
+      headers: { 'content-type': headers['content-type']! },
+    });
     expect(anonymous.statusCode).toBe(401);
     const wrong = await app.inject({ method: 'POST', url: '/v1/imports', payload, headers: { ...headers, authorization: 'Bearer nope' } });
     expect([401, 403]).toContain(wrong.statusCode);
@@ -91,7 +106,13 @@ describe('POST /v1/imports', () => {
   });
 
   it.each([
-    ['a file without the required columns', 'a.csv', Buffer.from(csv([['注册证编号'], ['粤械注准20172010123']])), 400, 'import_missing_columns'],
+    [
+      'a file without the required columns',
+      'a.csv',
+      Buffer.from(csv([['注册证编号'], ['粤械注准20172010123']])),
+      400,
+      'import_missing_columns',
+    ],
     ['a damaged workbook', 'a.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), 400, 'import_broken_xlsx'],
     ['a PDF', 'a.pdf', Buffer.from('%PDF-1.4\n…'), 415, 'import_unsupported_format'],
     ['an empty file', 'a.csv', Buffer.alloc(0), 400, 'import_empty_file'],
@@ -124,7 +145,12 @@ describe('POST /v1/imports', () => {
       const upload = await small.inject({ method: 'POST', url: '/v1/imports', ...multipart('big.csv', content) });
       expect(upload.statusCode).toBe(413);
       expect(upload.json()).toMatchObject({ code: 'import_too_large' });
-      const raw = await small.inject({ method: 'POST', url: '/v1/imports', headers: { ...auth, 'content-type': 'text/csv' }, payload: content });
+      const raw = await small.inject({
+        method: 'POST',
+        url: '/v1/imports',
+        headers: { ...auth, 'content-type': 'text/csv' },
+        payload: content,
+      });
       expect(raw.statusCode).toBe(413);
       expect(raw.json()).toMatchObject({ code: 'import_too_large' });
     } finally {

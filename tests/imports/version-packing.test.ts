@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/certificates/content-hash.ts';
 import { DOCUMENT_FIELD_NAMES, type VersionInput } from '../../src/certificates/version-input.ts';
-import { VersionPacker, unpackVersions } from '../../src/imports/version-packing.ts';
+import { unpackVersions, VersionPacker } from '../../src/imports/version-packing.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { ParsedNumber } from '../../src/numbers/number.types.ts';
 
@@ -31,9 +31,21 @@ const FULL: VersionInput = {
 
 /** Fields left empty as the validator leaves them: null, and no previous numbers. */
 const SPARSE: VersionInput = {
-  approvalDate: '2018-06-01', effectiveDate: null, expiryDate: null, productName: '医用棉签', holder: '广州某某卫材有限公司',
-  holderAddress: null, productionAddress: null, agentName: null, agentAddress: null, modelSpec: null, structure: null, scope: LONG,
-  approvalDepartment: null, changeDescription: null, remarks: null,
+  approvalDate: '2018-06-01',
+  effectiveDate: null,
+  expiryDate: null,
+  productName: '医用棉签',
+  holder: '广州某某卫材有限公司',
+  holderAddress: null,
+  productionAddress: null,
+  agentName: null,
+  agentAddress: null,
+  modelSpec: null,
+  structure: null,
+  scope: LONG,
+  approvalDepartment: null,
+  changeDescription: null,
+  remarks: null,
   number: parsed('粤穗械备20180539'),
   asIssued: '粤穗械备20180539',
   documentType: 'filing',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { JobDefinition, JobResult } from '../../src/jobs/job.types.ts';
+import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Services } from '../../src/services.ts';
 import { capturingLog, type LogEntry } from '../sources/helpers.ts';
 import { udiServices } from '../udi/helpers.ts';
@@ -22,11 +22,19 @@ describe('the job runner', () => {
   it('records every run: start, end, outcome, counts, error', async () => {
     services = udiServices();
     const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
-    const ok = await runner.run(job('ok', async () => ({ outcome: 'succeeded', counts: { things: 3 } })), 'manual');
+    const ok = await runner.run(
+      job('ok', async () => ({ outcome: 'succeeded', counts: { things: 3 } })),
+      'manual',
+    );
     expect(ok).toMatchObject({ job: 'ok', trigger: 'manual', status: 'succeeded', counts: { things: 3 }, error: null });
     expect(ok.finishedAt! >= ok.startedAt).toBe(true);
 
-    const thrown = await runner.run(job('boom', async () => { throw new Error('the disk is full'); }), 'schedule');
+    const thrown = await runner.run(
+      job('boom', async () => {
+        throw new Error('the disk is full');
+      }),
+      'schedule',
+    );
     expect(thrown).toMatchObject({ job: 'boom', trigger: 'schedule', status: 'failed', error: 'the disk is full', counts: {} });
   });
 
@@ -61,7 +69,8 @@ describe('the job runner', () => {
     let clock = Date.parse('2026-11-25T04:00:00Z');
     const runner = new JobRunner(services.jobRuns, { now: () => new Date(clock), log: capturingLog([]), staleAfterMs: 60_000 });
     // Another process is running the job and beat a second ago.
-    sqlite.prepare("INSERT INTO job_runs (job, trigger, status, started_at, heartbeat_at) VALUES ('x', 'schedule', 'running', ?, ?)")
+    sqlite
+      .prepare("INSERT INTO job_runs (job, trigger, status, started_at, heartbeat_at) VALUES ('x', 'schedule', 'running', ?, ?)")
       .run(new Date(clock - 5_000).toISOString(), new Date(clock - 1_000).toISOString());
     const x = job('x', async () => ({ outcome: 'succeeded', counts: {} }));
     expect((await runner.run(x, 'manual')).status).toBe('skipped');

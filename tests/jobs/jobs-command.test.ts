@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runImportUdi } from '../../src/cli/import-udi.command.ts';
 import { runJobs } from '../../src/cli/jobs.command.ts';
-import { file, startFixtureServer, type FixtureServer } from '../sources/fixture-server.ts';
+import { type FixtureServer, file, startFixtureServer } from '../sources/fixture-server.ts';
 import { udiFixture } from '../udi/helpers.ts';
 
 let dir: string;
@@ -23,16 +23,34 @@ function io() {
   const out: string[] = [];
   const err: string[] = [];
   const sourcesFile = path.join(dir, 'sources.json');
-  fs.writeFileSync(sourcesFile, JSON.stringify({
-    sources: [{ name: 'datasearch', shape: 'detail', enabled: false, url: `${server.url}/detail/{number}`, schedule: '0 3 * * *', numbers: ['国械注准20153661234'] }],
-  }));
+  fs.writeFileSync(
+    sourcesFile,
+    JSON.stringify({
+      sources: [
+        {
+          name: 'datasearch',
+          shape: 'detail',
+          enabled: false,
+          url: `${server.url}/detail/{number}`,
+          schedule: '0 3 * * *',
+          numbers: ['国械注准20153661234'],
+        },
+      ],
+    }),
+  );
   return {
     out,
     err,
     io: {
       stdout: { write: (text: string) => out.push(text) },
       stderr: { write: (text: string) => err.push(text) },
-      env: { DATABASE_PATH: path.join(dir, 'certref.db'), DEMO_DATA: 'false', LOG_LEVEL: 'silent', SOURCES_FILE: sourcesFile, HTTP_MIN_INTERVAL_MS: '0' },
+      env: {
+        DATABASE_PATH: path.join(dir, 'certref.db'),
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'silent',
+        SOURCES_FILE: sourcesFile,
+        HTTP_MIN_INTERVAL_MS: '0',
+      },
     },
   };
 }
@@ -45,8 +63,14 @@ describe('certref import-udi', () => {
     expect(first.out.join('')).toContain('6 added');
 
     const second = io();
-    expect(await runImportUdi(['--skip-imported', '--json', udiFixture('udi-full-sample.xml'), udiFixture('udi-truncated.xml')], second.io)).toBe(1);
-    const lines = second.out.join('').trim().split('\n').map((line) => JSON.parse(line));
+    expect(
+      await runImportUdi(['--skip-imported', '--json', udiFixture('udi-full-sample.xml'), udiFixture('udi-truncated.xml')], second.io),
+    ).toBe(1);
+    const lines = second.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines[0]).toMatchObject({ skipped: 'already_imported' });
     expect(lines[1]).toMatchObject({ fileName: 'udi-truncated.xml', status: 'failed' });
   });
@@ -66,12 +90,19 @@ describe('certref jobs', () => {
     for (const name of ['udi-incremental', 'source:datasearch', 'corrections-sweep', 'search-outbox-drain']) expect(text).toContain(name);
     expect(text).toContain('not scheduled (disabled in the sources file)');
     // Housekeeping needs no JOBS_ENABLED: the server this configuration starts schedules it.
-    expect(text).toContain('corrections-sweep (housekeeping)\n  Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)\n  scheduled "*/10 * * * *"');
+    expect(text).toContain(
+      'corrections-sweep (housekeeping)\n  Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)\n  scheduled "*/10 * * * *"',
+    );
     expect(text).toContain('source:datasearch (fetch)');
 
     const run = io();
     expect(await runJobs(['run', 'datasearch', '--json'], run.io)).toBe(0);
-    expect(JSON.parse(run.out.join(''))).toMatchObject({ job: 'source:datasearch', status: 'succeeded', trigger: 'manual', counts: { versionsAdded: 1 } });
+    expect(JSON.parse(run.out.join(''))).toMatchObject({
+      job: 'source:datasearch',
+      status: 'succeeded',
+      trigger: 'manual',
+      counts: { versionsAdded: 1 },
+    });
     expect(run.err.join('')).toContain('[info] job started');
 
     const again = io();

@@ -2,9 +2,9 @@ import cron from 'node-cron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { testConfig } from '../../src/config/config.ts';
-import { JobRunner } from '../../src/jobs/job-runner.ts';
-import { startScheduler, type Scheduler } from '../../src/jobs/scheduler.ts';
 import type { JobDefinition } from '../../src/jobs/job.types.ts';
+import { JobRunner } from '../../src/jobs/job-runner.ts';
+import { type Scheduler, startScheduler } from '../../src/jobs/scheduler.ts';
 import type { Services } from '../../src/services.ts';
 import { capturingLog } from '../sources/helpers.ts';
 import { udiServices } from '../udi/helpers.ts';
@@ -33,7 +33,13 @@ describe('the scheduler', () => {
     let most = 0;
     let runs = 0;
     const slow: JobDefinition = {
-      name: 'every-second', description: 'test', kind: 'housekeeping', schedule: '* * * * * *', enabled: true, disabledReason: null, source: null,
+      name: 'every-second',
+      description: 'test',
+      kind: 'housekeeping',
+      schedule: '* * * * * *',
+      enabled: true,
+      disabledReason: null,
+      source: null,
       async run() {
         running++;
         runs++;
@@ -43,7 +49,14 @@ describe('the scheduler', () => {
         return { outcome: 'succeeded', counts: { runs } };
       },
     };
-    const disabled: JobDefinition = { ...slow, name: 'disabled', enabled: false, async run() { throw new Error('must not run'); } };
+    const disabled: JobDefinition = {
+      ...slow,
+      name: 'disabled',
+      enabled: false,
+      async run() {
+        throw new Error('must not run');
+      },
+    };
     const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
     scheduler = startScheduler({ jobs: [slow, disabled] }, runner, { timezone: 'Asia/Shanghai', log: capturingLog([]) });
     expect(scheduler.scheduled).toEqual(['every-second']);

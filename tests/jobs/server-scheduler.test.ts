@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testConfig, type FreshnessConfig } from '../../src/config/config.ts';
+import { type FreshnessConfig, testConfig } from '../../src/config/config.ts';
 import { startServer } from '../../src/server.ts';
 
 let dir: string;
@@ -24,9 +24,21 @@ afterEach(async () => {
  */
 async function serve(freshness: Partial<FreshnessConfig>): Promise<string[]> {
   const sourcesFile = path.join(dir, 'sources.json');
-  fs.writeFileSync(sourcesFile, JSON.stringify({
-    sources: [{ name: 'datasearch', shape: 'detail', enabled: true, url: 'http://127.0.0.1:9/detail/{number}', schedule: '0 3 * * *', numbers: ['国械注准20153661234'] }],
-  }));
+  fs.writeFileSync(
+    sourcesFile,
+    JSON.stringify({
+      sources: [
+        {
+          name: 'datasearch',
+          shape: 'detail',
+          enabled: true,
+          url: 'http://127.0.0.1:9/detail/{number}',
+          schedule: '0 3 * * *',
+          numbers: ['国械注准20153661234'],
+        },
+      ],
+    }),
+  );
   const base = testConfig();
   stop = await startServer(testConfig({ port: 0, freshness: { ...base.freshness, udiIncrementalDir: dir, sourcesFile, ...freshness } }));
   return [...cron.getTasks().values()].map((task) => task.name ?? '').sort();

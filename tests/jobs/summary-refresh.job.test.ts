@@ -4,12 +4,12 @@ import path from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runJobs } from '../../src/cli/jobs.command.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
-import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { JobDefinition } from '../../src/jobs/job.types.ts';
+import { JobRunner } from '../../src/jobs/job-runner.ts';
 import { startScheduler } from '../../src/jobs/scheduler.ts';
 import { startServer } from '../../src/server.ts';
+import { createServices } from '../../src/services.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
 import { storeDocuments } from '../helpers/test-app.ts';
 import { capturingLog } from '../sources/helpers.ts';
@@ -39,10 +39,19 @@ function storeRenewalTenDaysAgo(databasePath: string): { today: string; renewedE
   const then = new Date(Date.now() - 10 * 86_400_000);
   const services = createServices(testConfig({ databasePath }), { now: () => then });
   storeDocuments(services, [
-    { number: NUMBER, documentType: 'registration', approvalDate: addDays(oldExpiry, -5 * 365), expiryDate: oldExpiry, productName: '一次性使用输液器' },
+    {
+      number: NUMBER,
+      documentType: 'registration',
+      approvalDate: addDays(oldExpiry, -5 * 365),
+      expiryDate: oldExpiry,
+      productName: '一次性使用输液器',
+    },
     { number: NUMBER, documentType: 'renewal', approvalDate: addDays(oldExpiry, -60), expiryDate: renewedExpiry },
   ]);
-  expect(services.database.sqlite.prepare('SELECT expiry_date, summary_due FROM certificates').raw().get()).toEqual([oldExpiry, addDays(oldExpiry, 1)]);
+  expect(services.database.sqlite.prepare('SELECT expiry_date, summary_due FROM certificates').raw().get()).toEqual([
+    oldExpiry,
+    addDays(oldExpiry, 1),
+  ]);
   services.close();
   return { today, renewedExpiry };
 }
@@ -60,7 +69,10 @@ describe('the summary-refresh job', () => {
 
     const services = createServices(testConfig({ databasePath }));
     try {
-      expect(services.database.sqlite.prepare('SELECT expiry_date, summary_due FROM certificates').raw().get()).toEqual([renewedExpiry, null]);
+      expect(services.database.sqlite.prepare('SELECT expiry_date, summary_due FROM certificates').raw().get()).toEqual([
+        renewedExpiry,
+        null,
+      ]);
       expect(services.jobRuns.latest('summary-refresh', 5)).toEqual([
         expect.objectContaining({ trigger: 'start', status: 'succeeded', counts: { due: 1, checked: 1, changed: 1 } }),
       ]);
@@ -90,9 +102,18 @@ describe('the summary-refresh job', () => {
     const databasePath = path.join(dir, 'certref.db');
     storeRenewalTenDaysAgo(databasePath);
     const out: string[] = [];
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: () => undefined }, env: { DATABASE_PATH: databasePath, DEMO_DATA: 'false', LOG_LEVEL: 'silent' } };
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: () => undefined },
+      env: { DATABASE_PATH: databasePath, DEMO_DATA: 'false', LOG_LEVEL: 'silent' },
+    };
     expect(await runJobs(['run', 'summary-refresh', '--json'], io)).toBe(0);
-    expect(JSON.parse(out.join(''))).toMatchObject({ job: 'summary-refresh', trigger: 'manual', status: 'succeeded', counts: { due: 1, changed: 1 } });
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      job: 'summary-refresh',
+      trigger: 'manual',
+      status: 'succeeded',
+      counts: { due: 1, changed: 1 },
+    });
   });
 });
 
@@ -101,13 +122,27 @@ describe('the scheduler', () => {
     const services = udiServices();
     let ran = 0;
     const yearly: JobDefinition = {
-      name: 'catch-up', description: 'test', kind: 'housekeeping', schedule: '0 0 1 1 *', enabled: true, disabledReason: null, source: null, runAtStart: true,
+      name: 'catch-up',
+      description: 'test',
+      kind: 'housekeeping',
+      schedule: '0 0 1 1 *',
+      enabled: true,
+      disabledReason: null,
+      source: null,
+      runAtStart: true,
       async run() {
         ran++;
         return { outcome: 'succeeded', counts: { ran } };
       },
     };
-    const disabled: JobDefinition = { ...yearly, name: 'disabled', enabled: false, async run() { throw new Error('must not run'); } };
+    const disabled: JobDefinition = {
+      ...yearly,
+      name: 'disabled',
+      enabled: false,
+      async run() {
+        throw new Error('must not run');
+      },
+    };
     const runner = new JobRunner(services.jobRuns, { now: () => new Date(), log: capturingLog([]) });
     const scheduler = startScheduler({ jobs: [yearly, disabled] }, runner, { timezone: 'Asia/Shanghai', log: capturingLog([]) });
     await scheduler.stop();

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Services } from '../../src/services.ts';
+import { type FixtureServer, startFixtureServer } from '../sources/fixture-server.ts';
 import { capturingLog } from '../sources/helpers.ts';
-import { startFixtureServer, type FixtureServer } from '../sources/fixture-server.ts';
 import { devices, udiFixture, udiServices } from '../udi/helpers.ts';
 
 let services: Services;
@@ -24,7 +24,9 @@ afterEach(async () => {
 
 function servicesWith(freshness: Partial<ReturnType<typeof testConfig>['freshness']>): { services: Services; runner: JobRunner } {
   const base = testConfig().freshness;
-  services = udiServices('2026-11-25', { freshness: { ...base, http: { ...base.http, minIntervalMs: 0, timeoutMs: 2_000 }, ...freshness } });
+  services = udiServices('2026-11-25', {
+    freshness: { ...base, http: { ...base.http, minIntervalMs: 0, timeoutMs: 2_000 }, ...freshness },
+  });
   return { services, runner: new JobRunner(services.jobRuns, { now: services.now, log: capturingLog([]) }) };
 }
 
@@ -78,7 +80,10 @@ describe('the udi-incremental job', () => {
 
     const second = await runner.run(job, 'manual');
     expect(second).toMatchObject({ status: 'succeeded', counts: { filesDownloaded: 0, filesImported: 0, filesSkipped: 2 } });
-    expect(server.requests.at(-1)).toMatchObject({ path: '/udi/download.html', headers: expect.objectContaining({ 'if-none-match': '"listing-1"' }) });
+    expect(server.requests.at(-1)).toMatchObject({
+      path: '/udi/download.html',
+      headers: expect.objectContaining({ 'if-none-match': '"listing-1"' }),
+    });
   });
 
   it('still imports what is on disk when the download fails, and says the run was partial', async () => {

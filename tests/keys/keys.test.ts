@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { runKeys } from '../../src/cli/keys.command.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/auth/api-key-secret.ts';
+import { runKeys } from '../../src/cli/keys.command.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, tempDir } from '../tickets/fixtures.ts';
 
@@ -25,7 +25,13 @@ describe('API keys over HTTP', () => {
     });
     expect(created.statusCode).toBe(201);
     const body = created.json();
-    expect(body).toMatchObject({ name: '技术员张三', role: 'technician', organisation: '广东省药监局', createdBy: 'admin-token', revokedAt: null });
+    expect(body).toMatchObject({
+      name: '技术员张三',
+      role: 'technician',
+      organisation: '广东省药监局',
+      createdBy: 'admin-token',
+      revokedAt: null,
+    });
     expect(body.key).toMatch(/^crk_[A-Za-z0-9_-]{43}$/);
     const stored = ctx.services.database.sqlite.prepare('SELECT * FROM api_keys WHERE id = ?').get(body.id) as Record<string, unknown>;
     expect(Object.values(stored)).not.toContain(body.key);
@@ -46,7 +52,9 @@ describe('API keys over HTTP', () => {
     expect(revoked.json()).toMatchObject({ id: record.id, revokedBy: 'admin-token', revokedAt: expect.any(String) });
     expect((await ctx.app.inject({ url: '/v1/auth/me', headers: bearer(key) })).statusCode).toBe(401);
     expect((await ctx.app.inject({ method: 'DELETE', url: `/v1/keys/${record.id}`, headers: bearer(ADMIN_TOKEN) })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'DELETE', url: '/v1/keys/9999', headers: bearer(ADMIN_TOKEN) })).json().code).toBe('api_key_not_found');
+    expect((await ctx.app.inject({ method: 'DELETE', url: '/v1/keys/9999', headers: bearer(ADMIN_TOKEN) })).json().code).toBe(
+      'api_key_not_found',
+    );
     const keysListed = (await ctx.app.inject({ url: '/v1/keys?includeRevoked=true', headers: bearer(ADMIN_TOKEN) })).json().keys;
     expect(keysListed).toHaveLength(1);
     expect((await ctx.app.inject({ url: '/v1/keys', headers: bearer(ADMIN_TOKEN) })).json().keys).toHaveLength(0);
@@ -59,7 +67,12 @@ describe('API keys over HTTP', () => {
   });
 
   it('refuses unknown roles and fields', async () => {
-    const response = await ctx.app.inject({ method: 'POST', url: '/v1/keys', headers: bearer(ADMIN_TOKEN), payload: { name: 'x', role: 'root' } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/keys',
+      headers: bearer(ADMIN_TOKEN),
+      payload: { name: 'x', role: 'root' },
+    });
     expect(response.statusCode).toBe(400);
   });
 });
@@ -76,7 +89,11 @@ describe('certref keys', () => {
   async function run(...args: string[]) {
     let stdout = '';
     let stderr = '';
-    const status = await runKeys(args, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env });
+    const status = await runKeys(args, {
+      stdout: { write: (t: string) => (stdout += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      env,
+    });
     return { status, stdout, stderr };
   }
 

@@ -1,6 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { helpText, main, type MainIo } from '../../src/cli/main.ts';
+import { helpText, type MainIo, main } from '../../src/cli/main.ts';
 
 interface Captured {
   io: MainIo;
@@ -60,7 +60,7 @@ describe('certref numbers <input…>', () => {
 describe('certref numbers --jsonl', () => {
   it('answers each JSON string on stdin in order, including strings holding newlines', async () => {
     const inputs = ['粤械注准\n20172010123', '国械注准20173400077\r\n', '', '粤穗械备20180539号'];
-    const c = capture([inputs.map((s) => JSON.stringify(s)).join('\n') + '\n']);
+    const c = capture([`${inputs.map((s) => JSON.stringify(s)).join('\n')}\n`]);
     expect(await main(['numbers', '--jsonl', '--current-year', '2026'], c.io)).toBe(0);
     const lines = c.lines();
     expect(lines.map((l) => l.input)).toEqual(inputs);

@@ -6,10 +6,10 @@ import {
   anyValidNumberArb,
   CURRENT_YEAR,
   filingArb,
+  type GeneratedNumber,
   legacy2000Arb,
   legacy2004Arb,
   registrationArb,
-  type GeneratedNumber,
 } from './support/valid-numbers.ts';
 
 const RUNS = 10_000;

@@ -14,11 +14,18 @@ const codeUnitArb = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCh
 const FRAGMENTS = [
   ...'国粤穗京苏青内绿贵械注准进许备食药监管字第号更延补生产经营广审(（）)〔〕【】',
   ...'0123456789０１２３OolI|xX*?#-/_.·,，;；、 \u3000\u00a0\u200b\n\t',
-  '械注准', '械备', '食药监械(准)字', '药管械', '2017', '20172010123', '2013第2210203', '\ud800', '\udfff', '\ud83d\ude00',
+  '械注准',
+  '械备',
+  '食药监械(准)字',
+  '药管械',
+  '2017',
+  '20172010123',
+  '2013第2210203',
+  '\ud800',
+  '\udfff',
+  '\ud83d\ude00',
 ];
-const numberishArb = fc
-  .array(fc.oneof(fc.constantFrom(...FRAGMENTS), codeUnitArb), { maxLength: 60 })
-  .map((parts) => parts.join(''));
+const numberishArb = fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), codeUnitArb), { maxLength: 60 }).map((parts) => parts.join(''));
 
 function expectWellFormed(result: NormaliseResult): void {
   expect(result.numbers.length === 0).toBe(result.error !== null);
@@ -35,9 +42,12 @@ function expectWellFormed(result: NormaliseResult): void {
 describe('normalise never throws and always answers with numbers or an error', () => {
   it('on strings of arbitrary UTF-16 code units, lone surrogates and controls included', () => {
     fc.assert(
-      fc.property(fc.array(codeUnitArb, { maxLength: 80 }).map((units) => units.join('')), (input) => {
-        expectWellFormed(normalise(input, options));
-      }),
+      fc.property(
+        fc.array(codeUnitArb, { maxLength: 80 }).map((units) => units.join('')),
+        (input) => {
+          expectWellFormed(normalise(input, options));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -49,7 +49,14 @@ describe('what a number says about itself', () => {
 
   it('reads filings: class I, no form, no code, the filing year, a city where one is typed', () => {
     expect(only('粤穗械备20180539号')).toMatchObject({
-      family: 'filing', form: null, class: 1, code: null, catalogue: [], yearMeaning: 'filing', city: '穗', cityName: '广州市',
+      family: 'filing',
+      form: null,
+      class: 1,
+      code: null,
+      catalogue: [],
+      yearMeaning: 'filing',
+      city: '穗',
+      cityName: '广州市',
     });
     expect(only('浙绍械备20150001')).toMatchObject({ authority: '浙', authorityName: '浙江省', city: '绍', cityName: null });
     expect(only('沪械备20150001')).toMatchObject({ authority: '沪', city: null });

@@ -77,9 +77,7 @@ describe('the current year bounds registration and filing years', () => {
   });
 
   it('defaults to the year now in Asia/Shanghai', () => {
-    const shanghaiYear = Number(
-      new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
-    );
+    const shanghaiYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
     expect(normalise(`粤械注准${shanghaiYear}2010123`).numbers).toHaveLength(1);
     expect(normalise(`粤械注准${shanghaiYear + 1}2010123`).error?.reason).toBe('year_out_of_range');
   });
@@ -90,9 +88,7 @@ describe('fields holding valid and invalid segments', () => {
     const result = normalise('粤械注准20172010123,绿械注准20152630298', options);
     expect(result.error).toBeNull();
     expect(result.numbers.map((n) => n.canonical)).toEqual(['粤械注准20172010123']);
-    expect(result.rejected).toEqual([
-      expect.objectContaining({ text: '绿械注准20152630298', reason: 'unknown_authority' }),
-    ]);
+    expect(result.rejected).toEqual([expect.objectContaining({ text: '绿械注准20152630298', reason: 'unknown_authority' })]);
   });
 
   it('explain a certificate-shaped segment before a look-alike licence', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/numbers/normalise.ts';
 import { suggestCorrections } from '../../src/numbers/diagnosis/suggestions.ts';
+import { normalise } from '../../src/numbers/normalise.ts';
 
 const options = { currentYear: 2026 };
 const suggestionsOf = (input: string): string[] => normalise(input, options).error?.suggestions ?? [];

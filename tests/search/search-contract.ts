@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../helpers/test-app.ts';
-import { CANONICAL, RANK, facet, search, tiers, type SearchBody } from './search-fixtures.ts';
+import { CANONICAL, facet, RANK, type SearchBody, search, tiers } from './search-fixtures.ts';
 
 /**
  * What every engine must do, written once: run by search-embedded.test.ts always and by
@@ -52,7 +52,10 @@ export function searchContract(start: () => Promise<TestContext>): void {
         ['number_fragment', [CANONICAL.stent]],
         ['product_name', [CANONICAL.sheath]],
       ]);
-      expect(tiers(await search(ctx, { q: '国械注' }))).toEqual([['number_prefix', [CANONICAL.imported, CANONICAL.stent].sort()], ['product_name', [CANONICAL.sheath]]]);
+      expect(tiers(await search(ctx, { q: '国械注' }))).toEqual([
+        ['number_prefix', [CANONICAL.imported, CANONICAL.stent].sort()],
+        ['product_name', [CANONICAL.sheath]],
+      ]);
     });
 
     it('answers two-character Chinese queries from product names before holders', async () => {

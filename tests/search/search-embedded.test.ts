@@ -4,7 +4,7 @@ import { codeFilter } from '../../src/search/embedded/facet-counter.ts';
 import { ftsPlan } from '../../src/search/embedded/fts-query.ts';
 import { buildTestApp, storeDocuments } from '../helpers/test-app.ts';
 import { searchContract } from './search-contract.ts';
-import { TODAY, searchApp } from './search-fixtures.ts';
+import { searchApp, TODAY } from './search-fixtures.ts';
 
 describe('embedded search contract', () => {
   searchContract(() => searchApp());
@@ -26,7 +26,11 @@ describe('embedded facets beyond the exact limit', () => {
       const sqlite = ctx.services.database.sqlite;
       const exact = new EmbeddedFacets(sqlite).count(ftsPlan('导管').union, codeFilter({}, TODAY), []);
       const sampled = new EmbeddedFacets(sqlite, { exactUpTo: 10 }).count(ftsPlan('导管').union, codeFilter({}, TODAY), []);
-      expect(exact).toMatchObject({ total: 160, facetsExact: true, facets: { authority: { 粤: 80, 京: 80 }, status: { valid: 120, expired: 40 } } });
+      expect(exact).toMatchObject({
+        total: 160,
+        facetsExact: true,
+        facets: { authority: { 粤: 80, 京: 80 }, status: { valid: 120, expired: 40 } },
+      });
       expect(sampled.total).toBe(160);
       expect(sampled.facetsExact).toBe(false);
       const estimate = (name: 'authority' | 'status'): number => Object.values(sampled.facets[name]).reduce((a, b) => a + b, 0);

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngineUnavailable } from '../../src/search/search.port.ts';
 import type { TestContext } from '../helpers/test-app.ts';
-import { CERTIFICATES, searchApp, tiers, type SearchBody } from './search-fixtures.ts';
+import { CERTIFICATES, type SearchBody, searchApp, tiers } from './search-fixtures.ts';
 
 /** A local port nobody listens on: bound, noted, released. Connecting to it is refused at once. */
 async function closedPort(): Promise<number> {
@@ -18,7 +18,9 @@ describe('Meilisearch configured but unreachable', () => {
   let embedded: TestContext;
   beforeAll(async () => {
     const port = await closedPort();
-    meili = await searchApp({ search: { engine: 'meilisearch', meiliUrl: `http://127.0.0.1:${port}`, meiliApiKey: null, meiliIndex: 'certificates' } });
+    meili = await searchApp({
+      search: { engine: 'meilisearch', meiliUrl: `http://127.0.0.1:${port}`, meiliApiKey: null, meiliIndex: 'certificates' },
+    });
     embedded = await searchApp();
   });
   afterAll(async () => {

@@ -109,13 +109,19 @@ export async function searchApp(options: { search?: SearchConfig; today?: string
     today: options.today ?? TODAY,
     ...(options.search ? { config: { search: options.search } } : {}),
   });
-  storeDocuments(ctx.services, Object.values(CERTIFICATES).map((c) => ({ ...c })));
+  storeDocuments(
+    ctx.services,
+    Object.values(CERTIFICATES).map((c) => ({ ...c })),
+  );
   if (options.catchUp) await ctx.services.search.drainOutbox();
   return ctx;
 }
 
 export async function search(ctx: TestContext, query: Record<string, string | number>): Promise<SearchBody> {
-  const response = await ctx.app.inject({ url: '/v1/search', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+  const response = await ctx.app.inject({
+    url: '/v1/search',
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+  });
   if (response.statusCode !== 200) throw new Error(`search ${JSON.stringify(query)} answered ${response.statusCode}: ${response.body}`);
   return response.json() as SearchBody;
 }

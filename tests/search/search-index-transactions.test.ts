@@ -47,7 +47,12 @@ describe('the search index and the outbox follow certificate writes', () => {
     expect((await search(ctx, { q: '支架', status: 'expired' })).total).toBe(1);
     storeDocuments(ctx.services, [
       { number: CERTIFICATES.stent.number, documentType: 'renewal', approvalDate: '2024-03-01', expiryDate: '2029-05-31' },
-      { number: CERTIFICATES.stent.number, documentType: 'change', approvalDate: '2025-01-10', productName: '冠状动脉雷帕霉素洗脱支架系统' },
+      {
+        number: CERTIFICATES.stent.number,
+        documentType: 'change',
+        approvalDate: '2025-01-10',
+        productName: '冠状动脉雷帕霉素洗脱支架系统',
+      },
     ]);
     const renewed = await search(ctx, { q: '支架' });
     expect(renewed.total).toBe(1);

@@ -10,7 +10,9 @@ const apiKey = process.env.MEILI_API_KEY ?? null;
 const indexName = `certref_test_${randomUUID().slice(0, 8)}`;
 
 describe.skipIf(!url)('meilisearch contract (skipped: MEILI_URL not set)', () => {
-  searchContract(() => searchApp({ search: { engine: 'meilisearch', meiliUrl: url!, meiliApiKey: apiKey, meiliIndex: indexName }, catchUp: true }));
+  searchContract(() =>
+    searchApp({ search: { engine: 'meilisearch', meiliUrl: url!, meiliApiKey: apiKey, meiliIndex: indexName }, catchUp: true }),
+  );
 
   afterAll(async () => {
     await new Meilisearch({ host: url!, ...(apiKey ? { apiKey } : {}) }).deleteIndexIfExists(indexName);

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSearchReindex } from '../../src/cli/search-reindex.command.ts';
-import { createServices } from '../../src/services.ts';
-import { ensureSearchIndex } from '../../src/search/ensure-search-index.ts';
 import { testConfig } from '../../src/config/config.ts';
+import { ensureSearchIndex } from '../../src/search/ensure-search-index.ts';
+import { createServices } from '../../src/services.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
-import { CERTIFICATES, search, searchApp, type SearchBody } from './search-fixtures.ts';
+import { CERTIFICATES, type SearchBody, search, searchApp } from './search-fixtures.ts';
 
 const QUERIES = ['导管', '导', '3140', '粤穗械备', '国械注准 2019 3140123', 'boston', '支架'];
 
@@ -57,13 +57,19 @@ describe('rebuilding the embedded index', () => {
     dirs.push(dir);
     const databasePath = path.join(dir, 'certref.db');
     const services = createServices(testConfig({ databasePath }));
-    storeDocuments(services, Object.values(CERTIFICATES).map((c) => ({ ...c })));
+    storeDocuments(
+      services,
+      Object.values(CERTIFICATES).map((c) => ({ ...c })),
+    );
     services.close();
 
     let out = '';
     let err = '';
     const io = { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } };
-    const status = await runSearchReindex(['--json'], { ...io, env: { DATABASE_PATH: databasePath, DEMO_DATA: 'false', LOG_LEVEL: 'silent' } });
+    const status = await runSearchReindex(['--json'], {
+      ...io,
+      env: { DATABASE_PATH: databasePath, DEMO_DATA: 'false', LOG_LEVEL: 'silent' },
+    });
     expect(err).toBe('');
     expect(status).toBe(0);
     const report = JSON.parse(out) as { embedded: { documents: number }; meilisearch: null };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../helpers/test-app.ts';
-import { searchApp, search } from './search-fixtures.ts';
+import { search, searchApp } from './search-fixtures.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCode } from '../../src/search/doc-code.ts';
-import { FacetCounter, codeFilter } from '../../src/search/embedded/facet-counter.ts';
+import { codeFilter, FacetCounter } from '../../src/search/embedded/facet-counter.ts';
 import { ftsPlan } from '../../src/search/embedded/fts-query.ts';
 import { highlight } from '../../src/search/highlight.ts';
 import { meiliQuery, spelledBigrams } from '../../src/search/search-document.ts';

@@ -24,7 +24,8 @@ describe('the demo mix', () => {
   });
 
   it('covers every kind of issuer', () => {
-    const registrations = (form: string, cls: number) => share((n) => n.family === 'registration' && n.authority === '国' && n.form === form && n.class === cls);
+    const registrations = (form: string, cls: number) =>
+      share((n) => n.family === 'registration' && n.authority === '国' && n.form === form && n.class === cls);
     expect(registrations('准', 3)).toBeGreaterThan(0.03);
     expect(registrations('进', 2)).toBeGreaterThan(0.01);
     expect(registrations('进', 3)).toBeGreaterThan(0.01);

@@ -9,13 +9,19 @@ describe('demo numbers', () => {
   it('normalise to a canonical that normalises to itself', () => {
     const moved = documents.filter((doc) => {
       const again = normalise(doc.number.canonical, { currentYear: 2026 });
-      return again.numbers.length !== 1 || again.numbers[0]?.canonical !== doc.number.canonical || again.numbers[0].matchKey !== doc.number.matchKey;
+      return (
+        again.numbers.length !== 1 ||
+        again.numbers[0]?.canonical !== doc.number.canonical ||
+        again.numbers[0].matchKey !== doc.number.matchKey
+      );
     });
     expect(moved.map((d) => d.number.canonical)).toEqual([]);
   });
 
   it('read as printed give the same certificate (号, full-width brackets, （更）)', () => {
-    const misread = documents.filter((doc) => normalise(doc.asIssued, { currentYear: 2026 }).numbers[0]?.canonical !== doc.number.canonical);
+    const misread = documents.filter(
+      (doc) => normalise(doc.asIssued, { currentYear: 2026 }).numbers[0]?.canonical !== doc.number.canonical,
+    );
     expect(misread.map((d) => d.asIssued)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoCertificates } from '../../seed/demo-data.ts';
 import { loadDemoData } from '../../seed/load-demo-data.ts';
 import { CertificateWriter } from '../../src/certificates/certificate-writer.ts';
-import { openDatabase, type DatabaseHandle } from '../../src/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
 
 let handle: DatabaseHandle | null = null;
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { file, startFixtureServer, status, type FixtureServer } from './fixture-server.ts';
-import { pageRow, sourceServices, storedVersions, type SourceTestContext } from './helpers.ts';
+import { type FixtureServer, file, startFixtureServer, status } from './fixture-server.ts';
+import { pageRow, type SourceTestContext, sourceServices, storedVersions } from './helpers.ts';
 
 let server: FixtureServer;
 let ctx: SourceTestContext;
@@ -34,12 +34,20 @@ describe('an announcement list source', () => {
     expect(run.status).toBe('succeeded');
     const versions = storedVersions(ctx.services);
     expect(versions.map((v) => v.canonical)).toEqual([
-      '粤械注准20242140001', '粤械注准20242140002', '粤械注准20242140003', '粤械注准20242140004', '粤械注准20242140005',
+      '粤械注准20242140001',
+      '粤械注准20242140002',
+      '粤械注准20242140003',
+      '粤械注准20242140004',
+      '粤械注准20242140005',
     ]);
     // The GBK page, with a number typed with spaces and slash dates.
     expect(versions[3]).toMatchObject({
-      productName: '电子血压计', approvalDate: '2024-01-18', expiryDate: '2029-01-17', documentType: 'registration',
-      source: 'html:gd-class2', sourceRef: `${server.url}/gd/list-2.html`,
+      productName: '电子血压计',
+      approvalDate: '2024-01-18',
+      expiryDate: '2029-01-17',
+      documentType: 'registration',
+      source: 'html:gd-class2',
+      sourceRef: `${server.url}/gd/list-2.html`,
     });
   });
 
@@ -54,14 +62,20 @@ describe('an announcement list source', () => {
     expect(server.requests).toHaveLength(4);
     expect(second).toMatchObject({ status: 'succeeded' });
     expect(second.counts).toMatchObject({ pagesNotModified: 1, pagesFetched: 0, versionsAdded: 0 });
-    expect(pageRow(ctx.services, 'gd-class2', `${server.url}/gd/list-1.html`)).toMatchObject({ outcome: 'not_modified', etag: '"list-1-v1"', records: 2 });
+    expect(pageRow(ctx.services, 'gd-class2', `${server.url}/gd/list-1.html`)).toMatchObject({
+      outcome: 'not_modified',
+      etag: '"list-1-v1"',
+      records: 2,
+    });
   });
 
   it('follows a page-number template instead of links when one is configured, up to maxPages', async () => {
     server.route('/gd/index.html', file('list-1.html'));
     server.route('/gd/index_2.html', file('list-2.html'));
     server.route('/gd/index_3.html', status(500));
-    ctx = sourceServices([listSource({ url: `${server.url}/gd/index.html`, pageUrl: `${server.url}/gd/index_{page}.html`, maxPages: 3 })], { http: { retries: 0 } });
+    ctx = sourceServices([listSource({ url: `${server.url}/gd/index.html`, pageUrl: `${server.url}/gd/index_{page}.html`, maxPages: 3 })], {
+      http: { retries: 0 },
+    });
     const run = await ctx.runner.run(ctx.services.jobs.get('gd-class2'), 'manual');
     expect(server.requests.map((r) => r.path)).toEqual(['/gd/index.html', '/gd/index_2.html', '/gd/index_3.html']);
     expect(run.status).toBe('partial');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { file, slow, startFixtureServer, status, type FixtureServer } from './fixture-server.ts';
-import { pageRow, sourceServices, storedVersions, type SourceTestContext } from './helpers.ts';
+import { type FixtureServer, file, slow, startFixtureServer, status } from './fixture-server.ts';
+import { pageRow, type SourceTestContext, sourceServices, storedVersions } from './helpers.ts';
 
 let server: FixtureServer;
 let ctx: SourceTestContext;
@@ -53,7 +53,12 @@ describe('a certificate detail source', () => {
     ctx = sourceServices([detailSource(['粤械注准20172140123'])]);
     await ctx.runner.run(ctx.services.jobs.get('datasearch'), 'manual');
     expect(storedVersions(ctx.services)).toEqual([
-      expect.objectContaining({ canonical: '粤械注准20172140123', productName: '一次性使用无菌注射器', approvalDate: '2022-09-01', expiryDate: '2027-08-31' }),
+      expect.objectContaining({
+        canonical: '粤械注准20172140123',
+        productName: '一次性使用无菌注射器',
+        approvalDate: '2022-09-01',
+        expiryDate: '2027-08-31',
+      }),
     ]);
   });
 

@@ -46,7 +46,7 @@ export function status(code: number): Handler {
 export function slow(ms: number, then: Handler): Handler {
   return (request, response, hits) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => resolve(then(request, response, hits) as void), ms);
+      const timer = setTimeout(() => resolve(then(request, response, hits) as undefined), ms);
       request.socket.once('close', () => {
         clearTimeout(timer);
         resolve();

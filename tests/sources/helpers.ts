@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/services.ts';
-import { testConfig, type FreshnessConfig } from '../../src/config/config.ts';
+import { type FreshnessConfig, testConfig } from '../../src/config/config.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
 import type { Services } from '../../src/services.ts';
+import { createServices } from '../../src/services.ts';
 import type { RunLog } from '../../src/sources/source-run.ts';
 
 export interface LogEntry {
@@ -44,7 +44,15 @@ export function sourceServices(
     freshness: {
       ...base,
       sourcesFile,
-      http: { ...base.http, userAgent: 'certref-test/1.0 (+tests)', timeoutMs: 500, retries: 2, backoffMs: 10, minIntervalMs: 0, ...options.http },
+      http: {
+        ...base.http,
+        userAgent: 'certref-test/1.0 (+tests)',
+        timeoutMs: 500,
+        retries: 2,
+        backoffMs: 10,
+        minIntervalMs: 0,
+        ...options.http,
+      },
       ...options.freshness,
     },
   });

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import { udiFixture } from '../udi/helpers.ts';
-import { file, startFixtureServer, type FixtureServer, type Handler } from './fixture-server.ts';
-import { sourceServices, storedVersions, type SourceTestContext } from './helpers.ts';
+import { type FixtureServer, file, type Handler, startFixtureServer } from './fixture-server.ts';
+import { type SourceTestContext, sourceServices, storedVersions } from './helpers.ts';
 
 let server: FixtureServer;
 let ctx: SourceTestContext;
@@ -53,15 +53,17 @@ describe('source precedence (docs/certificates.md §5)', () => {
     server.route('/list.html', announcing('国械注准20153661234', '2020-06-18', '2025-06-17'));
     ctx = sourceServices(sources());
     ctx.services.writer.write(
-      [{
-        number: normalise('国械注准20153661234', { currentYear: 2026 }).numbers[0]!,
-        asIssued: '国械注准20153661234',
-        documentType: 'registration',
-        approvalDate: '2020-06-18',
-        expiryDate: '2025-06-30',
-        productName: '体温计',
-        provenance: { source: 'import', sourceRef: 'maker.xlsx', fetchedAt: '2026-11-01T00:00:00.000Z' },
-      }],
+      [
+        {
+          number: normalise('国械注准20153661234', { currentYear: 2026 }).numbers[0]!,
+          asIssued: '国械注准20153661234',
+          documentType: 'registration',
+          approvalDate: '2020-06-18',
+          expiryDate: '2025-06-30',
+          productName: '体温计',
+          provenance: { source: 'import', sourceRef: 'maker.xlsx', fetchedAt: '2026-11-01T00:00:00.000Z' },
+        },
+      ],
       ctx.services.today(),
     );
     const run = await ctx.runner.run(ctx.services.jobs.get('gd-list'), 'manual');
@@ -81,7 +83,12 @@ describe('source precedence (docs/certificates.md §5)', () => {
     // Six UDI-only certificates: the two the site has are filled, the others answer 404 and stay as they were.
     expect(run.counts).toMatchObject({ pagesImported: 2, versionsAdded: 2 });
     const after = await autofill();
-    expect(after).toMatchObject({ datesKnown: true, approvalDate: '2022-09-01', expiryDate: '2027-08-31', basedOn: { source: 'html:datasearch' } });
+    expect(after).toMatchObject({
+      datesKnown: true,
+      approvalDate: '2022-09-01',
+      expiryDate: '2027-08-31',
+      basedOn: { source: 'html:datasearch' },
+    });
     await app.close();
 
     // Checked recently: the next run does not ask the site again for the same certificates.

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, pdfBytes, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, missLookup, pdfBytes, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -28,7 +28,12 @@ const MB = 1024 * 1024;
 /** A multipart body streamed in 1 MB chunks without a Content-Length (chunked transfer encoding). */
 function streamedUpload(totalBytes: number): ReadableStream<Uint8Array> {
   const boundary = 'certref-stream';
-  const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdfBytes()];
+  const parts: Buffer[] = [
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    pdfBytes(),
+  ];
   let remaining = totalBytes - pdfBytes().length;
   return new ReadableStream({
     pull(controller) {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, JPEG_HEAD, missLookup, multipart, pdfBytes, PNG_BYTES, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, JPEG_HEAD, type Keys, missLookup, multipart, PNG_BYTES, pdfBytes, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -84,7 +84,10 @@ describe('evidence', () => {
     const response = await upload(pdfBytes(), '注册证.pdf');
     const id = ticketHref.split('/').pop()!;
     const history = (await ctx.app.inject({ url: `/v1/tickets/${id}/history`, headers: bearer(keys.technician) })).json();
-    expect(history.entries.at(-1)).toMatchObject({ action: 'attachment_added', after: { attachment: { sha256: response.json().sha256, fileName: '注册证.pdf' } } });
+    expect(history.entries.at(-1)).toMatchObject({
+      action: 'attachment_added',
+      after: { attachment: { sha256: response.json().sha256, fileName: '注册证.pdf' } },
+    });
   });
 
   it('a request without a file is a 400; an unknown ticket a 404', async () => {

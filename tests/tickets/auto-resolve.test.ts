@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { normalise } from '../../src/numbers/normalise.ts';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, MISSING_GD, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -11,7 +11,13 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const document = { number: MISSING_GD, documentType: 'registration' as const, approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '医用电子体温计' };
+const document = {
+  number: MISSING_GD,
+  documentType: 'registration' as const,
+  approvalDate: '2023-03-15',
+  expiryDate: '2028-03-14',
+  productName: '医用电子体温计',
+};
 
 describe('data arriving by another route', () => {
   it('resolves an open ticket (data_arrived) in the same write, and the lookup then answers 200', async () => {
@@ -28,7 +34,14 @@ describe('data arriving by another route', () => {
     const { body } = await missLookup(ctx.app);
     await ctx.app.inject({ method: 'POST', url: `${body.ticket.href}/claim`, headers: bearer(keys.technician) });
     ctx.services.writer.write(
-      [{ ...document, number: normalise(MISSING_GD, { currentYear: 2026 }).numbers[0]!, asIssued: MISSING_GD, provenance: { source: 'import', fetchedAt: '2026-11-25T00:00:00Z', importRunId: 7 } }],
+      [
+        {
+          ...document,
+          number: normalise(MISSING_GD, { currentYear: 2026 }).numbers[0]!,
+          asIssued: MISSING_GD,
+          provenance: { source: 'import', fetchedAt: '2026-11-25T00:00:00Z', importRunId: 7 },
+        },
+      ],
       ctx.services.today(),
       { actor: 'import:7' },
     );
@@ -43,7 +56,9 @@ describe('data arriving by another route', () => {
     });
     expect(() => storeDocuments(ctx.services, [document])).toThrow('a later hook fails');
     expect((await ctx.app.inject({ url: body.ticket.href })).json().status).toBe('open');
-    expect(ctx.services.changeLog.list({ entity: 'ticket', entityId: String(body.ticket.id), limit: 10 }).map((e) => e.action)).toEqual(['opened']);
+    expect(ctx.services.changeLog.list({ entity: 'ticket', entityId: String(body.ticket.id), limit: 10 }).map((e) => e.action)).toEqual([
+      'opened',
+    ]);
   });
 
   it('leaves tickets of other numbers alone', async () => {

@@ -2,11 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../src/config/config.ts';
+import { normalise } from '../../src/numbers/normalise.ts';
 import { checkedAddresses, intakeRefusal, pinnedLookup, refusedRange } from '../../src/tickets/callbacks/callback-address.ts';
 import type { DeliveryRow } from '../../src/tickets/callbacks/callback-outbox.ts';
-import { normalise } from '../../src/numbers/normalise.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, MISSING_GD, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';
 
 const SECRET = 'callback-secret-for-tests';
 const ORGANISATION = '广州某医疗器械有限公司';
@@ -31,7 +31,14 @@ const servers: { close(): Promise<void> }[] = [];
 
 async function setUp(config: Partial<AppConfig> = {}) {
   ctx = await buildTestApp({
-    config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, callbackSecret: SECRET, callbackRetryBaseMs: 20, callbackTimeoutMs: 2000, ...config },
+    config: {
+      attachmentsDir: tempDir('certref-att-'),
+      rateLimitPerMinute: 0,
+      callbackSecret: SECRET,
+      callbackRetryBaseMs: 20,
+      callbackTimeoutMs: 2000,
+      ...config,
+    },
   });
   keys = createKeys(ctx.services);
   return ctx;
@@ -110,7 +117,9 @@ describe('callback delivery to non-public addresses', () => {
     const hook = await startReceiver();
     const byAddress = ticketWithStoredCallback(c, `http://127.0.0.1:${hook.port}/by-address`);
     await claim(c, byAddress);
-    expect(await settledDeliveries(c, byAddress)).toEqual([expect.objectContaining({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null })]);
+    expect(await settledDeliveries(c, byAddress)).toEqual([
+      expect.objectContaining({ status: 'delivered', attempts: 1, lastStatusCode: 200, lastError: null }),
+    ]);
     expect(hook.received).toEqual(['POST /by-address']);
   });
 
@@ -140,13 +149,20 @@ describe('callback delivery to non-public addresses', () => {
 
 describe('callback URLs at intake', () => {
   const requesters = async (c: TestContext, ticketId: number) =>
-    (await c.app.inject({ url: `/v1/tickets/${ticketId}`, headers: bearer(keys.technician) })).json().requesters as { organisation: string; callbackUrl: string | null }[];
+    (await c.app.inject({ url: `/v1/tickets/${ticketId}`, headers: bearer(keys.technician) })).json().requesters as {
+      organisation: string;
+      callbackUrl: string | null;
+    }[];
 
   it('a cloud metadata URL is not stored, and the lookup answers its 404 with the ticket all the same', async () => {
     const c = await setUp();
     const { status, body } = await missLookup(c.app, MISSING_GD, keys.reader, `&callbackUrl=${encodeURIComponent(METADATA_URL)}`);
     expect(status).toBe(404);
-    expect(body).toMatchObject({ code: 'certificate_not_found', canonical: MISSING_GD, ticket: { status: 'open', requestCount: 1, opened: true } });
+    expect(body).toMatchObject({
+      code: 'certificate_not_found',
+      canonical: MISSING_GD,
+      ticket: { status: 'open', requestCount: 1, opened: true },
+    });
     expect(body.callbackUrlRefused).toMatchObject({ code: 'callback_address_refused' });
     expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ organisation: ORGANISATION, callbackUrl: null })]);
 
@@ -158,7 +174,10 @@ describe('callback URLs at intake', () => {
       payload: { numbers: [MISSING_GD], callbackUrl: 'http://[::ffff:a9fe:a9fe]/latest/' },
     });
     expect(batch.statusCode).toBe(200);
-    expect(batch.json().results[0]).toMatchObject({ outcome: 'not_found', problem: { ticket: { id: body.ticket.id, requestCount: 2 }, callbackUrlRefused: { code: 'callback_address_refused' } } });
+    expect(batch.json().results[0]).toMatchObject({
+      outcome: 'not_found',
+      problem: { ticket: { id: body.ticket.id, requestCount: 2 }, callbackUrlRefused: { code: 'callback_address_refused' } },
+    });
     expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: null })]);
 
     // Nothing is ever sent anywhere for it.
@@ -169,7 +188,12 @@ describe('callback URLs at intake', () => {
 
   it('a public URL is stored, without a refusal', async () => {
     const c = await setUp();
-    const { status, body } = await missLookup(c.app, MISSING_GD, keys.reader, `&callbackUrl=${encodeURIComponent('https://hooks.example.com/certref')}`);
+    const { status, body } = await missLookup(
+      c.app,
+      MISSING_GD,
+      keys.reader,
+      `&callbackUrl=${encodeURIComponent('https://hooks.example.com/certref')}`,
+    );
     expect(status).toBe(404);
     expect(body.callbackUrlRefused).toBeUndefined();
     expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: 'https://hooks.example.com/certref' })]);
@@ -214,7 +238,15 @@ describe('address classification', () => {
 
   it('intake refuses literal non-public hosts in any spelling, and other schemes, without DNS', () => {
     const refuse = (url: string) => intakeRefusal(url, { allowPrivate: false });
-    for (const url of ['http://127.1/', 'http://0x7f000001/', 'http://2130706433/', 'http://[::1]:8080/', 'http://LOCALHOST./x', 'http://api.localhost/', 'https://169.254.169.254/']) {
+    for (const url of [
+      'http://127.1/',
+      'http://0x7f000001/',
+      'http://2130706433/',
+      'http://[::1]:8080/',
+      'http://LOCALHOST./x',
+      'http://api.localhost/',
+      'https://169.254.169.254/',
+    ]) {
       expect(refuse(url), url).toBe('callback_address_refused');
     }
     expect(refuse('ftp://example.com/')).toBe('callback_scheme_refused');

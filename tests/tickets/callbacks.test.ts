@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, missLookup, tempDir } from './fixtures.ts';
 
 const SECRET = 'callback-secret-for-tests';
 
@@ -43,7 +43,15 @@ let hook: Awaited<ReturnType<typeof receiver>> | null = null;
 
 async function setUp(config: Partial<Parameters<typeof buildTestApp>[0] & object>['config'] = {}) {
   ctx = await buildTestApp({
-    config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, callbackSecret: SECRET, callbackAllowPrivate: true, callbackRetryBaseMs: 20, callbackTimeoutMs: 2000, ...config },
+    config: {
+      attachmentsDir: tempDir('certref-att-'),
+      rateLimitPerMinute: 0,
+      callbackSecret: SECRET,
+      callbackAllowPrivate: true,
+      callbackRetryBaseMs: 20,
+      callbackTimeoutMs: 2000,
+      ...config,
+    },
   });
   keys = createKeys(ctx.services);
 }
@@ -54,12 +62,18 @@ afterEach(async () => {
 });
 
 async function ticketWithCallback(url: string): Promise<number> {
-  const { body } = await missLookup(ctx.app, undefined, keys.reader, `&callbackUrl=${encodeURIComponent(url)}&contact=${encodeURIComponent('王经理')}`);
+  const { body } = await missLookup(
+    ctx.app,
+    undefined,
+    keys.reader,
+    `&callbackUrl=${encodeURIComponent(url)}&contact=${encodeURIComponent('王经理')}`,
+  );
   return body.ticket.id;
 }
 
 const claim = (id: number) => ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/claim`, headers: bearer(keys.technician) });
-const deliveries = async (id: number) => (await ctx.app.inject({ url: `/v1/tickets/${id}/callbacks`, headers: bearer(keys.technician) })).json().deliveries;
+const deliveries = async (id: number) =>
+  (await ctx.app.inject({ url: `/v1/tickets/${id}/callbacks`, headers: bearer(keys.technician) })).json().deliveries;
 
 describe('callbacks', () => {
   beforeEach(() => setUp());
@@ -68,7 +82,12 @@ describe('callbacks', () => {
     hook = await receiver([]);
     const id = await ticketWithCallback(hook.url);
     await claim(id);
-    await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/reject`, headers: bearer(keys.technician), payload: { reason: 'not_guangdong' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: `/v1/tickets/${id}/reject`,
+      headers: bearer(keys.technician),
+      payload: { reason: 'not_guangdong' },
+    });
     await until(() => hook!.received.length === 2);
     const [claimed, rejected] = hook.received;
     for (const notice of [claimed!, rejected!]) {
@@ -79,7 +98,10 @@ describe('callbacks', () => {
     }
     expect(claimed!.headers['x-certref-event']).toBe('ticket.claimed');
     expect(JSON.parse(claimed!.body)).toMatchObject({ event: 'ticket.claimed', ticket: { id, status: 'claimed' } });
-    expect(JSON.parse(rejected!.body)).toMatchObject({ event: 'ticket.rejected', ticket: { id, status: 'rejected', rejection: { reason: 'not_guangdong' } } });
+    expect(JSON.parse(rejected!.body)).toMatchObject({
+      event: 'ticket.rejected',
+      ticket: { id, status: 'rejected', rejection: { reason: 'not_guangdong' } },
+    });
     await ctx.services.tickets.dispatcher.idle();
     expect((await deliveries(id)).map((d: { status: string; attempts: number }) => [d.status, d.attempts])).toEqual([
       ['delivered', 1],
@@ -116,11 +138,15 @@ describe('callbacks', () => {
     const id = await ticketWithCallback(hook.url);
     const started = Date.now();
     expect((await claim(id)).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/release`, headers: bearer(keys.technician) })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/release`, headers: bearer(keys.technician) })).statusCode).toBe(
+      200,
+    );
     expect(Date.now() - started).toBeLessThan(500);
 
     const unreachable = await ticketWithCallback('http://127.0.0.1:9/closed-port');
-    expect((await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${unreachable}/claim`, headers: bearer(keys.technician) })).statusCode).toBe(200);
+    expect(
+      (await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${unreachable}/claim`, headers: bearer(keys.technician) })).statusCode,
+    ).toBe(200);
   });
 });
 

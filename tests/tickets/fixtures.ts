@@ -54,7 +54,11 @@ export const PNG_BYTES = Buffer.from(
 export const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 
 /** A multipart/form-data body with one file field, built by hand so inject can send it. */
-export function multipart(file: Buffer, fileName: string, contentType = 'application/octet-stream'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  file: Buffer,
+  fileName: string,
+  contentType = 'application/octet-stream',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----certref${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
@@ -64,7 +68,13 @@ export function multipart(file: Buffer, fileName: string, contentType = 'applica
   return { payload: Buffer.concat([head, file, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export async function missLookup(app: FastifyInstance, number = MISSING_GD, key?: string, query = ''): Promise<{ status: number; body: Record<string, any> }> {
+export async function missLookup(
+  app: FastifyInstance,
+  number = MISSING_GD,
+  key?: string,
+  query = '',
+  // biome-ignore lint/suspicious/noExplicitAny: tests read answers of many shapes; the assertions check them.
+): Promise<{ status: number; body: Record<string, any> }> {
   const response = await app.inject({
     method: 'GET',
     url: `/v1/autofill?number=${encodeURIComponent(number)}${query}`,

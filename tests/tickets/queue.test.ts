@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
+import { createServices } from '../../src/services.ts';
 import type { TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, missLookup, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -12,7 +12,14 @@ beforeEach(async () => {
   clock = new Date('2026-11-20T01:00:00Z');
   const services = createServices(testConfig({ attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 }), { now: () => clock });
   const app = await buildApp(services);
-  ctx = { app, services, close: async () => { await app.close(); services.close(); } };
+  ctx = {
+    app,
+    services,
+    close: async () => {
+      await app.close();
+      services.close();
+    },
+  };
   keys = createKeys(services);
 });
 afterEach(() => ctx.close());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, MISSING_GD, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -86,7 +86,12 @@ describe('no ticket', () => {
 
 describe('requesters', () => {
   it('are counted by their key’s organisation, with contact and callback URL, and lookups per day', async () => {
-    await missLookup(ctx.app, MISSING_GD, keys.reader, `&contact=${encodeURIComponent('王经理 020-12345678')}&callbackUrl=${encodeURIComponent('http://127.0.0.1:9/hook')}`);
+    await missLookup(
+      ctx.app,
+      MISSING_GD,
+      keys.reader,
+      `&contact=${encodeURIComponent('王经理 020-12345678')}&callbackUrl=${encodeURIComponent('http://127.0.0.1:9/hook')}`,
+    );
     await missLookup(ctx.app, MISSING_GD, keys.reader);
     const anonymous = await missLookup(ctx.app);
     expect(anonymous.body.ticket).toMatchObject({ requestCount: 3 });
@@ -94,7 +99,12 @@ describe('requesters', () => {
     expect(detail.requesterCount).toBe(2);
     expect(detail.requesters).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ organisation: '广州某医疗器械有限公司', contact: '王经理 020-12345678', callbackUrl: 'http://127.0.0.1:9/hook', requestCount: 2 }),
+        expect.objectContaining({
+          organisation: '广州某医疗器械有限公司',
+          contact: '王经理 020-12345678',
+          callbackUrl: 'http://127.0.0.1:9/hook',
+          requestCount: 2,
+        }),
         expect.objectContaining({ organisation: 'ip:127.0.0.1', requestCount: 1 }),
       ]),
     );
@@ -103,7 +113,10 @@ describe('requesters', () => {
 
   it('leave contact and callback URL from the certificate route too', async () => {
     const query = `?contact=${encodeURIComponent('李工')}&callbackUrl=${encodeURIComponent('http://127.0.0.1:9/cert-hook')}`;
-    const response = await ctx.app.inject({ url: `/v1/certificates/${encodeURIComponent(MISSING_GD)}${query}`, headers: bearer(keys.reader) });
+    const response = await ctx.app.inject({
+      url: `/v1/certificates/${encodeURIComponent(MISSING_GD)}${query}`,
+      headers: bearer(keys.reader),
+    });
     expect(response.statusCode).toBe(404);
     const ticket = response.json().ticket;
     const detail = (await ctx.app.inject({ url: ticket.href, headers: bearer(keys.technician) })).json();

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { createServices } from '../../src/services.ts';
 import { testConfig } from '../../src/config/config.ts';
+import { createServices } from '../../src/services.ts';
 import type { TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, missLookup, MISSING_GD, multipart, pdfBytes, RESOLVE_FORM, tempDir, type Keys } from './fixtures.ts';
+import { bearer, createKeys, type Keys, MISSING_GD, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
 let keys: Keys;
@@ -15,7 +15,14 @@ beforeEach(async () => {
     now: () => clock,
   });
   const app = await buildApp(services);
-  ctx = { app, services, close: async () => { await app.close(); services.close(); } };
+  ctx = {
+    app,
+    services,
+    close: async () => {
+      await app.close();
+      services.close();
+    },
+  };
   keys = createKeys(services);
 });
 afterEach(() => ctx.close());
@@ -115,7 +122,12 @@ describe('resolving', () => {
 
     const audit = ctx.services.changeLog.list({ entity: 'ticket', entityId: String(id), limit: 10 });
     const entry = audit.find((e) => e.action === 'resolved')!;
-    expect(entry.after).toMatchObject({ status: 'resolved', technician: '技术员张三', versionId, evidence: [expect.objectContaining({ fileName: '注册证.pdf' })] });
+    expect(entry.after).toMatchObject({
+      status: 'resolved',
+      technician: '技术员张三',
+      versionId,
+      evidence: [expect.objectContaining({ fileName: '注册证.pdf' })],
+    });
     const certificateEntry = ctx.services.changeLog.list({ entity: 'certificate', entityId: MISSING_GD, limit: 10 });
     expect(certificateEntry).toHaveLength(1);
     expect(certificateEntry[0]!.actor).toBe(entry.actor);
@@ -182,13 +194,21 @@ describe('rejecting', () => {
     const rejected = await act(id, 'reject', keys.technician, { reason: 'typo', correctNumber: '粤械注准 20232070132' });
     expect(rejected.json()).toMatchObject({ status: 'rejected', rejection: { reason: 'typo', correctNumber: '粤械注准20232070132' } });
     const later = await missLookup(ctx.app);
-    expect(later.body.ticket).toMatchObject({ id, status: 'rejected', requestCount: 2, rejection: { reason: 'typo', correctNumber: '粤械注准20232070132' } });
+    expect(later.body.ticket).toMatchObject({
+      id,
+      status: 'rejected',
+      requestCount: 2,
+      rejection: { reason: 'typo', correctNumber: '粤械注准20232070132' },
+    });
   });
 
   it('no_such_certificate closes the ticket; a later lookup opens a new one', async () => {
     const id = await openTicket();
     await act(id, 'claim', keys.technician);
-    expect((await act(id, 'reject', keys.technician, { reason: 'no_such_certificate', note: '查无此证' })).json().rejection).toMatchObject({ reason: 'no_such_certificate', note: '查无此证' });
+    expect((await act(id, 'reject', keys.technician, { reason: 'no_such_certificate', note: '查无此证' })).json().rejection).toMatchObject({
+      reason: 'no_such_certificate',
+      note: '查无此证',
+    });
     const later = await missLookup(ctx.app);
     expect(later.body.ticket.id).not.toBe(id);
     expect(later.body.ticket).toMatchObject({ status: 'open', opened: true });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServices } from '../../src/services.ts';
-import { testConfig, type AppConfig } from '../../src/config/config.ts';
+import { type AppConfig, testConfig } from '../../src/config/config.ts';
 import type { Services } from '../../src/services.ts';
+import { createServices } from '../../src/services.ts';
 
 export const UDI_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/udi');
 
@@ -26,7 +26,9 @@ export interface DeviceRow {
 
 export function devices(services: Services): Map<string, DeviceRow> {
   const rows = services.database.sqlite
-    .prepare('SELECT record_key AS recordKey, di, product_name AS productName, version_number AS versionNumber, model_spec AS modelSpec, source_file AS sourceFile FROM udi_devices')
+    .prepare(
+      'SELECT record_key AS recordKey, di, product_name AS productName, version_number AS versionNumber, model_spec AS modelSpec, source_file AS sourceFile FROM udi_devices',
+    )
     .all() as (DeviceRow & { recordKey: string })[];
   return new Map(rows.map((r) => [r.recordKey, r]));
 }

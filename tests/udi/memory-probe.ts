@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../../src/services.ts';
-import { testConfig } from '../../src/config/config.ts';
 import { writeBenchXml } from '../../scripts/bench-udi-data.ts';
+import { testConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
+import { createServices } from '../../src/services.ts';
 import { UdiBatchWriter } from '../../src/udi/udi-batch.ts';
 import { UdiImporter } from '../../src/udi/udi-importer.ts';
 

@@ -42,7 +42,14 @@ describe('importing a UDI XML file', () => {
 
     const stored = certificates(services);
     expect([...stored.keys()].sort()).toEqual(
-      ['国械注准20153661234', '国械注准20183141567', '粤械注准20172140123', '粤穗械备20180539', '苏械注准20152021027', '苏械注准20162220838'].sort(),
+      [
+        '国械注准20153661234',
+        '国械注准20183141567',
+        '粤械注准20172140123',
+        '粤穗械备20180539',
+        '苏械注准20152021027',
+        '苏械注准20162220838',
+      ].sort(),
     );
     for (const certificate of stored.values()) {
       expect(certificate).toMatchObject({ approvalDate: null, expiryDate: null, datesKnown: 0 });
@@ -50,7 +57,9 @@ describe('importing a UDI XML file', () => {
     expect(stored.get('粤械注准20172140123')).toMatchObject({ productName: '一次性使用无菌注射器', holder: '广州市康宁医疗器械有限公司' });
 
     const versions = services.database.sqlite
-      .prepare('SELECT document_type AS type, source, source_ref AS ref, approval_date AS a, effective_date AS e, expiry_date AS x FROM certificate_versions')
+      .prepare(
+        'SELECT document_type AS type, source, source_ref AS ref, approval_date AS a, effective_date AS e, expiry_date AS x FROM certificate_versions',
+      )
       .all() as { type: string; source: string; ref: string; a: null; e: null; x: null }[];
     expect(versions).toHaveLength(6);
     for (const v of versions) expect(v).toEqual({ type: 'record', source: 'udi', ref: 'udi-full-sample.xml', a: null, e: null, x: null });

@@ -19,7 +19,9 @@ function runOf(outcome: UdiFileOutcome | undefined) {
 }
 
 function productName(s: Services, canonical: string): string | null {
-  const row = s.database.sqlite.prepare('SELECT product_name AS name FROM certificates WHERE canonical = ?').get(canonical) as { name: string | null };
+  const row = s.database.sqlite.prepare('SELECT product_name AS name FROM certificates WHERE canonical = ?').get(canonical) as {
+    name: string | null;
+  };
   return row.name;
 }
 
@@ -29,17 +31,30 @@ describe('daily UDI files', () => {
     const importer = services.udiImporter;
     await importer.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const run = runOf((await importer.importPath(udiFixture('UDID_DAY_UPDATE_20240102.xml'), { trigger: 'test' }))[0]);
-    expect(run).toMatchObject({ status: 'completed', devicesRead: 4, devicesAdded: 1, devicesUpdated: 1, devicesStale: 1, devicesUnchanged: 1 });
+    expect(run).toMatchObject({
+      status: 'completed',
+      devicesRead: 4,
+      devicesAdded: 1,
+      devicesUpdated: 1,
+      devicesStale: 1,
+      devicesUnchanged: 1,
+    });
 
     const stored = devices(services);
-    expect(stored.get('REC-0001')).toMatchObject({ versionNumber: 2, productName: '一次性使用无菌注射器 带针', sourceFile: 'UDID_DAY_UPDATE_20240102.xml' });
+    expect(stored.get('REC-0001')).toMatchObject({
+      versionNumber: 2,
+      productName: '一次性使用无菌注射器 带针',
+      sourceFile: 'UDID_DAY_UPDATE_20240102.xml',
+    });
     // The older version of REC-0003 in the daily file did not overwrite the newer one.
     expect(stored.get('REC-0003')).toMatchObject({ versionNumber: 2, productName: '医用电子体温计', modelSpec: 'MT-101' });
     expect(stored.get('REC-0008')?.di).toBe('06941234500073');
 
     // The renamed product reaches the certificate; the stale name never becomes a version.
     expect(productName(services, '粤械注准20172140123')).toBe('一次性使用无菌注射器 带针');
-    const staleNames = services.database.sqlite.prepare("SELECT count(*) AS n FROM certificate_versions WHERE product_name = '旧名称体温计'").get() as { n: number };
+    const staleNames = services.database.sqlite
+      .prepare("SELECT count(*) AS n FROM certificate_versions WHERE product_name = '旧名称体温计'")
+      .get() as { n: number };
     expect(staleNames.n).toBe(0);
   });
 
@@ -82,6 +97,8 @@ describe('a UDI ZIP', () => {
       'UDID_FULL_RELEASE_20240101.zip!UDID_FULL_DOWNLOAD_PART1.xml',
       'UDID_FULL_RELEASE_20240101.zip!nested/PART2.zip!UDID_FULL_DOWNLOAD_PART2.xml',
     ]);
-    expect(devices(services).get('REC-0004')?.sourceFile).toBe('UDID_FULL_RELEASE_20240101.zip!nested/PART2.zip!UDID_FULL_DOWNLOAD_PART2.xml');
+    expect(devices(services).get('REC-0004')?.sourceFile).toBe(
+      'UDID_FULL_RELEASE_20240101.zip!nested/PART2.zip!UDID_FULL_DOWNLOAD_PART2.xml',
+    );
   });
 });

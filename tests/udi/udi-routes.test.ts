@@ -30,7 +30,10 @@ describe('UDI data over HTTP', () => {
       totalDevices: 2,
       datesKnown: false,
     });
-    expect(body.devices.map((d: { di: string; modelSpec: string }) => `${d.di} ${d.modelSpec}`)).toEqual(['06941234500011 1ml', '06941234500028 5ml']);
+    expect(body.devices.map((d: { di: string; modelSpec: string }) => `${d.di} ${d.modelSpec}`)).toEqual([
+      '06941234500011 1ml',
+      '06941234500028 5ml',
+    ]);
     expect(body.devices[0]).toMatchObject({ versionStatus: '新增', versionNumber: 1, sourceFile: 'udi-full-sample.xml' });
   });
 
@@ -38,7 +41,9 @@ describe('UDI data over HTTP', () => {
     await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { status, body } = await get('/v1/udi/devices/06941234500035');
     expect(status).toBe(200);
-    expect(body.records).toEqual([expect.objectContaining({ recordKey: 'REC-0003', certificates: ['国械注准20153661234', '国械注准20183141567'] })]);
+    expect(body.records).toEqual([
+      expect.objectContaining({ recordKey: 'REC-0003', certificates: ['国械注准20153661234', '国械注准20183141567'] }),
+    ]);
     expect((await get('/v1/udi/devices/00000000000000')).body).toMatchObject({ code: 'udi_device_not_found' });
   });
 
@@ -64,16 +69,34 @@ describe('UDI data over HTTP', () => {
       provenance: { source: 'udi', sourceRef: 'udi-full-sample.xml', fetchedAt: '2026-11-25T04:00:00.000Z' },
     });
     const autofill = await get(`/v1/autofill?number=${enc('粤械注准20172140123')}`);
-    expect(autofill.body).toMatchObject({ datesKnown: false, approvalDate: null, effectiveDate: null, expiryDate: null, dataAsOf: '2026-11-25T04:00:00.000Z' });
+    expect(autofill.body).toMatchObject({
+      datesKnown: false,
+      approvalDate: null,
+      effectiveDate: null,
+      expiryDate: null,
+      dataAsOf: '2026-11-25T04:00:00.000Z',
+    });
     expect(autofill.body.notes.join('')).toContain('手工填写');
   });
 
   it('never touches the dates of a certificate known from its documents; the document names it', async () => {
     storeDocuments(ctx.services, [
-      { number: '国械注准20153661234', documentType: 'registration', approvalDate: '2020-06-18', expiryDate: '2025-06-17', productName: '电子体温计' },
+      {
+        number: '国械注准20153661234',
+        documentType: 'registration',
+        approvalDate: '2020-06-18',
+        expiryDate: '2025-06-17',
+        productName: '电子体温计',
+      },
     ]);
     await ctx.services.udiImporter.importPath(udiFixture('udi-full-sample.xml'), { trigger: 'test' });
     const { body } = await get(`/v1/autofill?number=${enc('国械注准20153661234')}`);
-    expect(body).toMatchObject({ datesKnown: true, approvalDate: '2020-06-18', expiryDate: '2025-06-17', productName: '电子体温计', basedOn: { source: 'test' } });
+    expect(body).toMatchObject({
+      datesKnown: true,
+      approvalDate: '2020-06-18',
+      expiryDate: '2025-06-17',
+      productName: '电子体温计',
+      basedOn: { source: 'test' },
+    });
   });
 });

@@ -9,7 +9,7 @@ import { UdiImporter } from '../../src/udi/udi-importer.ts';
 import type { UdiRun } from '../../src/udi/udi-runs.repository.ts';
 import { udiFixture, udiServices } from './helpers.ts';
 
-let services: Services[] = [];
+const services: Services[] = [];
 afterEach(() => {
   for (const s of services.splice(0)) s.close();
 });

@@ -1,7 +1,7 @@
-import { normalise } from '../../numbers/normalise.ts';
-import { recodeKey } from '../../numbers/recode-key.ts';
 import { suggestCorrections } from '../../numbers/diagnosis/suggestions.ts';
+import { normalise } from '../../numbers/normalise.ts';
 import type { NormaliseError, NormaliseResult, ParsedNumber } from '../../numbers/number.types.ts';
+import { recodeKey } from '../../numbers/recode-key.ts';
 import { LruMap } from '../../shared/lru-map.ts';
 import type { CertificatesRepository } from '../certificates.repository.ts';
 

@@ -13,5 +13,7 @@ export const SUMMARY_RULES_VERSION = 1;
  * summaries written before an upgrade or a new sources file, so all of them are recomputed.
  */
 export function summaryRules(ranking: readonly (readonly [string, string])[]): string {
-  return createHash('sha1').update(JSON.stringify({ version: SUMMARY_RULES_VERSION, ranking })).digest('hex');
+  return createHash('sha1')
+    .update(JSON.stringify({ version: SUMMARY_RULES_VERSION, ranking }))
+    .digest('hex');
 }

@@ -1,8 +1,8 @@
 // The console's shell: who is signed in, which page the address names, messages for everyone.
 import { session } from './api.js';
 import { h } from './dom.js';
-import { signInView } from './views/sign-in.js';
 import { queueView } from './views/queue.js';
+import { signInView } from './views/sign-in.js';
 import { ticketView } from './views/ticket.js';
 
 const main = document.getElementById('main');
@@ -38,7 +38,12 @@ async function render() {
   const hash = location.hash || '#/queue';
   let view;
   if (!session.get()) {
-    view = signInView({ onSignedIn: () => { location.hash = '#/queue'; render(); } });
+    view = signInView({
+      onSignedIn: () => {
+        location.hash = '#/queue';
+        render();
+      },
+    });
   } else {
     const ticket = /^#\/tickets\/(\d+)$/.exec(hash);
     view = ticket ? await ticketView(Number(ticket[1]), { flash, rerender: render }) : await queueView(hash, { flash });

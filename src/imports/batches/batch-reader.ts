@@ -1,8 +1,8 @@
+import { issues, type RowIssue } from '../rows/row-issues.ts';
+import { type RowContext, validateRow } from '../rows/row-validator.ts';
+import type { OpenedTable, TableItem } from '../rows/table-reader.ts';
 import type { BatchSource } from './batch-source.ts';
 import { BatchBuilder, type ReadBatch } from './read-batch.ts';
-import { issues, type RowIssue } from '../rows/row-issues.ts';
-import { validateRow, type RowContext } from '../rows/row-validator.ts';
-import type { OpenedTable, TableItem } from '../rows/table-reader.ts';
 
 /** Validates a table's rows and cuts them into batches; runs in a reader worker, or in this thread. */
 export class BatchReader implements BatchSource {

@@ -1,5 +1,5 @@
-import type { ReadBatch } from './read-batch.ts';
 import type { RowContext } from '../rows/row-validator.ts';
+import type { ReadBatch } from './read-batch.ts';
 
 /**
  * A file whose header was accepted, giving its rows as validated batches: read in this thread

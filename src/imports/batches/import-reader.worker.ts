@@ -2,13 +2,13 @@
 // batches to the importing thread, which only stores them. Started through
 // import-reader.bootstrap.mjs; the conversation is described in reader-protocol.ts.
 import { parentPort, workerData } from 'node:worker_threads';
-import { BatchReader } from './batch-reader.ts';
-import type { FromReader, PackedBatch, ReaderWorkerData, ToReader } from './reader-protocol.ts';
-import type { ReadBatch } from './read-batch.ts';
 import type { RowContext } from '../rows/row-validator.ts';
 import { openTable } from '../rows/table-reader.ts';
-import { toThreadError } from './thread-errors.ts';
 import { VersionPacker } from '../version-packing.ts';
+import { BatchReader } from './batch-reader.ts';
+import type { ReadBatch } from './read-batch.ts';
+import type { FromReader, PackedBatch, ReaderWorkerData, ToReader } from './reader-protocol.ts';
+import { toThreadError } from './thread-errors.ts';
 
 const port = parentPort!;
 const data = workerData as ReaderWorkerData;

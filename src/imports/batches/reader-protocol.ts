@@ -1,9 +1,9 @@
 import type { DetectedFormat } from '../file-format.ts';
-import type { ReadCounts } from './read-batch.ts';
 import type { RowIssue } from '../rows/row-issues.ts';
 import type { RowContext } from '../rows/row-validator.ts';
-import type { ThreadError } from './thread-errors.ts';
 import type { PackedVersions } from '../version-packing.ts';
+import type { ReadCounts } from './read-batch.ts';
+import type { ThreadError } from './thread-errors.ts';
 
 /**
  * What the importing thread and its reader worker say to each other. The worker opens the file and

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { BatchSource } from './batch-source.ts';
 import type { DetectedFormat } from '../file-format.ts';
 import type { PreparedFile } from '../prepared-file.ts';
+import type { RowContext } from '../rows/row-validator.ts';
+import { unpackVersions } from '../version-packing.ts';
+import type { BatchSource } from './batch-source.ts';
 import type { ReadBatch } from './read-batch.ts';
 import type { FromReader, ReaderWorkerData, ToReader } from './reader-protocol.ts';
-import type { RowContext } from '../rows/row-validator.ts';
 import { fromThreadError } from './thread-errors.ts';
-import { unpackVersions } from '../version-packing.ts';
 
 const ENTRY = new URL('./import-reader.bootstrap.mjs', import.meta.url);
 

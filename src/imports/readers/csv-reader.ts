@@ -1,6 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
-import type { GridRow } from '../rows/cells.ts';
 import type { TextEncoding } from '../file-format.ts';
+import type { GridRow } from '../rows/cells.ts';
 import { CsvParser } from './csv-parser.ts';
 import { decoder, firstLine } from './text-stream.ts';
 

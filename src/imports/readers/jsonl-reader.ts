@@ -1,6 +1,6 @@
 import { pipeline, type Readable } from 'node:stream';
-import type { Cell } from '../rows/cells.ts';
 import type { TextEncoding } from '../file-format.ts';
+import type { Cell } from '../rows/cells.ts';
 import { decoder } from './text-stream.ts';
 
 export type JsonLine = { row: number; record: Record<string, Cell> } | { row: number; error: string };

@@ -1,4 +1,4 @@
-import { Transform, type Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { TextEncoding } from '../file-format.ts';
 

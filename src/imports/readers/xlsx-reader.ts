@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import type { Cell, GridRow } from '../rows/cells.ts';
 import { brokenXlsx } from '../imports.errors.ts';
+import type { Cell, GridRow } from '../rows/cells.ts';
 
 /**
  * Checks the archive's central directory (at its end) before any row is read: a truncated or

@@ -1,7 +1,7 @@
 import type { AppError } from '../../shared/app-error.ts';
-import { cellText, type Cell } from './cells.ts';
-import { FIELD_ALIASES, REQUIRED_FIELDS, fieldForHeader, type Field } from './fields.ts';
 import { missingColumns } from '../imports.errors.ts';
+import { type Cell, cellText } from './cells.ts';
+import { FIELD_ALIASES, type Field, fieldForHeader, REQUIRED_FIELDS } from './fields.ts';
 import type { ColumnMap } from './source-row.ts';
 
 /** Title rows above the header ("XX公司产品信息导入模板") are allowed, but not pages of them. */

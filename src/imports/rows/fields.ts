@@ -30,8 +30,22 @@ export type Field = (typeof FIELDS)[number];
 export const REQUIRED_FIELDS: readonly Field[] = ['number', 'productName', 'approvalDate'];
 
 export const FIELD_ALIASES: Record<Field, readonly string[]> = {
-  number: ['注册证编号', '备案编号', '注册证号', '备案号', '注册证/备案凭证编号', '注册(备案)证编号', '注册(备案)证号',
-    '备案凭证编号', '注册备案号', 'number', 'certificate_number', 'registration_number', 'filing_number', 'cert_no'],
+  number: [
+    '注册证编号',
+    '备案编号',
+    '注册证号',
+    '备案号',
+    '注册证/备案凭证编号',
+    '注册(备案)证编号',
+    '注册(备案)证号',
+    '备案凭证编号',
+    '注册备案号',
+    'number',
+    'certificate_number',
+    'registration_number',
+    'filing_number',
+    'cert_no',
+  ],
   productName: ['产品名称', '产品名称(通用名称)', '品名', 'product_name', 'product'],
   holder: ['注册人名称', '备案人名称', '注册人', '备案人', '注册人/备案人名称', '企业名称', 'holder', 'holder_name', 'registrant'],
   approvalDate: ['批准日期', '备案日期', '发证日期', '批准/备案日期', 'approval_date', 'filing_date', 'approved_on'],

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../shared/dates.ts';
-import { foldWidth, type Cell } from './cells.ts';
+import { type Cell, foldWidth } from './cells.ts';
 
 export type DateParse = { ok: true; date: IsoDate } | { ok: false };
 

@@ -3,10 +3,10 @@ import { normalise } from '../../numbers/normalise.ts';
 import type { ParsedNumber } from '../../numbers/number.types.ts';
 import { cellText } from './cells.ts';
 import { documentTypeFits, documentTypeFromText, inferDocumentType } from './document-type.ts';
-import { fieldForHeader, type Field } from './fields.ts';
+import { type Field, fieldForHeader } from './fields.ts';
 import { isHintRow, isHintText } from './hint-row.ts';
 import { parseImportDate } from './import-dates.ts';
-import { DATE_NAMES, issues, type IssueSeverity, type RowIssue } from './row-issues.ts';
+import { DATE_NAMES, type IssueSeverity, issues, type RowIssue } from './row-issues.ts';
 import type { SourceRow } from './source-row.ts';
 
 export interface RowContext {
@@ -28,8 +28,18 @@ const MAX_TEXT_LENGTH = 20_000;
 const MAX_REPORTED_VALUE = 500;
 
 const TEXT_FIELDS = [
-  'productName', 'holder', 'holderAddress', 'productionAddress', 'agentName', 'agentAddress', 'modelSpec',
-  'structure', 'scope', 'approvalDepartment', 'changeDescription', 'remarks',
+  'productName',
+  'holder',
+  'holderAddress',
+  'productionAddress',
+  'agentName',
+  'agentAddress',
+  'modelSpec',
+  'structure',
+  'scope',
+  'approvalDepartment',
+  'changeDescription',
+  'remarks',
 ] as const satisfies readonly (Field & keyof DocumentFields)[];
 
 type DateField = keyof typeof DATE_NAMES;
@@ -62,9 +72,21 @@ function isRepeatedHeader(numberText: string): boolean {
 /** Every document field present, so that all rows' objects share one shape (V8 keeps them fast). */
 function emptyFields(): Required<DocumentFields> {
   return {
-    approvalDate: null, effectiveDate: null, expiryDate: null, productName: null, holder: null, holderAddress: null,
-    productionAddress: null, agentName: null, agentAddress: null, modelSpec: null, structure: null, scope: null,
-    approvalDepartment: null, changeDescription: null, remarks: null,
+    approvalDate: null,
+    effectiveDate: null,
+    expiryDate: null,
+    productName: null,
+    holder: null,
+    holderAddress: null,
+    productionAddress: null,
+    agentName: null,
+    agentAddress: null,
+    modelSpec: null,
+    structure: null,
+    scope: null,
+    approvalDepartment: null,
+    changeDescription: null,
+    remarks: null,
   };
 }
 
@@ -92,10 +114,21 @@ class RowCheck {
     const { source, sourceRef, fetchedAt, importRunId } = this.context.provenance;
     const f = this.fields;
     const input: VersionInput = {
-      approvalDate: f.approvalDate, effectiveDate: f.effectiveDate, expiryDate: f.expiryDate, productName: f.productName,
-      holder: f.holder, holderAddress: f.holderAddress, productionAddress: f.productionAddress, agentName: f.agentName,
-      agentAddress: f.agentAddress, modelSpec: f.modelSpec, structure: f.structure, scope: f.scope,
-      approvalDepartment: f.approvalDepartment, changeDescription: f.changeDescription, remarks: f.remarks,
+      approvalDate: f.approvalDate,
+      effectiveDate: f.effectiveDate,
+      expiryDate: f.expiryDate,
+      productName: f.productName,
+      holder: f.holder,
+      holderAddress: f.holderAddress,
+      productionAddress: f.productionAddress,
+      agentName: f.agentName,
+      agentAddress: f.agentAddress,
+      modelSpec: f.modelSpec,
+      structure: f.structure,
+      scope: f.scope,
+      approvalDepartment: f.approvalDepartment,
+      changeDescription: f.changeDescription,
+      remarks: f.remarks,
       number,
       asIssued: numberText,
       documentType,
@@ -113,7 +146,11 @@ class RowCheck {
     const { numbers, error } = normalise(text, { currentYear: this.context.currentYear });
     if (numbers.length === 1) return numbers[0]!;
     if (numbers.length > 1) this.reject('number', issues.severalNumbers(numbers.map((n) => n.canonical)));
-    else this.reject('number', issues.invalidNumber(error?.reason ?? 'unrecognised', error?.message ?? { zh: '无法识别的证号。', en: 'Unrecognised number.' }));
+    else
+      this.reject(
+        'number',
+        issues.invalidNumber(error?.reason ?? 'unrecognised', error?.message ?? { zh: '无法识别的证号。', en: 'Unrecognised number.' }),
+      );
     return null;
   }
 
@@ -172,7 +209,12 @@ class RowCheck {
     if (text === '') return [];
     const { numbers, error } = normalise(text, { currentYear: this.context.currentYear });
     if (numbers.length === 0) {
-      this.add(this.warnings, 'previousNumbers', issues.previousNumberDropped(error?.message ?? { zh: '无法识别', en: 'unrecognised' }), 'warning');
+      this.add(
+        this.warnings,
+        'previousNumbers',
+        issues.previousNumberDropped(error?.message ?? { zh: '无法识别', en: 'unrecognised' }),
+        'warning',
+      );
     }
     return numbers;
   }

@@ -1,4 +1,4 @@
-import { cellText, type Cell } from './cells.ts';
+import { type Cell, cellText } from './cells.ts';
 import type { Field } from './fields.ts';
 
 /** A data row seen through its columns' meaning, whatever file it came from. */
@@ -70,6 +70,8 @@ export class RecordSourceRow implements SourceRow {
   }
 
   filledTexts(): string[] {
-    return Object.values(this.record).map(cellText).filter((text) => text !== '');
+    return Object.values(this.record)
+      .map(cellText)
+      .filter((text) => text !== '');
   }
 }

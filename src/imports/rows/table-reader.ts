@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { AppError } from '../../shared/app-error.ts';
-import type { GridRow } from './cells.ts';
-import { assertRequiredColumns, columnMapFrom, HEADER_SEARCH_ROWS, noHeaderFound, recordKeys } from './column-map.ts';
 import type { DetectedFormat } from '../file-format.ts';
 import { brokenXlsx, malformedCsv, unreadableFile } from '../imports.errors.ts';
 import type { PreparedFile } from '../prepared-file.ts';
 import { detectDelimiter, readCsv } from '../readers/csv-reader.ts';
-import { readJsonl, type JsonLine } from '../readers/jsonl-reader.ts';
+import { type JsonLine, readJsonl } from '../readers/jsonl-reader.ts';
 import { countBytes } from '../readers/text-stream.ts';
-import { GridSourceRow, RecordSourceRow, type ColumnMap, type SourceRow } from './source-row.ts';
+import type { GridRow } from './cells.ts';
+import { assertRequiredColumns, columnMapFrom, HEADER_SEARCH_ROWS, noHeaderFound, recordKeys } from './column-map.ts';
+import { type ColumnMap, GridSourceRow, RecordSourceRow, type SourceRow } from './source-row.ts';
 
 export type TableItem = { kind: 'row'; source: SourceRow } | { kind: 'unreadable'; row: number; detail: string };
 
@@ -25,7 +25,11 @@ const READ_CHUNK = 1024 * 1024;
  * Opens the file and reads up to its header, so that a file missing a required column is refused
  * before an import run exists. Errors are coded AppErrors, whenever they happen.
  */
-export async function openTable(file: Pick<PreparedFile, 'path' | 'head'>, detected: DetectedFormat, onBytes: (bytes: number) => void): Promise<OpenedTable> {
+export async function openTable(
+  file: Pick<PreparedFile, 'path' | 'head'>,
+  detected: DetectedFormat,
+  onBytes: (bytes: number) => void,
+): Promise<OpenedTable> {
   // exceljs takes about 0.2 s to load: only XLSX imports pay for it (a reader worker loads afresh each time).
   const xlsx = detected.format === 'xlsx' ? await import('../readers/xlsx-reader.ts') : null;
   if (xlsx) await xlsx.assertReadableXlsx(file.path);
@@ -55,7 +59,11 @@ async function openGrid(grid: AsyncGenerator<GridRow>, toAppError: (error: unkno
   throw noHeaderFound();
 }
 
-async function* gridItems(grid: AsyncGenerator<GridRow>, map: ColumnMap, toAppError: (error: unknown) => AppError): AsyncGenerator<TableItem> {
+async function* gridItems(
+  grid: AsyncGenerator<GridRow>,
+  map: ColumnMap,
+  toAppError: (error: unknown) => AppError,
+): AsyncGenerator<TableItem> {
   try {
     for await (const { row, cells } of grid) yield { kind: 'row', source: new GridSourceRow(map, row, cells) };
   } catch (error) {

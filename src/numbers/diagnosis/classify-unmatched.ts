@@ -6,9 +6,7 @@ import { CLASS, DIGIT, LIST_SEPARATOR, RUN_SEPARATOR, SPACE_CLASS } from '../tex
  * (国药准字H…), health food (…食健字), cosmetics (国妆特字, 妆备), production and trading licences
  * and filings, advertisement approvals.
  */
-const OTHER_LICENCE_MARKS = [
-  '药准字', '药试字', '健字', '妆特字', '妆备', '妆网备', '生产许', '生产备', '经营许', '经营备', '广审',
-];
+const OTHER_LICENCE_MARKS = ['药准字', '药试字', '健字', '妆特字', '妆备', '妆网备', '生产许', '生产备', '经营许', '经营备', '广审'];
 
 /** GTIN-13 and GTIN-14, the shapes of UDI device identifiers. */
 const UDI_DI_LENGTHS = new Set([13, 14]);

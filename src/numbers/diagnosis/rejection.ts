@@ -1,6 +1,6 @@
-import { messageFor, type MessageFacts } from '../messages.ts';
+import { type MessageFacts, messageFor } from '../messages.ts';
 import type { RejectedSegment } from '../number.types.ts';
-import { isLegacy, type Candidate } from '../parse/candidate.ts';
+import { type Candidate, isLegacy } from '../parse/candidate.ts';
 import { expectedDigitsLabel } from '../rules/digit-counts.ts';
 import { firstYear, lastYear, yearOf } from '../rules/year-range.ts';
 import { suggestionsFor } from './suggestions.ts';

@@ -1,4 +1,4 @@
-import { isLegacy, type Candidate, type Skeleton } from '../parse/candidate.ts';
+import { type Candidate, isLegacy, type Skeleton } from '../parse/candidate.ts';
 import { FORMS } from '../parse/form.ts';
 import { AUTHORITIES, NATIONAL_ABBR } from '../reference/authorities.ts';
 import { likelyAuthoritiesFor } from '../reference/authority-lookalikes.ts';
@@ -80,13 +80,7 @@ function* placeholderFills(c: Candidate): Generator<Skeleton> {
   for (const d of DIGITS) yield { ...c, [part]: s.slice(0, at) + d + s.slice(at + 1) };
 }
 
-function* digitSubstitutions(
-  c: Candidate,
-  part: DigitPart,
-  from: number,
-  count: number,
-  alphabet: string,
-): Generator<Skeleton> {
+function* digitSubstitutions(c: Candidate, part: DigitPart, from: number, count: number, alphabet: string): Generator<Skeleton> {
   const s = c[part];
   for (let i = from; i < from + count && i < s.length; i++) {
     for (const d of alphabet) if (d !== s[i]) yield { ...c, [part]: s.slice(0, i) + d + s.slice(i + 1) };

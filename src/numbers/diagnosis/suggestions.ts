@@ -2,10 +2,10 @@ import { currentYearInShanghai } from '../current-year.ts';
 import type { NormaliseOptions } from '../number.types.ts';
 import type { Candidate } from '../parse/candidate.ts';
 import { scanCandidates } from '../parse/scan.ts';
-import { isPreferredFailure } from './preferred-failure.ts';
 import { renderCanonical } from '../render.ts';
-import { editsFor } from './suggestion-edits.ts';
 import { cleanText } from '../text/clean-text.ts';
+import { isPreferredFailure } from './preferred-failure.ts';
+import { editsFor } from './suggestion-edits.ts';
 
 /**
  * Canonical numbers one edit away from a rejected candidate that pass every rule, likeliest

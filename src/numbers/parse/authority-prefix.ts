@@ -14,13 +14,7 @@ import { prevNonSpace } from './cursor.ts';
  * authority + city only so that the rules can reject it and suggestions can drop the extra
  * character.
  */
-export function readAuthority(
-  text: string,
-  keywordStart: number,
-  floor: number,
-  citiesAllowed: boolean,
-  cand: Candidate,
-): void {
+export function readAuthority(text: string, keywordStart: number, floor: number, citiesAllowed: boolean, cand: Candidate): void {
   const p1 = prevNonSpace(text, keywordStart - 1, floor);
   const code1 = p1 < 0 ? -1 : text.charCodeAt(p1);
   if (p1 < 0 || !isCjk(code1)) {

@@ -1,15 +1,4 @@
-import {
-  CLASS,
-  DIGIT,
-  LETTER,
-  LOOKALIKE,
-  PLACEHOLDER,
-  RUN_SEPARATOR,
-  SPACE,
-  SPACE_CLASS,
-  ch,
-  lookalikeDigit,
-} from '../text/char-codes.ts';
+import { CLASS, ch, DIGIT, LETTER, LOOKALIKE, lookalikeDigit, PLACEHOLDER, RUN_SEPARATOR, SPACE, SPACE_CLASS } from '../text/char-codes.ts';
 
 /** Where a run of digits is recorded; a candidate is one. */
 export interface DigitRunTarget {

@@ -1,5 +1,5 @@
 import type { NumberFlag } from '../number.types.ts';
-import { CLOSE, HAO, OPEN, ch, isCjk } from '../text/char-codes.ts';
+import { CLOSE, ch, HAO, isCjk, OPEN } from '../text/char-codes.ts';
 import type { Candidate } from './candidate.ts';
 import { skipSpaces } from './cursor.ts';
 

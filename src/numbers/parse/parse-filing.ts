@@ -1,6 +1,6 @@
 import { isBoundary } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
-import { newCandidate, type Candidate } from './candidate.ts';
+import { type Candidate, newCandidate } from './candidate.ts';
 import { skipSpaces } from './cursor.ts';
 import { readDigitRun, startsDigits } from './digit-run.ts';
 import { readTail } from './number-tail.ts';

@@ -1,6 +1,6 @@
 import { CLOSE, DI, JIAN, OPEN, SHI, YAO, ZI } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
-import { newCandidate, type Candidate } from './candidate.ts';
+import { type Candidate, newCandidate } from './candidate.ts';
 import { prevNonSpace, skipSpaces } from './cursor.ts';
 import { readDigitRun } from './digit-run.ts';
 import { formOf } from './form.ts';

@@ -1,10 +1,10 @@
-import { BEI, FORM_XU, GUAN, JIAN, SHI, YAO, ch } from '../text/char-codes.ts';
+import { BEI, ch, FORM_XU, GUAN, JIAN, SHI, YAO } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
-import { newCandidate, type Candidate } from './candidate.ts';
+import { type Candidate, newCandidate } from './candidate.ts';
 import { prevNonSpace } from './cursor.ts';
-import { FILING_MIN_DIGITS } from './parse-filing.ts';
 import { readDigitRun } from './digit-run.ts';
 import { readTail } from './number-tail.ts';
+import { FILING_MIN_DIGITS } from './parse-filing.ts';
 
 const SHENG = ch('生');
 const CHAN = ch('产');

@@ -1,6 +1,6 @@
 import { CE, isBoundary, isCjk } from '../text/char-codes.ts';
 import { readAuthority } from './authority-prefix.ts';
-import { newCandidate, type Candidate } from './candidate.ts';
+import { type Candidate, newCandidate } from './candidate.ts';
 import { skipSpaces } from './cursor.ts';
 import { readDigitRun, startsDigits } from './digit-run.ts';
 import { formOf } from './form.ts';

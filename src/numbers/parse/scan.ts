@@ -1,5 +1,5 @@
-import { BEI, GUAN, JIAN, XIE, ZHU, isBoundary } from '../text/char-codes.ts';
 import { validate } from '../rules/validate.ts';
+import { BEI, GUAN, isBoundary, JIAN, XIE, ZHU } from '../text/char-codes.ts';
 import type { Candidate } from './candidate.ts';
 import { prevNonSpace, skipSpaces } from './cursor.ts';
 import { parseFiling } from './parse-filing.ts';
@@ -36,8 +36,7 @@ export class CandidateScanner {
     this.pending = this.find();
     const text = this.text;
     // Text glued after a number (`…号+变更文件`) that is neither a separator nor the next number.
-    current.trailingText =
-      current.end < text.length && current.end !== this.pending?.start && !isBoundary(text.charCodeAt(current.end));
+    current.trailingText = current.end < text.length && current.end !== this.pending?.start && !isBoundary(text.charCodeAt(current.end));
     return current;
   }
 
@@ -53,8 +52,7 @@ export class CandidateScanner {
       }
       cand.reason = validate(cand, this.currentYear);
       // Text glued before a number (`注册证号:粤械注准…`) that the previous number did not end at.
-      cand.leadingText =
-        cand.start > 0 && cand.start !== this.floor && !isBoundary(text.charCodeAt(cand.start - 1));
+      cand.leadingText = cand.start > 0 && cand.start !== this.floor && !isBoundary(text.charCodeAt(cand.start - 1));
       this.floor = this.from = cand.end;
       return cand;
     }

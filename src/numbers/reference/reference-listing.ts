@@ -1,6 +1,6 @@
 import { AUTHORITIES, type Authority } from './authorities.ts';
 import { CATALOGUE_2002, type Catalogue2002Entry } from './catalogue-2002.ts';
-import { CATALOGUE_2017, IVD_CODE, IVD_NAME, type Catalogue2017Entry } from './catalogue-2017.ts';
+import { CATALOGUE_2017, type Catalogue2017Entry, IVD_CODE, IVD_NAME } from './catalogue-2017.ts';
 import { GUANGDONG_CITIES, type GuangdongCity } from './guangdong-cities.ts';
 
 /** Everything the number engine knows, in the shape an HTTP `GET /reference` can return as is. */

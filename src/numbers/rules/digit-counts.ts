@@ -1,7 +1,7 @@
+import { type Candidate, isLegacy, type Skeleton } from '../parse/candidate.ts';
 import { FILING_MAX_DIGITS, FILING_MIN_DIGITS } from '../parse/parse-filing.ts';
 import { LEGACY_TAIL_DIGITS, LEGACY_YEAR_DIGITS } from '../parse/parse-legacy.ts';
 import { REGISTRATION_DIGITS } from '../parse/parse-registration.ts';
-import { isLegacy, type Candidate, type Skeleton } from '../parse/candidate.ts';
 
 /**
  * How far a part of a number is from a valid length: 0 when it fits, else the number of digits

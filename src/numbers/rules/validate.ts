@@ -32,12 +32,7 @@ export function validate(c: Candidate, currentYear: number): ReasonCode | null {
  * II, NMPA domestic class III. Legacy numbers run from class I to III: class I was registered by
  * provincial or city bureaus, so a province may carry class I or II, never III.
  */
-function formClassRule(
-  isRegistration: boolean,
-  national: boolean,
-  form: Form,
-  managementClass: number,
-): ReasonCode | null {
+function formClassRule(isRegistration: boolean, national: boolean, form: Form, managementClass: number): ReasonCode | null {
   if (!national && form !== '准') return 'form_authority_mismatch';
   const lowest = isRegistration ? 2 : 1;
   if (managementClass < lowest || managementClass > 3) return 'class_authority_mismatch';

@@ -15,7 +15,5 @@ export function lastYear(family: Family, currentYear: number): number {
 export function yearOf(kind: Family, head: string, digits: string): number {
   const s = isLegacy(kind) ? head : digits;
   if (s.length < 4) return Number.NaN;
-  return (
-    (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48)
-  );
+  return (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
 }

@@ -1,5 +1,5 @@
 import { SPACE } from './char-codes.ts';
-import { FOLD, NEEDS_NFKC, foldThroughNfkc } from './fold-table.ts';
+import { FOLD, foldThroughNfkc, NEEDS_NFKC } from './fold-table.ts';
 
 /** The input as the parser reads it: folded characters, every whitespace as one SPACE. */
 export interface CleanText {

@@ -1,4 +1,4 @@
-import { SPACE, ch } from './char-codes.ts';
+import { ch, SPACE } from './char-codes.ts';
 import { TRADITIONAL_TO_SIMPLIFIED } from './traditional.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { ID_BITS } from '../doc-code.ts';
-import { FacetCounter, type CodeFilter } from './facet-counter.ts';
+import { FACET_NAMES, type FacetCounts } from '../search.types.ts';
+import { type CodeFilter, FacetCounter } from './facet-counter.ts';
 import { andAll, rowidConditions } from './rowid-conditions.ts';
 import { StatementCache } from './statement-cache.ts';
-import { FACET_NAMES, type FacetCounts } from '../search.types.ts';
 
 /** Facets are counted hit by hit up to this many text hits (before facet filters). */
 export const EXACT_FACETS_UP_TO = 50_000;
@@ -49,11 +49,13 @@ export class EmbeddedFacets {
     const code = `rowid >> ${ID_BITS}`;
     const sample = new FacetCounter(filter);
     const first = this.withCounter(sample, () =>
-      this.statements.get(
-        `SELECT count(*) AS hits, ${conditions.facets ? `sum(${conditions.facets})` : 'count(*)'} AS total,
+      this.statements
+        .get(
+          `SELECT count(*) AS hits, ${conditions.facets ? `sum(${conditions.facets})` : 'count(*)'} AS total,
            count(CASE WHEN (rowid & ${SAMPLE_MASK}) = 0 THEN search_facet(${code}) END) AS sampled
          FROM search_fts ${where}`,
-      ).get(params),
+        )
+        .get(params),
     ) as { hits: number; total: number | null };
     const total = first.total ?? 0;
     if (first.hits <= this.exactUpTo) {

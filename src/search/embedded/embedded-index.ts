@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CertificateSummary, TouchedCertificate } from '../../certificates/certificate-writer.ts';
 import type { ParsedNumber } from '../../numbers/number.types.ts';
-import { ID_BITS, MAX_CERTIFICATE_ID, encodeCode } from '../doc-code.ts';
+import { encodeCode, ID_BITS, MAX_CERTIFICATE_ID } from '../doc-code.ts';
 import type { DocumentSourceRow } from '../search-document.ts';
 import { fieldGrams, foldText, type SearchField } from '../search-text.ts';
 

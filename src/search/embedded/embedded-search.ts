@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { ID_BITS, MAX_CERTIFICATE_ID } from '../doc-code.ts';
+import { searchCursorInvalid } from '../search.errors.ts';
+import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from '../search.port.ts';
 import { EmbeddedFacets } from './embedded-facets.ts';
 import { codeFilter } from './facet-counter.ts';
 import { ftsPlan } from './fts-query.ts';
 import { andAll, rowidConditions } from './rowid-conditions.ts';
 import { StatementCache } from './statement-cache.ts';
-import { searchCursorInvalid } from '../search.errors.ts';
-import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from '../search.port.ts';
 
 interface PageRow {
   code: number;

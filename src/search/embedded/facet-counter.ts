@@ -1,15 +1,15 @@
 import {
   AUTHORITY_SHIFT,
-  FAMILY_ORDER,
-  FIELD_MASK,
-  LOW_SPAN,
-  STATUSES,
-  STATUS_INDEX,
   authorityAt,
   authorityKey,
   classAt,
   classKey,
+  FAMILY_ORDER,
+  FIELD_MASK,
   familyKey,
+  LOW_SPAN,
+  STATUS_INDEX,
+  STATUSES,
   statusIndex,
   validUpToKey,
   yearKey,
@@ -91,10 +91,10 @@ export class FacetCounter {
 
   facets(): FacetCounts {
     const out = emptyFacets();
-    this.family.forEach((n, key) => n > 0 && (out.family[FAMILY_ORDER[key] ?? 'other'] = n));
-    this.managementClass.forEach((n, key) => n > 0 && (out.class[String(classAt(key) ?? 'other')] = n));
-    this.authority.forEach((n, key) => n > 0 && (out.authority[authorityAt(key)] = n));
-    this.status.forEach((n, index) => n > 0 && (out.status[STATUSES[index]!] = n));
+    for (const [key, n] of this.family.entries()) if (n > 0) out.family[FAMILY_ORDER[key] ?? 'other'] = n;
+    for (const [key, n] of this.managementClass.entries()) if (n > 0) out.class[String(classAt(key) ?? 'other')] = n;
+    for (const [key, n] of this.authority.entries()) if (n > 0) out.authority[authorityAt(key)] = n;
+    for (const [index, n] of this.status.entries()) if (n > 0) out.status[STATUSES[index]!] = n;
     return out;
   }
 }

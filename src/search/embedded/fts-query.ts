@@ -1,5 +1,5 @@
-import { FIELDS, characters, type SearchField } from '../search-text.ts';
 import type { MatchKind } from '../search.types.ts';
+import { characters, FIELDS, type SearchField } from '../search-text.ts';
 
 /**
  * FTS5 match expressions for a folded query. The query has been reduced to letters and digits

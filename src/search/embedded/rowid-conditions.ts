@@ -54,5 +54,8 @@ export function rowidConditions(f: CodeFilter, exclude: readonly number[]): Rowi
 
 /** ` AND …` for each condition given, for appending to a WHERE clause. */
 export function andAll(...conditions: (string | null)[]): string {
-  return conditions.filter((c): c is string => c !== null).map((c) => ` AND ${c}`).join('');
+  return conditions
+    .filter((c): c is string => c !== null)
+    .map((c) => ` AND ${c}`)
+    .join('');
 }

@@ -1,6 +1,6 @@
 import type { EnqueuedTaskPromise, Meilisearch, Settings } from 'meilisearch';
+import { type DocumentSource, meiliDocument } from '../search-document.ts';
 import { callMeilisearch, isIndexNotFound } from './meilisearch-errors.ts';
-import { meiliDocument, type DocumentSource } from '../search-document.ts';
 
 /**
  * Searchable: the three n-gram fields, in ranking order (the `attribute` rule ranks a number match

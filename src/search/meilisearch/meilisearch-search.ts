@@ -1,11 +1,11 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisearch';
-import { STATUSES, dayKey } from '../doc-code.ts';
-import { callMeilisearch } from './meilisearch-errors.ts';
-import { meiliQuery, type MeiliDocument } from '../search-document.ts';
-import { foldText } from '../search-text.ts';
+import { dayKey, STATUSES } from '../doc-code.ts';
 import { searchCursorInvalid } from '../search.errors.ts';
 import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from '../search.port.ts';
 import { emptyFacets, type FacetName, type SearchFilters } from '../search.types.ts';
+import { type MeiliDocument, meiliQuery } from '../search-document.ts';
+import { foldText } from '../search-text.ts';
+import { callMeilisearch } from './meilisearch-errors.ts';
 
 type Hit = Pick<MeiliDocument, 'certificateId' | 'canonical'>;
 type FilteredFacet = Exclude<FacetName, 'status'>;
@@ -52,7 +52,10 @@ export class MeilisearchSearch implements SearchEngine {
         attributesToRetrieve: ['certificateId', 'canonical'],
         showMatchesPosition: true,
       },
-      count(filterWithout(null), facetsUnfiltered.map((f) => FACET_ATTRIBUTES[f])),
+      count(
+        filterWithout(null),
+        facetsUnfiltered.map((f) => FACET_ATTRIBUTES[f]),
+      ),
       ...facetsFiltered.map((f) => count(filterWithout(f), [FACET_ATTRIBUTES[f]])),
       ...STATUSES.map((status) => count([...filterWithout('status'), statusClause(status, todayKey)])),
     ];
@@ -65,7 +68,7 @@ export class MeilisearchSearch implements SearchEngine {
       for (const [value, n] of Object.entries(distribution)) if (n > 0) facets[facet][value] = n;
     };
     for (const facet of facetsUnfiltered) take(facet, totals);
-    facetsFiltered.forEach((facet, i) => take(facet, rest[i]));
+    for (const [i, facet] of facetsFiltered.entries()) take(facet, rest[i]);
     STATUSES.forEach((status, i) => {
       const n = rest[facetsFiltered.length + i]?.totalHits ?? 0;
       if (n > 0) facets.status[status] = n;

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { SIGNATURE_LENGTH, sniffEvidence, type EvidenceKind } from './file-signature.ts';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { attachmentTooLarge, attachmentTypeNotAllowed } from '../tickets.errors.ts';
+import { type EvidenceKind, SIGNATURE_LENGTH, sniffEvidence } from './file-signature.ts';
 
 /** The FAQ's limit: uploads over 20 MB failed with a generic error; here they get a clear one. */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;

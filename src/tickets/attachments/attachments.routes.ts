@@ -2,11 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../shared/problem-responses.ts';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB } from './attachment-store.ts';
-import type { Tickets } from '../tickets.ts';
-import { attachmentHref } from './evidence.service.ts';
 import { attachmentMissing, attachmentTooLarge } from '../tickets.errors.ts';
 import { attachmentParamsSchema, attachmentSchema, ticketParamsSchema } from '../tickets.schemas.ts';
+import type { Tickets } from '../tickets.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_MB } from './attachment-store.ts';
+import { attachmentHref } from './evidence.service.ts';
 
 /** Room for the multipart framing around a file at the limit. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -55,7 +55,10 @@ export function attachmentsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         });
         const { ticketId: _ticketId, ...rest } = attachment;
         const href = attachmentHref(id, attachment.id);
-        return reply.code(created ? 201 : 200).header('location', href).send({ ...rest, href });
+        return reply
+          .code(created ? 201 : 200)
+          .header('location', href)
+          .send({ ...rest, href });
       },
     );
 
@@ -68,7 +71,10 @@ export function attachmentsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           summary: 'Download evidence',
           description: 'The file as uploaded, with its recognised media type.',
           params: attachmentParamsSchema,
-          response: { 200: z.any().describe('The file (application/pdf, image/jpeg or image/png).'), ...problemResponses(400, 401, 403, 404, 429) },
+          response: {
+            200: z.any().describe('The file (application/pdf, image/jpeg or image/png).'),
+            ...problemResponses(400, 401, 403, 404, 429),
+          },
         },
       },
       async (request, reply) => {

@@ -1,13 +1,13 @@
-import type Database from 'better-sqlite3';
 import type { Readable } from 'node:stream';
+import type Database from 'better-sqlite3';
 import type { Principal } from '../../auth/principal.ts';
 import { hasRole } from '../../auth/roles.ts';
-import type { AttachmentStore } from './attachment-store.ts';
-import type { AttachmentRow, AttachmentsRepository } from './attachments.repository.ts';
-import { extensionOf } from './file-signature.ts';
 import type { TicketEvents } from '../ticket-events.ts';
 import { attachmentNotFound, notARequester, ticketClosed, ticketNotFound } from '../tickets.errors.ts';
 import type { TicketRow, TicketsRepository } from '../tickets.repository.ts';
+import type { AttachmentStore } from './attachment-store.ts';
+import type { AttachmentRow, AttachmentsRepository } from './attachments.repository.ts';
+import { extensionOf } from './file-signature.ts';
 
 export interface Upload {
   stream: Readable;
@@ -59,7 +59,15 @@ export class EvidenceService {
             action: 'attachment_added',
             before: ticket,
             after: ticket,
-            details: { attachment: { id: result.attachment.id, sha256: stored.sha256, mediaType: stored.mediaType, sizeBytes: stored.sizeBytes, fileName: result.attachment.fileName } },
+            details: {
+              attachment: {
+                id: result.attachment.id,
+                sha256: stored.sha256,
+                mediaType: stored.mediaType,
+                sizeBytes: stored.sizeBytes,
+                fileName: result.attachment.fileName,
+              },
+            },
           });
         }
         return result;
@@ -83,7 +91,10 @@ export class EvidenceService {
 
 /** A display name only (the file is stored by hash): no path, no control characters, bounded. */
 function cleanFileName(name: string, extension: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 200);
   return base || `evidence.${extension}`;
 }
 

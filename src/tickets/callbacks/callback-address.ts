@@ -33,7 +33,10 @@ export type AddressResolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 /** Every address the system resolver gives (as a connection would use: /etc/hosts included). */
 export const systemResolver: AddressResolver = async (hostname) =>
-  (await dns.promises.lookup(hostname, { all: true, order: 'verbatim' })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await dns.promises.lookup(hostname, { all: true, order: 'verbatim' })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 /**
  * The special-purpose range an address is in, or null when it is an ordinary public unicast
@@ -65,7 +68,10 @@ function embeddedIPv4(v6: ipaddr.IPv6): string {
 
 /** The host of a URL as an address or a name: no IPv6 brackets, no trailing dot, lower case. */
 function hostOf(url: URL): string {
-  return url.hostname.replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '').toLowerCase();
+  return url.hostname
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 const isLocalhostName = (host: string) => host === 'localhost' || host.endsWith('.localhost');
@@ -98,7 +104,10 @@ export function intakeRefusal(url: string, options: { allowPrivate: boolean }): 
  * request must use exactly these (see `pinnedLookup`) so a second, different DNS answer cannot
  * slip in between the check and the connection.
  */
-export async function checkedAddresses(url: URL, options: { allowPrivate: boolean; resolve?: AddressResolver }): Promise<ResolvedAddress[]> {
+export async function checkedAddresses(
+  url: URL,
+  options: { allowPrivate: boolean; resolve?: AddressResolver },
+): Promise<ResolvedAddress[]> {
   const host = hostOf(url);
   const literal = ipaddr.isValid(host) ? ipaddr.parse(host) : null;
   const addresses: ResolvedAddress[] = literal

@@ -22,8 +22,5 @@ export const callbackDeliveries = sqliteTable(
     createdAt: text('created_at').notNull(),
     deliveredAt: text('delivered_at'),
   },
-  (t) => [
-    index('callback_deliveries_due_idx').on(t.status, t.nextAttemptAt),
-    index('callback_deliveries_ticket_idx').on(t.ticketId),
-  ],
+  (t) => [index('callback_deliveries_due_idx').on(t.status, t.nextAttemptAt), index('callback_deliveries_ticket_idx').on(t.ticketId)],
 );

@@ -5,7 +5,7 @@
  * reading on, so memory stays flat however fast the reading is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readDevices, type DeviceEvent } from './udi-device-stream.ts';
+import { type DeviceEvent, readDevices } from './udi-device-stream.ts';
 
 export interface ReadWorkerData {
   file: string;

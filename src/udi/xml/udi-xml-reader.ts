@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
-import { DEVICE_TAGS, HEADER_COUNT_TAGS, emptyDevice, type UdiDeviceRecord, type UdiField } from '../udi-device.ts';
-import { XmlSanitiser, type SanitiserCounts } from './xml-sanitiser.ts';
+import { DEVICE_TAGS, emptyDevice, HEADER_COUNT_TAGS, type UdiDeviceRecord, type UdiField } from '../udi-device.ts';
+import { type SanitiserCounts, XmlSanitiser } from './xml-sanitiser.ts';
 
 /** The XML could not be read even after repair: the file is truncated or not UDI data. */
 export class UdiXmlError extends Error {

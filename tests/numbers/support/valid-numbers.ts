@@ -136,9 +136,4 @@ function legacyArb(family: 'legacy2004' | 'legacy2000'): fc.Arbitrary<GeneratedN
 export const legacy2004Arb = legacyArb('legacy2004');
 export const legacy2000Arb = legacyArb('legacy2000');
 
-export const anyValidNumberArb: fc.Arbitrary<GeneratedNumber> = fc.oneof(
-  registrationArb,
-  filingArb,
-  legacy2004Arb,
-  legacy2000Arb,
-);
+export const anyValidNumberArb: fc.Arbitrary<GeneratedNumber> = fc.oneof(registrationArb, filingArb, legacy2004Arb, legacy2000Arb);

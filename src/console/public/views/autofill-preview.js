@@ -15,8 +15,21 @@ export async function autofillPreview(canonical) {
       ['有效期至', data.expiryDate ?? '—'],
       ['数据来源', data.basedOn ? `${data.basedOn.source === 'correction' ? '技术人员补录' : data.basedOn.source}` : '—'],
     ];
-    section.append(h('dl', { class: 'facts', 'data-testid': 'autofill' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
-    if (data.notes?.length) section.append(h('ul', { class: 'notes' }, data.notes.map((note) => h('li', {}, note))));
+    section.append(
+      h(
+        'dl',
+        { class: 'facts', 'data-testid': 'autofill' },
+        rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+      ),
+    );
+    if (data.notes?.length)
+      section.append(
+        h(
+          'ul',
+          { class: 'notes' },
+          data.notes.map((note) => h('li', {}, note)),
+        ),
+      );
   } catch (error) {
     section.append(h('p', { class: 'empty' }, error.message));
   }

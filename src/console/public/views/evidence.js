@@ -42,8 +42,22 @@ export function evidenceSection(ticket, { flash, rerender, canUpload }) {
     return h(
       'li',
       { class: 'attachment' },
-      h('div', {}, h('strong', {}, attachment.fileName), h('div', { class: 'muted' }, `${attachment.mediaType.replace('application/', '').replace('image/', '').toUpperCase()} · ${size(attachment.sizeBytes)} · ${attachment.uploadedByName ?? attachment.uploadedBy} · ${when(attachment.uploadedAt)}`)),
-      h('div', { class: 'attachment-actions' }, h('button', { type: 'button', onclick: show }, '预览'), h('button', { type: 'button', onclick: download }, '下载')),
+      h(
+        'div',
+        {},
+        h('strong', {}, attachment.fileName),
+        h(
+          'div',
+          { class: 'muted' },
+          `${attachment.mediaType.replace('application/', '').replace('image/', '').toUpperCase()} · ${size(attachment.sizeBytes)} · ${attachment.uploadedByName ?? attachment.uploadedBy} · ${when(attachment.uploadedAt)}`,
+        ),
+      ),
+      h(
+        'div',
+        { class: 'attachment-actions' },
+        h('button', { type: 'button', onclick: show }, '预览'),
+        h('button', { type: 'button', onclick: download }, '下载'),
+      ),
     );
   });
 

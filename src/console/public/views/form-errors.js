@@ -23,7 +23,18 @@ export function showErrors(form, issues, summary) {
     input.setAttribute('aria-invalid', 'true');
     first ??= input;
   }
-  const box = h('div', { class: 'form-error', role: 'alert' }, h('p', {}, summary), general.length ? h('ul', {}, general.map((text) => h('li', {}, text))) : null);
+  const box = h(
+    'div',
+    { class: 'form-error', role: 'alert' },
+    h('p', {}, summary),
+    general.length
+      ? h(
+          'ul',
+          {},
+          general.map((text) => h('li', {}, text)),
+        )
+      : null,
+  );
   form.prepend(box);
   if (first) {
     first.focus();

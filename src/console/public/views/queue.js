@@ -45,7 +45,14 @@ export async function queueView(hash, { flash }) {
   sortSelect.addEventListener('change', go);
   const filters = h(
     'form',
-    { class: 'filters', 'aria-label': '筛选与排序', onsubmit: (event) => { event.preventDefault(); go(); } },
+    {
+      class: 'filters',
+      'aria-label': '筛选与排序',
+      onsubmit: (event) => {
+        event.preventDefault();
+        go();
+      },
+    },
     h('div', { class: 'field inline' }, h('label', { for: statusId }, '状态'), statusSelect),
     h('div', { class: 'field inline' }, h('label', { for: sortId }, '排序'), sortSelect),
   );
@@ -97,7 +104,15 @@ function ticketTable(tickets) {
     'table',
     { class: 'queue' },
     h('caption', { class: 'visually-hidden' }, '工单列表'),
-    h('thead', {}, h('tr', {}, columns.map((column) => h('th', { scope: 'col' }, column)))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        columns.map((column) => h('th', { scope: 'col' }, column)),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -105,7 +120,11 @@ function ticketTable(tickets) {
         h(
           'tr',
           {},
-          h('th', { scope: 'row', 'data-label': columns[0] }, h('a', { href: `#/tickets/${ticket.id}`, class: 'number' }, ticket.canonical)),
+          h(
+            'th',
+            { scope: 'row', 'data-label': columns[0] },
+            h('a', { href: `#/tickets/${ticket.id}`, class: 'number' }, ticket.canonical),
+          ),
           h('td', { 'data-label': columns[1] }, h('span', { class: `badge badge-${ticket.status}` }, STATUS[ticket.status])),
           h('td', { 'data-label': columns[2], class: 'numeric' }, String(ticket.requestCount)),
           h('td', { 'data-label': columns[3], class: 'numeric' }, String(ticket.requesterCount)),

@@ -6,12 +6,21 @@ import { clearErrors, showErrors } from './form-errors.js';
 import { numberField } from './number-check.js';
 
 export function rejectForm(ticket, { flash, rerender }) {
-  const correct = numberField({ label: '正确证号', name: 'correctNumber', hint: '“证号输错”时必填：以后查询这个错误证号的用户会看到正确证号。' });
+  const correct = numberField({
+    label: '正确证号',
+    name: 'correctNumber',
+    hint: '“证号输错”时必填：以后查询这个错误证号的用户会看到正确证号。',
+  });
   const noteId = id('note');
   const note = h('textarea', { id: noteId, name: 'note', rows: 2 });
   const reasons = Object.entries(REASON).map(([value, label], index) => {
     const radioId = id(`reason-${value}`);
-    return h('div', { class: 'radio' }, h('input', { type: 'radio', id: radioId, name: 'reason', value, required: true, checked: index === 0 }), h('label', { for: radioId }, label));
+    return h(
+      'div',
+      { class: 'radio' },
+      h('input', { type: 'radio', id: radioId, name: 'reason', value, required: true, checked: index === 0 }),
+      h('label', { for: radioId }, label),
+    );
   });
   const form = h(
     'form',
@@ -19,7 +28,13 @@ export function rejectForm(ticket, { flash, rerender }) {
     h('h2', { id: 'reject-title' }, '驳回工单'),
     h('fieldset', { 'data-field': 'reason' }, h('legend', {}, '驳回原因'), reasons, h('p', { class: 'field-error' })),
     correct.element,
-    h('div', { class: 'field', 'data-field': 'note' }, h('label', { for: noteId }, '说明（“其他原因”时必填）'), note, h('p', { class: 'field-error' })),
+    h(
+      'div',
+      { class: 'field', 'data-field': 'note' },
+      h('label', { for: noteId }, '说明（“其他原因”时必填）'),
+      note,
+      h('p', { class: 'field-error' }),
+    ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, '驳回')),
   );
 

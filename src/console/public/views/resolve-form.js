@@ -31,7 +31,13 @@ function field(name, label, { type = 'text', required = false, hint = '', multil
 
 export function resolveForm(ticket, { flash, rerender }) {
   const filing = /械备/.test(ticket.canonical);
-  const number = numberField({ label: '注册证编号/备案编号（按证书原样填写）', name: 'number', value: ticket.canonical, required: true, expected: ticket.canonical });
+  const number = numberField({
+    label: '注册证编号/备案编号（按证书原样填写）',
+    name: 'number',
+    value: ticket.canonical,
+    required: true,
+    expected: ticket.canonical,
+  });
   const typeId = id('documentType');
   const form = h(
     'form',
@@ -43,7 +49,11 @@ export function resolveForm(ticket, { flash, rerender }) {
       'div',
       { class: 'field', 'data-field': 'documentType' },
       h('label', { for: typeId }, '文件类型'),
-      h('select', { id: typeId, name: 'documentType' }, DOCUMENT_TYPES.map(([value, label]) => h('option', { value }, label))),
+      h(
+        'select',
+        { id: typeId, name: 'documentType' },
+        DOCUMENT_TYPES.map(([value, label]) => h('option', { value }, label)),
+      ),
       h('p', { class: 'field-error' }),
     ),
     field('productName', '产品名称', { required: true }),
@@ -52,7 +62,9 @@ export function resolveForm(ticket, { flash, rerender }) {
       'div',
       { class: 'field-row' },
       field('approvalDate', filing ? '备案日期' : '批准日期', { type: 'date', required: true }),
-      filing ? null : field('effectiveDate', '生效日期', { type: 'date', hint: '2022 年起的新版注册证载明生效日期；旧版证书留空（按批准日期填报）。' }),
+      filing
+        ? null
+        : field('effectiveDate', '生效日期', { type: 'date', hint: '2022 年起的新版注册证载明生效日期；旧版证书留空（按批准日期填报）。' }),
       filing ? null : field('expiryDate', '有效期至', { type: 'date', required: true }),
     ),
     h(
@@ -87,7 +99,11 @@ export function resolveForm(ticket, { flash, rerender }) {
       await rerender();
     } catch (error) {
       const problem = error.problem ?? {};
-      const issues = problem.issues ?? (problem.code === 'number_mismatch' ? [{ field: 'number', message: problem.message }] : [{ field: null, message: { zh: error.message } }]);
+      const issues =
+        problem.issues ??
+        (problem.code === 'number_mismatch'
+          ? [{ field: 'number', message: problem.message }]
+          : [{ field: null, message: { zh: error.message } }]);
       showErrors(form, issues, '请修改以下内容后再提交：');
     } finally {
       button.disabled = false;

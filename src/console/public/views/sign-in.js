@@ -19,7 +19,14 @@ export function signInView({ onSignedIn }) {
   const form = h(
     'form',
     { class: 'card sign-in', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: inputId }, 'API 密钥'), input, h('p', { class: 'hint' }, '请输入管理员为您创建的技术人员密钥（以 crk_ 开头）。'), error),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: inputId }, 'API 密钥'),
+      input,
+      h('p', { class: 'hint' }, '请输入管理员为您创建的技术人员密钥（以 crk_ 开头）。'),
+      error,
+    ),
     button,
   );
   form.addEventListener('submit', async (event) => {

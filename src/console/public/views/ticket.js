@@ -13,7 +13,13 @@ export async function ticketView(ticketId, { flash, rerender }) {
   try {
     [ticket, { entries: history }] = await Promise.all([api(`/v1/tickets/${ticketId}`), api(`/v1/tickets/${ticketId}/history`)]);
   } catch (error) {
-    const view = h('section', {}, h('h1', {}, `工单 ${ticketId}`), h('p', { class: 'flash flash-error', role: 'alert' }, error.message), backLink());
+    const view = h(
+      'section',
+      {},
+      h('h1', {}, `工单 ${ticketId}`),
+      h('p', { class: 'flash flash-error', role: 'alert' }, error.message),
+      backLink(),
+    );
     view.dataset.title = `工单 ${ticketId}`;
     return view;
   }
@@ -34,15 +40,29 @@ export async function ticketView(ticketId, { flash, rerender }) {
   const actions = h('div', { class: 'actions' });
   if (ticket.status === 'open') actions.append(h('button', { type: 'button', class: 'primary', onclick: () => act('claim') }, '认领'));
   if (mine) actions.append(h('button', { type: 'button', onclick: () => act('claim') }, '续期认领'));
-  if (ticket.status === 'claimed' && (mine || me.role === 'admin')) actions.append(h('button', { type: 'button', onclick: () => act('release') }, '释放'));
+  if (ticket.status === 'claimed' && (mine || me.role === 'admin'))
+    actions.append(h('button', { type: 'button', onclick: () => act('release') }, '释放'));
   // On a phone the evidence comes after the forms: a way to jump to it (hash links would change the page).
-  actions.append(h('button', { type: 'button', class: 'narrow-only', onclick: jumpToEvidence }, `查看证据（${ticket.attachments?.length ?? 0}）`));
+  actions.append(
+    h('button', { type: 'button', class: 'narrow-only', onclick: jumpToEvidence }, `查看证据（${ticket.attachments?.length ?? 0}）`),
+  );
   actions.append(backLink());
 
   const view = h(
     'article',
     { class: 'ticket' },
-    h('header', { class: 'ticket-head' }, h('h1', {}, h('span', { class: 'number' }, ticket.canonical), ' ', h('span', { class: `badge badge-${ticket.status}` }, STATUS[ticket.status])), actions),
+    h(
+      'header',
+      { class: 'ticket-head' },
+      h(
+        'h1',
+        {},
+        h('span', { class: 'number' }, ticket.canonical),
+        ' ',
+        h('span', { class: `badge badge-${ticket.status}` }, STATUS[ticket.status]),
+      ),
+      actions,
+    ),
     h(
       'div',
       { class: 'ticket-grid' },
@@ -53,7 +73,13 @@ export async function ticketView(ticketId, { flash, rerender }) {
         ticket.status === 'resolved' ? await autofillPreview(ticket.canonical) : null,
         mine ? resolveForm(ticket, { flash, rerender }) : null,
         mine ? rejectForm(ticket, { flash, rerender }) : null,
-        active && !mine ? h('p', { class: 'hint' }, ticket.status === 'open' ? '认领后即可补录证书信息或驳回。' : `该工单正由 ${ticket.claim.name} 处理。`) : null,
+        active && !mine
+          ? h(
+              'p',
+              { class: 'hint' },
+              ticket.status === 'open' ? '认领后即可补录证书信息或驳回。' : `该工单正由 ${ticket.claim.name} 处理。`,
+            )
+          : null,
       ),
       h(
         'div',
@@ -90,14 +116,28 @@ function facts(ticket) {
     ['最近查询', when(ticket.lastSeenAt)],
   ];
   if (ticket.claim) rows.push(['处理人', ticket.claim.name], ['认领到期', when(ticket.claim.expiresAt)]);
-  if (ticket.resolution) rows.push(['解决方式', RESOLUTION[ticket.resolution.kind]], ['解决人', ticket.resolution.name], ['解决时间', when(ticket.resolution.at)]);
+  if (ticket.resolution)
+    rows.push(
+      ['解决方式', RESOLUTION[ticket.resolution.kind]],
+      ['解决人', ticket.resolution.name],
+      ['解决时间', when(ticket.resolution.at)],
+    );
   if (ticket.rejection) {
     rows.push(['驳回原因', REASON[ticket.rejection.reason]]);
     if (ticket.rejection.correctNumber) rows.push(['正确证号', ticket.rejection.correctNumber]);
     if (ticket.rejection.note) rows.push(['说明', ticket.rejection.note]);
     rows.push(['驳回人', ticket.rejection.name], ['驳回时间', when(ticket.rejection.at)]);
   }
-  return h('section', { 'aria-labelledby': 'facts-title', class: 'card' }, h('h2', { id: 'facts-title' }, '工单信息'), h('dl', { class: 'facts' }, rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+  return h(
+    'section',
+    { 'aria-labelledby': 'facts-title', class: 'card' },
+    h('h2', { id: 'facts-title' }, '工单信息'),
+    h(
+      'dl',
+      { class: 'facts' },
+      rows.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)]),
+    ),
+  );
 }
 
 function requesters(ticket) {
