@@ -81,7 +81,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   writer.onWrite(changeLog.certificateWriteHook());
   const lookup = new LookupService(certificates, currentYear);
   const autofillCache = new AutofillCache(sqlite, config.autofillCacheSize);
-  writer.onWrite((touched) => autofillCache.invalidate(touched.map((t) => t.matchKey)));
+  writer.onWrite((touched) => autofillCache.invalidate(touched.flatMap((t) => [t.matchKey, ...t.replaces])));
   const autofill = new AutofillService(certificates, autofillCache, today, precedence.authorityOf);
 
   // The correction queue: a missing 粤 number opens or joins a ticket; data arriving by any route resolves it.

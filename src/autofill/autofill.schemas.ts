@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, requesterQuerySchema, Status } from '../certificates/certificates.schemas.ts';
+import { asOfQuerySchema, IsoDate, requesterQuerySchema, Status, ValiditySchema } from '../certificates/certificates.schemas.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
 
 export const autofillSchema = z
@@ -16,9 +16,11 @@ export const autofillSchema = z
     expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
     managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
     status: Status,
+    validity: ValiditySchema,
+    asOf: IsoDate.describe('The day this answer is for (the asOf asked, else today in Asia/Shanghai).'),
     datesKnown: z.boolean().describe('False when dates must be entered by hand (known only from UDI).'),
     reportable: z.boolean().describe('Whether the form should report this product.'),
-    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective'])).describe('Why it is not reportable.'),
+    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective', 'superseded'])).describe('Why it is not reportable.'),
     notes: z.array(z.string()).describe('Notes for the person filling in the form, in Chinese.'),
     basedOn: z
       .object({
@@ -37,11 +39,13 @@ export const autofillSchema = z
 export const autofillQuerySchema = z.strictObject({
   number: CertificateNumberInput.describe('The certificate number as typed.'),
   ...requesterQuerySchema,
+  ...asOfQuerySchema,
 });
 
 export const batchBodySchema = z.strictObject({
   numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('Up to 1,000 numbers, as typed.'),
   ...requesterQuerySchema,
+  ...asOfQuerySchema,
 });
 
 export const batchItemSchema = z

@@ -13,8 +13,9 @@ export class AutofillService {
     private readonly authorityOf: AuthorityOf,
   ) {}
 
-  payloadFor(number: ParsedNumber): AutofillPayload | null {
-    return this.answerFor(number)?.payload ?? null;
+  /** `asOf` (default today): the day to answer for; answers for other days are not cached. */
+  payloadFor(number: ParsedNumber, asOf?: string): AutofillPayload | null {
+    return this.answerFor(number, asOf)?.payload ?? null;
   }
 
   /**
@@ -22,22 +23,25 @@ export class AutofillService {
    * are asked about again and again, and serialising and encoding the same answer each time was
    * the largest cost of a cached lookup.
    */
-  bodyFor(number: ParsedNumber, serialise: (payload: AutofillPayload) => string): Buffer | null {
-    const answer = this.answerFor(number);
+  bodyFor(number: ParsedNumber, serialise: (payload: AutofillPayload) => string, asOf?: string): Buffer | null {
+    const answer = this.answerFor(number, asOf);
     if (!answer) return null;
     answer.body ??= Buffer.from(serialise(answer.payload));
     return answer.body;
   }
 
-  private answerFor(number: ParsedNumber): CachedAnswer | null {
+  private answerFor(number: ParsedNumber, asOf?: string): CachedAnswer | null {
     const today = this.today();
-    const cached = this.cache.get(number.matchKey, today);
+    const day = asOf ?? today;
+    const cacheable = day === today;
+    const cached = cacheable ? this.cache.get(number.matchKey, today) : undefined;
     // Legacy spellings share a match key but answer with the spelling asked for.
     if (cached && cached.payload.number === number.canonical) return cached;
     const versions = this.repository.autofillVersions(number.matchKey);
     if (!versions) return null;
-    const answer: CachedAnswer = { today, payload: buildAutofill(number, versions, today, this.authorityOf), body: null };
-    this.cache.set(number.matchKey, answer);
+    const replacedBy = this.repository.successors(number.matchKey);
+    const answer: CachedAnswer = { today: day, payload: buildAutofill(number, versions, day, this.authorityOf, replacedBy), body: null };
+    if (cacheable) this.cache.set(number.matchKey, answer);
     return answer;
   }
 }

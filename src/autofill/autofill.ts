@@ -3,9 +3,10 @@ import type { AutofillVersionRow } from '../certificates/certificates.repository
 import { documentsInEffect, namedBy, reportedDates } from '../certificates/current-document.ts';
 import { dataAsOf } from '../certificates/data-as-of.ts';
 import { type AuthorityOf, authorityWithoutConfig } from '../certificates/source-precedence.ts';
+import { type Validity, validityOn } from '../certificates/validity.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 
-export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective';
+export type NotReportableReason = 'expired' | 'imported' | 'not_yet_effective' | 'superseded';
 
 export interface AutofillPayload {
   number: string;
@@ -17,6 +18,9 @@ export interface AutofillPayload {
   expiryDate: string | null;
   managementClass: 1 | 2 | 3;
   status: CertificateStatus;
+  /** Where the certificate stands on `asOf`: the same answer the certificate route gives. */
+  validity: Validity;
+  asOf: string;
   datesKnown: boolean;
   reportable: boolean;
   reasons: NotReportableReason[];
@@ -37,18 +41,24 @@ export interface AutofillPayload {
 export function buildAutofill(
   number: ParsedNumber,
   versions: readonly AutofillVersionRow[],
-  today: string,
+  asOf: string,
   authorityOf: AuthorityOf = authorityWithoutConfig,
+  replacedBy: readonly string[] = [],
 ): AutofillPayload {
-  const inEffect = documentsInEffect(versions, today, authorityOf);
+  const inEffect = documentsInEffect(versions, asOf, authorityOf);
   const latest = inEffect?.latest ?? null;
   const isFiling = number.family === 'filing';
   const { approvalDate, effectiveDate, effectiveDateSource, expiryDate } = reportedDates(inEffect, number.family);
-  const status = certificateStatus(number.family, expiryDate, today);
+  const status = certificateStatus(number.family, expiryDate, asOf);
+  const { validity, effectiveFrom: startsOn } = validityOn({ inEffect, expiryDate, replacedBy }, asOf);
 
   const reasons: NotReportableReason[] = [];
   const notes: string[] = [];
-  if (status === 'expired') {
+  if (validity === 'superseded') {
+    reasons.push('superseded');
+    notes.push(`该证书已被新证书取代（${replacedBy.join('、')}），请按新证书编号填报。`);
+  }
+  if (validity === 'expired') {
     reasons.push('expired');
     notes.push(`注册证已于 ${expiryDate} 过期，不在有效期内，无需上报。`);
   }
@@ -60,10 +70,9 @@ export function buildAutofill(
         : '进口产品由境外注册人/备案人持有，国内代理人无需上报。',
     );
   }
-  const firstStart = inEffect ? inEffect.effectiveFrom.get(latest!.id) : null;
-  if (firstStart && firstStart > today) {
+  if (validity === 'not_yet_effective') {
     reasons.push('not_yet_effective');
-    notes.push(`证书自 ${firstStart} 起生效，尚未生效。`);
+    notes.push(`证书自 ${startsOn} 起生效，尚未生效。`);
   }
   if (!latest) {
     notes.push('本证书仅来自不含日期的数据源（如 UDI 数据库），批准日期、生效日期、有效期至需按证书原件手工填写。');
@@ -85,6 +94,8 @@ export function buildAutofill(
     expiryDate,
     managementClass: number.class,
     status,
+    validity,
+    asOf,
     datesKnown: latest !== null,
     reportable: reasons.length === 0,
     reasons,

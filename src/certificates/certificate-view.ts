@@ -4,6 +4,7 @@ import type { CertificateWithVersions, VersionRow } from './certificates.reposit
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 import { dataAsOf } from './data-as-of.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
+import { type Validity, validityOn } from './validity.ts';
 
 export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
   effectiveFrom: string | null;
@@ -18,6 +19,8 @@ export interface CertificateView {
   asIssued: string;
   number: ParsedNumber;
   status: CertificateStatus;
+  validity: Validity;
+  asOf: string;
   datesKnown: boolean;
   current: {
     productName: string | null;
@@ -37,10 +40,10 @@ export function buildCertificateView(
   number: ParsedNumber,
   found: CertificateWithVersions,
   links: { replaces: string[]; replacedBy: string[] },
-  today: string,
+  asOf: string,
   authorityOf: AuthorityOf = authorityWithoutConfig,
 ): CertificateView {
-  const inEffect = documentsInEffect(found.versions, today, authorityOf);
+  const inEffect = documentsInEffect(found.versions, asOf, authorityOf);
   const latest = inEffect?.latest ?? null;
   const certificateDocument = inEffect?.certificate ?? null;
   const dates = reportedDates(inEffect, number.family);
@@ -49,7 +52,9 @@ export function buildCertificateView(
     canonical: number.canonical,
     asIssued: (latest ?? newestFirst[0])?.asIssued ?? number.canonical,
     number,
-    status: certificateStatus(number.family, dates.expiryDate, today),
+    status: certificateStatus(number.family, dates.expiryDate, asOf),
+    validity: validityOn({ inEffect, expiryDate: dates.expiryDate, replacedBy: links.replacedBy }, asOf).validity,
+    asOf,
     datesKnown: latest !== null,
     current: {
       productName: namedBy(found.versions, latest, 'productName')?.productName ?? null,

@@ -34,6 +34,8 @@ export interface TouchedCertificate {
    */
   createdWith: ParsedNumber | null;
   versionIds: number[];
+  /** Match keys of the older numbers this write says the certificate replaced: their answers changed too. */
+  replaces: string[];
   before: CertificateSummary | null;
   after: CertificateSummary;
 }
@@ -163,6 +165,7 @@ export class CertificateWriter {
       for (const previous of input.previousNumbers ?? []) {
         if (previous.matchKey !== input.number.matchKey) {
           this.insertLink.run(previous.canonical, previous.matchKey, entry.id, input.provenance.source);
+          entry.replaces.push(previous.matchKey);
         }
       }
       if (inserted.changes === 0) continue;
@@ -186,6 +189,7 @@ export class CertificateWriter {
         refreshed: false,
         createdWith: entry.created ? entry.number : null,
         versionIds: entry.versionIds,
+        replaces: entry.replaces,
         before: entry.before,
         after,
       });
@@ -197,7 +201,7 @@ export class CertificateWriter {
   /** The batch's record of one certificate: found by match key, or created now. */
   private entryFor(number: ParsedNumber): BatchEntry {
     const existing = this.findId.get(number.matchKey);
-    if (existing !== undefined) return { id: existing, created: false, number, versionIds: [], before: null, stored: null };
+    if (existing !== undefined) return { id: existing, created: false, number, versionIds: [], replaces: [], before: null, stored: null };
     const result = this.insertCertificate.run(
       number.canonical,
       number.matchKey,
@@ -212,7 +216,7 @@ export class CertificateWriter {
       number.code,
       number.serial,
     );
-    return { id: Number(result.lastInsertRowid), created: true, number, versionIds: [], before: null, stored: [] };
+    return { id: Number(result.lastInsertRowid), created: true, number, versionIds: [], replaces: [], before: null, stored: [] };
   }
 
   /**
@@ -241,7 +245,18 @@ export class CertificateWriter {
         continue;
       }
       this.storeSummary(id, summary, due);
-      touched.push({ id, canonical, matchKey, family, refreshed: true, createdWith: null, versionIds: [], before, after: summary });
+      touched.push({
+        id,
+        canonical,
+        matchKey,
+        family,
+        refreshed: true,
+        createdWith: null,
+        versionIds: [],
+        replaces: [],
+        before,
+        after: summary,
+      });
     }
     if (touched.length > 0) for (const hook of this.hooks) hook(touched, context);
     return { checked, touched };
@@ -321,6 +336,7 @@ interface BatchEntry {
   /** As typed in this batch; for a created certificate, as stored. */
   number: ParsedNumber;
   versionIds: number[];
+  replaces: string[];
   before: CertificateSummary | null;
   /** A created certificate's versions, as stored by this batch; null for one that existed before. */
   stored: StoredVersionRow[] | null;

@@ -45,7 +45,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           replaces: deps.repository.predecessors(found.certificate.id),
           replacedBy: deps.repository.successors(number.matchKey),
         };
-        return buildCertificateView(number, found, links, deps.today(), deps.authorityOf);
+        return buildCertificateView(number, found, links, request.query.asOf ?? deps.today(), deps.authorityOf);
       },
     );
   };

@@ -1,8 +1,23 @@
 import { z } from 'zod';
 import { CertificateNumberInput, parsedNumberSchema } from '../numbers/numbers.schemas.ts';
+import { VALIDITIES } from './validity.ts';
 import { DOCUMENT_TYPES } from './version-input.ts';
 
 export const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
+const IsoDateInput = z.iso.date();
+export const ValiditySchema = z
+  .enum(VALIDITIES)
+  .describe(
+    '该日证书状态 / Where the certificate stands on asOf: in_effect, not_yet_effective (its first document takes effect later), expired, superseded (a newer certificate replaced this number), unknown (no dated document). Every route answers the same for the same number and day.',
+  );
+
+/** The day an answer is for: every route that says whether a certificate is in effect takes it. */
+export const asOfQuerySchema = {
+  asOf: IsoDateInput.optional().describe(
+    '查询日期（默认今天，Asia/Shanghai）/ The day to answer for, YYYY-MM-DD (default: today in Asia/Shanghai).',
+  ),
+};
+
 export const Status = z
   .enum(['valid', 'expired', 'filed', 'unknown'])
   .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
@@ -59,6 +74,8 @@ export const certificateViewSchema = z
     asIssued: z.string().describe('The number as printed on the document in effect.'),
     number: parsedNumberSchema,
     status: Status,
+    validity: ValiditySchema,
+    asOf: IsoDate.describe('The day this answer is for (the asOf asked, else today in Asia/Shanghai).'),
     datesKnown: z.boolean().describe('False when only undated sources (UDI) know this certificate.'),
     current: z
       .object({
@@ -89,4 +106,4 @@ export const requesterQuerySchema = {
 export const certificateParamsSchema = z.strictObject({ number: CertificateNumberInput });
 
 /** A certificate lookup that misses a Guangdong number opens a ticket like auto-fill does. */
-export const certificateQuerySchema = z.strictObject({ ...requesterQuerySchema });
+export const certificateQuerySchema = z.strictObject({ ...requesterQuerySchema, ...asOfQuerySchema });
