@@ -11,6 +11,7 @@ import { requesterFrom } from './certificates/lookup/requester.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { actorNamer } from './keys/actor-name.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(ticketActionsRoutes(services.tickets));
   await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
+  await app.register(homeRoutes());
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));
