@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -16,6 +17,12 @@ export function outsideReferences(root: string, file: string, text: string): str
       // `../shared/app-error.ts` inside src is src/shared; only a path leaving the repository is outside.
       const target = path.resolve(root, path.dirname(file), m[0]);
       if (path.relative(root, target).startsWith('..')) hits.push(`${at}: points at ${m[0]} outside the repository`);
+    }
+    // The domain notes came with reference tables; their contents now live in src/numbers/reference and docs/.
+    for (const m of line.matchAll(/\breference\/[\w-]+\.csv\b/g)) {
+      if (!existsSync(path.join(root, path.dirname(file), m[0])) && !existsSync(path.join(root, m[0]))) {
+        hits.push(`${at}: points at ${m[0]}, which is not in the repository`);
+      }
     }
     if (!checkIssues) return;
     // A bare #123 or "issue 123"; an upstream project's issue is written owner/repo#123 and is allowed.
