@@ -11,6 +11,7 @@ import { requesterFrom } from './certificates/lookup/requester.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
 import { actorNamer } from './keys/actor-name.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
@@ -67,21 +68,31 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       info: {
         title: 'certref',
         description:
-          "Reference data for China's medical device registration certificates (注册证) and class I filings (备案凭证): normalised numbers, lookup, and the reporting form's auto-fill.",
+          "医疗器械注册证与备案凭证的参考数据：证号规范化、查询和报告表自动填写。 Reference data for China's medical device registration certificates (注册证) and class I filings (备案凭证): normalised numbers, lookup, and the reporting form's auto-fill.",
         version: '0.1.0',
       },
       tags: [
-        { name: 'certificates', description: 'Certificates and their history' },
-        { name: 'autofill', description: "The reporting form's payload" },
-        { name: 'numbers', description: 'The number engine' },
-        { name: 'reference', description: 'Authorities and catalogues' },
-        { name: 'search', description: 'Search by number, number fragment, product name or holder' },
-        { name: 'imports', description: 'Bulk CSV, XLSX and JSON Lines imports (admin)' },
-        { name: 'health', description: 'Liveness and readiness' },
-        { name: 'tickets', description: 'The correction queue for missing Guangdong certificates' },
-        { name: 'access', description: 'API keys, roles and the audit trail' },
-        { name: 'freshness', description: 'How fresh each source is, and the change feed for mirrors' },
-        { name: 'udi', description: 'What the NMPA UDI database says: DIs and catalogue codes per certificate' },
+        { name: 'certificates', description: '证书及其历史。 Certificates and their history' },
+        { name: 'autofill', description: "报告表的填写内容。 The reporting form's payload" },
+        { name: 'numbers', description: '证号引擎。 The number engine' },
+        { name: 'reference', description: '审批部门与分类目录。 Authorities and catalogues' },
+        {
+          name: 'search',
+          description: '按证号、证号片段、产品名称或注册人搜索。 Search by number, number fragment, product name or holder',
+        },
+        { name: 'imports', description: '批量导入（管理员）。 Bulk CSV, XLSX and JSON Lines imports (admin)' },
+        { name: 'health', description: '存活与就绪检查。 Liveness and readiness' },
+        { name: 'tickets', description: '广东缺失证书的补录工单队列。 The correction queue for missing Guangdong certificates' },
+        { name: 'access', description: 'API 密钥、角色与审计记录。 API keys, roles and the audit trail' },
+        {
+          name: 'freshness',
+          description: '各数据源的新鲜度，以及供镜像使用的变更流。 How fresh each source is, and the change feed for mirrors',
+        },
+        {
+          name: 'udi',
+          description:
+            '国家药监局 UDI 数据库中每张证书的产品标识和分类编码。 What the NMPA UDI database says: DIs and catalogue codes per certificate',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -113,6 +124,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(ticketActionsRoutes(services.tickets));
   await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
+  await app.register(homeRoutes());
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));

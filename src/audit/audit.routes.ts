@@ -13,8 +13,9 @@ export function auditRoutes(sqlite: Database.Database): FastifyPluginAsyncZod {
         config: { access: 'admin' },
         schema: {
           tags: ['access'],
-          summary: 'Read the audit trail',
-          description: 'Who changed what and when, with the state before and after; newest first, filtered, paginated by cursor.',
+          summary: '审计记录 · Read the audit trail',
+          description:
+            '谁在何时改了什么，含改动前后的状态。 Who changed what and when, with the state before and after; newest first, filtered, paginated by cursor.',
           querystring: auditQuerySchema,
           response: { 200: auditPageSchema, ...problemResponses(400, 401, 403, 429) },
         },

@@ -29,9 +29,9 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
       {
         schema: {
           tags: ['autofill'],
-          summary: 'Auto-fill the reporting form',
+          summary: '自动填写报告表 · Auto-fill the reporting form',
           description:
-            "The reporting form's payload with its date rules applied (docs/certificates.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
+            "按填报规则给出报告表应填内容：批准日期、生效日期、有效期至，以及是否需要上报和原因。 The reporting form's payload with its date rules applied (docs/certificates.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
           querystring: autofillQuerySchema,
           response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
         },
@@ -53,9 +53,9 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
       {
         schema: {
           tags: ['autofill'],
-          summary: 'Auto-fill many numbers at once',
+          summary: '批量自动填写 · Auto-fill many numbers at once',
           description:
-            'Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
+            '最多 1000 个证号，按输入顺序逐一作答。 Up to 1,000 numbers; one answer per input, in order: the payload, not found, or invalid with reason and suggestions.',
           body: batchBodySchema,
           response: { 200: batchResponseSchema, ...problemResponses(400, 413) },
         },

@@ -25,9 +25,9 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
       {
         schema: {
           tags: ['certificates'],
-          summary: 'Look up a certificate',
+          summary: '查询证书 · Look up a certificate',
           description:
-            'The number may be typed any way docs/numbers.md allows (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
+            '按证号查询注册证或备案凭证及其全部历史。证号可按 docs/numbers.md 所述的任何常见写法输入（需 URL 编码）。 The number may be typed in any of the ways docs/numbers.md §3 lists (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
           params: certificateParamsSchema,
           querystring: certificateQuerySchema,
           response: { 200: certificateViewSchema, ...problemResponses(400, 404, 422) },

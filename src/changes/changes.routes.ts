@@ -17,9 +17,9 @@ export function changesRoutes(changeLog: ChangeLog): FastifyPluginAsyncZod {
         config: { access: 'reader' },
         schema: {
           tags: ['freshness'],
-          summary: 'Follow every change (mirror feed)',
+          summary: '变更流（供镜像同步） · Follow every change (mirror feed)',
           description:
-            'Changes to certificates (created, versions added: each entry lists the new version ids and the summary before and after), tickets and keys, oldest first, by cursor. Start without `since`; keep the returned nextCursor and pass it as `since` to get only what changed after.',
+            '按游标依次返回证书、工单和密钥的每一项变更，最早的在前。 Changes to certificates (created, versions added: each entry lists the new version ids and the summary before and after), tickets and keys, oldest first, by cursor. Start without `since`; keep the returned nextCursor and pass it as `since` to get only what changed after.',
           querystring: changesQuerySchema,
           response: { 200: changesPageSchema, ...problemResponses(400, 401, 403, 429) },
         },

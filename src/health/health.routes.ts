@@ -11,7 +11,7 @@ export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['health'], summary: 'Liveness: the process answers', response: { 200: okSchema } } },
+      { schema: { tags: ['health'], summary: '存活检查 · Liveness: the process answers', response: { 200: okSchema } } },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
@@ -19,7 +19,7 @@ export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['health'],
-          summary: 'Readiness: the database is open and every migration applied',
+          summary: '就绪检查 · Readiness: the database is open and every migration applied',
           response: { 200: okSchema, ...problemResponses(503) },
         },
       },

@@ -33,9 +33,9 @@ export function importsRoutes(importer: Importer, options: ImportsRoutesOptions 
         config: { access: 'admin' },
         schema: {
           tags: ['imports'],
-          summary: 'Import a certificate file',
+          summary: '导入证书文件 · Import a certificate file',
           description:
-            'CSV (UTF-8 with or without BOM, or GBK as Excel in China saves it), XLSX (first sheet) or JSON Lines, as multipart field `file` or as the raw body (text/csv, application/x-ndjson, the xlsx MIME type). Up to 200 MB. Columns are found by their Chinese or English header; template hint rows are skipped. Requires `Authorization: Bearer <ADMIN_TOKEN>`.',
+            '批量导入 CSV、XLSX 或 JSON Lines 证书数据（管理员）。 CSV (UTF-8 with or without BOM, or GBK as Excel in China saves it), XLSX (first sheet) or JSON Lines, as multipart field `file` or as the raw body (text/csv, application/x-ndjson, the xlsx MIME type). Up to 200 MB. Columns are found by their Chinese or English header; template hint rows are skipped. Requires `Authorization: Bearer <ADMIN_TOKEN>`.',
           consumes: ['multipart/form-data', ...RAW_IMPORT_TYPES],
           querystring: importQuerySchema,
           response: { 201: importReportSchema, ...problemResponses(400, 401, 403, 413, 415, 422) },
@@ -68,8 +68,9 @@ export function importsRoutes(importer: Importer, options: ImportsRoutesOptions 
         config: { access: 'admin' },
         schema: {
           tags: ['imports'],
-          summary: 'An import run and its issues',
-          description: 'The run (file, hash, status, counts) with its rejections and warnings, paginated in row order.',
+          summary: '导入记录及其问题 · An import run and its issues',
+          description:
+            '一次导入的文件、状态、计数，以及按行号排列的拒收和警告。 The run (file, hash, status, counts) with its rejections and warnings, paginated in row order.',
           params: importRunParamsSchema,
           querystring: importRunQuerySchema,
           response: { 200: importRunSchema, ...problemResponses(400, 401, 403, 404) },

@@ -20,9 +20,9 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: {
           tags: ['access'],
-          summary: 'Who am I',
+          summary: '当前身份 · Who am I',
           description:
-            'The role and organisation of the presented key (the console signs in with this). 401 for an unknown or revoked key.',
+            '所出示密钥的角色和所属单位。 The role and organisation of the presented key (the console signs in with this). 401 for an unknown or revoked key.',
           response: { 200: whoAmISchema, ...problemResponses(401, 429) },
         },
       },
@@ -38,8 +38,8 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         config: { access: 'admin' },
         schema: {
           tags: ['access'],
-          summary: 'Create an API key',
-          description: 'Answers the key once; only its SHA-256 is stored. Recorded in the audit trail.',
+          summary: '创建 API 密钥 · Create an API key',
+          description: '密钥只返回一次，仅保存其 SHA-256。 Answers the key once; only its SHA-256 is stored. Recorded in the audit trail.',
           body: createKeyBodySchema,
           response: { 201: createdKeySchema, ...problemResponses(400, 401, 403, 429) },
         },
@@ -59,8 +59,8 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         config: { access: 'admin' },
         schema: {
           tags: ['access'],
-          summary: 'List API keys',
-          description: 'Active keys (and revoked ones on request), never their secrets.',
+          summary: '列出 API 密钥 · List API keys',
+          description: '列出有效密钥（可选含已吊销的），从不显示密钥本身。 Active keys (and revoked ones on request), never their secrets.',
           querystring: keyListQuerySchema,
           response: { 200: keyListSchema, ...problemResponses(400, 401, 403, 429) },
         },
@@ -74,8 +74,8 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         config: { access: 'admin' },
         schema: {
           tags: ['access'],
-          summary: 'Revoke an API key',
-          description: 'The key stops working at once. Revoking a revoked key changes nothing.',
+          summary: '吊销 API 密钥 · Revoke an API key',
+          description: '密钥立即失效。 The key stops working at once. Revoking a revoked key changes nothing.',
           params: keyParamsSchema,
           response: { 200: apiKeySchema, ...problemResponses(400, 401, 403, 404, 429) },
         },

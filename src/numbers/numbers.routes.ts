@@ -10,8 +10,9 @@ export function numbersRoutes(currentYear: () => number): FastifyPluginAsyncZod 
       {
         schema: {
           tags: ['numbers'],
-          summary: 'Normalise certificate numbers',
-          description: 'Runs the number engine on up to 1,000 inputs and returns every number found in each.',
+          summary: '规范化证号 · Normalise certificate numbers',
+          description:
+            '对最多 1000 条输入运行证号引擎，返回每条中找到的全部证号。 Runs the number engine on up to 1,000 inputs and returns every number found in each.',
           body: normaliseBatchBodySchema,
           response: { 200: normaliseBatchResponseSchema, ...problemResponses(400, 413) },
         },

@@ -9,7 +9,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['reference'],
-          summary: 'Issuing authorities and Guangdong city prefixes',
+          summary: '审批部门简称与广东各市备案前缀 · Issuing authorities and Guangdong city prefixes',
           response: { 200: authoritiesResponseSchema },
         },
       },
@@ -20,7 +20,7 @@ export function referenceRoutes(): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['reference'],
-          summary: 'The 2002 and 2017 classification catalogues',
+          summary: '2002 版与 2017 版分类目录 · The 2002 and 2017 classification catalogues',
           response: { 200: cataloguesResponseSchema },
         },
       },

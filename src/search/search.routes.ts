@@ -15,9 +15,9 @@ export function searchRoutes(service: SearchService): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['search'],
-          summary: 'Search certificates',
+          summary: '搜索证书 · Search certificates',
           description:
-            'By number, number fragment, product name or holder. A query that is a certificate number puts that certificate first; then numbers starting with the query, numbers containing it, product names containing it, holders containing it. ' +
+            '按证号、证号片段、产品名称或注册人/备案人搜索。 By number, number fragment, product name or holder. A query that is a certificate number puts that certificate first; then numbers starting with the query, numbers containing it, product names containing it, holders containing it. ' +
             'The response header X-Search-Engine names the engine that answered; X-Search-Fallback: embedded says Meilisearch was configured but unreachable and the embedded index answered.',
           querystring: searchQuerySchema,
           response: { 200: searchResponseSchema, ...problemResponses(400, 422) },

@@ -11,9 +11,9 @@ export function statusRoutes(status: StatusService): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['freshness'],
-          summary: 'Data freshness per source',
+          summary: '各数据源的新鲜度 · Data freshness per source',
           description:
-            'Per source of certificate data (UDI, each HTML source, file imports, corrections): last success and failure, what is stored, when its job runs next; and every scheduled job with its latest run.',
+            '每个证书数据来源最近的成功与失败、所存数据量及下次运行时间，以及每个定时任务的最近一次运行。 Per source of certificate data (UDI, each HTML source, file imports, corrections): last success and failure, what is stored, when its job runs next; and every scheduled job with its latest run.',
           response: { 200: statusSchema, ...problemResponses(401, 403, 429) },
         },
       },

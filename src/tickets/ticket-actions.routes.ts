@@ -15,8 +15,9 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         ...common,
         schema: {
           tags: ['tickets'],
-          summary: 'Claim a ticket',
-          description: 'open → claimed by you, for CLAIM_TIMEOUT_MINUTES; claiming your own claimed ticket renews the claim.',
+          summary: '认领工单 · Claim a ticket',
+          description:
+            '由你认领工单；认领自己已认领的工单会续期。 open → claimed by you, for CLAIM_TIMEOUT_MINUTES; claiming your own claimed ticket renews the claim.',
           params: ticketParamsSchema,
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 429) },
         },
@@ -30,8 +31,8 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         ...common,
         schema: {
           tags: ['tickets'],
-          summary: 'Release a claim',
-          description: 'claimed → open. By the technician who claimed it, or an admin.',
+          summary: '释放认领 · Release a claim',
+          description: '工单回到待处理状态。 claimed → open. By the technician who claimed it, or an admin.',
           params: ticketParamsSchema,
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 429) },
         },
@@ -45,9 +46,9 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         ...common,
         schema: {
           tags: ['tickets'],
-          summary: 'Resolve with the certificate’s data',
+          summary: '录入证书数据并办结 · Resolve with the certificate’s data',
           description:
-            'claimed (by you) → resolved. The data is validated like an import row and stored as a certificate version with source `correction`; every later lookup finds it. The ticket must have evidence attached.',
+            '录入证书数据并办结工单，此后的查询立即可得。 claimed (by you) → resolved. The data is validated like an import row and stored as a certificate version with source `correction`; every later lookup finds it. The ticket must have evidence attached.',
           params: ticketParamsSchema,
           body: resolveBodySchema,
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
@@ -62,9 +63,9 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         ...common,
         schema: {
           tags: ['tickets'],
-          summary: 'Reject with a reason',
+          summary: '驳回工单 · Reject with a reason',
           description:
-            'claimed (by you) → rejected: `typo` (with the right number: later lookups of the mistyped number are told it), `not_guangdong`, `no_such_certificate`, or `other` (with a note).',
+            '说明原因后驳回工单。 claimed (by you) → rejected: `typo` (with the right number: later lookups of the mistyped number are told it), `not_guangdong`, `no_such_certificate`, or `other` (with a note).',
           params: ticketParamsSchema,
           body: rejectBodySchema,
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 422, 429) },

@@ -19,9 +19,9 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         config: { access: 'technician' },
         schema: {
           tags: ['tickets'],
-          summary: 'The correction queue',
+          summary: '补录工单队列 · The correction queue',
           description:
-            'Tickets for missing Guangdong numbers, filtered by state, most asked-for or longest waiting first, paginated by cursor.',
+            '查询不到的广东证号生成的工单，可按状态筛选，按请求次数或等待时间排序。 Tickets for missing Guangdong numbers, filtered by state, most asked-for or longest waiting first, paginated by cursor.',
           querystring: queueQuerySchema,
           response: { 200: queuePageSchema, ...problemResponses(400, 401, 403, 429) },
         },
@@ -39,9 +39,9 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         config: { access: 'lookup' },
         schema: {
           tags: ['tickets'],
-          summary: 'A ticket',
+          summary: '工单详情 · A ticket',
           description:
-            'Its state, for whoever looked the number up (the 404 links here). Technicians also see the requesters, lookups per day and the evidence.',
+            '工单状态，查询过该证号的人均可查看；技术人员还可看到请求方、每日查询次数和证明材料。 Its state, for whoever looked the number up (the 404 links here). Technicians also see the requesters, lookups per day and the evidence.',
           params: ticketParamsSchema,
           response: { 200: ticketDetailSchema, ...problemResponses(400, 401, 404, 429) },
         },
@@ -67,8 +67,8 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         config: { access: 'technician' },
         schema: {
           tags: ['tickets'],
-          summary: 'A ticket’s audit trail',
-          description: 'Every change to the ticket, oldest first: who, when, before and after.',
+          summary: '工单审计记录 · A ticket’s audit trail',
+          description: '工单的每一次变更，最早的在前。 Every change to the ticket, oldest first: who, when, before and after.',
           params: ticketParamsSchema,
           response: {
             200: z.object({
@@ -94,8 +94,9 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         config: { access: 'technician' },
         schema: {
           tags: ['tickets'],
-          summary: 'A ticket’s callback deliveries',
-          description: 'The delivery log: every signed POST to a requester’s callback URL, its attempts and outcome.',
+          summary: '工单回调投递记录 · A ticket’s callback deliveries',
+          description:
+            '向请求方回调地址发送的每一次签名 POST 及其结果。 The delivery log: every signed POST to a requester’s callback URL, its attempts and outcome.',
           params: ticketParamsSchema,
           response: {
             200: z.object({ deliveries: z.array(deliverySchema).describe('Deliveries, oldest first.') }),

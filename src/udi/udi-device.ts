@@ -1,6 +1,6 @@
 /**
  * One `<device>` of the NMPA UDI download (one per UDI-DI), reduced to what certref keeps. Field
- * list: docs/certificates.md §5 and `reference/udi-xml-fields.csv`. Every value is trimmed text or null.
+ * list: docs/certificates.md §5. Every value is trimmed text or null.
  */
 export interface UdiDeviceRecord {
   /** deviceRecordKey: the database's key of this record; incremental files update by it. */

@@ -26,9 +26,9 @@ export function udiRoutes(deps: UdiRoutesDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['udi'],
-          summary: "A certificate's UDI devices",
+          summary: "证书对应的 UDI 产品标识 · A certificate's UDI devices",
           description:
-            'The device records (one per DI) whose 注册证编号/备案凭证编号 field names this certificate, with product names, holder, class and catalogue codes. A lookup here never opens a ticket. UDI data has no dates.',
+            '注册证编号/备案凭证编号字段中列出该证书的 UDI 记录；不会生成工单，UDI 数据不含日期。 The device records (one per DI) whose 注册证编号/备案凭证编号 field names this certificate, with product names, holder, class and catalogue codes. A lookup here never opens a ticket. UDI data has no dates.',
           params: udiCertificateParamsSchema,
           querystring: udiCertificateQuerySchema,
           response: { 200: udiCertificateSchema, ...problemResponses(400, 401, 403, 404, 422, 429) },
@@ -69,8 +69,9 @@ export function udiRoutes(deps: UdiRoutesDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['udi'],
-          summary: 'A UDI device by its DI',
-          description: 'The device record(s) with this primary DI and the certificates each names.',
+          summary: '按产品标识查询 UDI 记录 · A UDI device by its DI',
+          description:
+            '该最小销售单元产品标识的记录及其列出的证书。 The device record(s) with this primary DI and the certificates each names.',
           params: udiDeviceParamsSchema,
           response: { 200: udiDeviceAnswerSchema, ...problemResponses(400, 401, 403, 404, 429) },
         },

@@ -66,10 +66,11 @@ interface ReaderInternals {
 
 /**
  * exceljs 4.4 decodes every inflated chunk of XML on its own, cutting a Chinese character that
- * straddles two chunks into U+FFFD (its open issues #2063, #2084): a few rows in a thousand lose a
- * character of their number or name. Its parser passes strings through untouched, so this reader's
- * entries are handed over already decoded by a decoder that carries partial characters across
- * chunks. Instance overrides, no patch of the library; the large-workbook test guards the names.
+ * straddles two chunks into U+FFFD (upstream exceljs/exceljs#2063 and exceljs/exceljs#2084): a few
+ * rows in a thousand lose a character of their number or name. Its parser passes strings through
+ * untouched, so this reader's entries are handed over already decoded by a decoder that carries
+ * partial characters across chunks. Instance overrides, no patch of the library; the
+ * large-workbook test guards the names.
  */
 function decodeAcrossChunks(workbook: ExcelJS.stream.xlsx.WorkbookReader): void {
   const internals = workbook as unknown as ReaderInternals;

@@ -1,6 +1,6 @@
 /**
  * The authorities whose one-character abbreviation starts a certificate number
- * (docs/numbers.md §1, `reference/authorities.csv`). Only this list is accepted: an abbreviation outside
+ * (docs/numbers.md §1). Only this list is accepted: an abbreviation outside
  * it is `unknown_authority`, never a guess.
  */
 export interface Authority {

@@ -1,7 +1,7 @@
 /**
  * The 2002 classification catalogue (分类目录, 68xx codes), in force for numbers first registered
  * before 2018-08-01. A registration's `{NN}` is the last two digits of the 68xx code.
- * Source: `reference/catalogue-2002.csv` (43 codes).
+ * 43 codes; see docs/numbers.md §1.
  */
 export interface Catalogue2002Entry {
   /** `6866` */

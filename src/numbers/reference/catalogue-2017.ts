@@ -1,6 +1,6 @@
 /**
  * The 2017 classification catalogue's 22 subcategories (01–22), in force for numbers first
- * registered from 2018-08-01. Source: `reference/catalogue-2017.csv`.
+ * registered from 2018-08-01. See docs/numbers.md §1.
  */
 export interface Catalogue2017Entry {
   /** `14`, as it appears in a certificate number. */

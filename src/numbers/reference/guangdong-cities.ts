@@ -1,6 +1,6 @@
 /**
  * Guangdong's prefecture-level cities and the second character of their class I filing prefix
- * (`粤穗械备…`), from `reference/guangdong-cities.csv`. 汕尾's prefix is not known, so it has none.
+ * (`粤穗械备…`), docs/numbers.md §1. 汕尾's prefix is not known, so it has none.
  */
 export interface GuangdongCity {
   /** Full city name. */

@@ -29,9 +29,9 @@ export function attachmentsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         config: { access: 'reader' },
         schema: {
           tags: ['tickets'],
-          summary: 'Attach evidence',
+          summary: '上传证明材料 · Attach evidence',
           description:
-            'The certificate as PDF, JPEG or PNG (recognised by content), at most 20 MB, as multipart field `file`. Requesters (an organisation that looked the number up) and technicians. Stored under the data directory by its SHA-256; the same file twice is kept once (200 instead of 201).',
+            '上传证书的 PDF、JPEG 或 PNG 文件，不超过 20 MB。 The certificate as PDF, JPEG or PNG (recognised by content), at most 20 MB, as multipart field `file`. Requesters (an organisation that looked the number up) and technicians. Stored under the data directory by its SHA-256; the same file twice is kept once (200 instead of 201).',
           consumes: ['multipart/form-data'],
           params: ticketParamsSchema,
           response: {
@@ -68,8 +68,8 @@ export function attachmentsRoutes(parts: Tickets): FastifyPluginAsyncZod {
         config: { access: 'technician' },
         schema: {
           tags: ['tickets'],
-          summary: 'Download evidence',
-          description: 'The file as uploaded, with its recognised media type.',
+          summary: '下载证明材料 · Download evidence',
+          description: '按上传时的原样返回文件。 The file as uploaded, with its recognised media type.',
           params: attachmentParamsSchema,
           response: {
             200: z.any().describe('The file (application/pdf, image/jpeg or image/png).'),
