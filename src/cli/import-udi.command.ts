@@ -1,45 +1,44 @@
-import { loadConfig } from '../config/config.ts';
-import { createServices } from '../services.ts';
+import type { Command } from 'commander';
+import type { Services } from '../services.ts';
 import type { UdiFileOutcome, UdiProgress } from '../udi/udi-importer.ts';
 import type { UdiRun } from '../udi/udi-runs.repository.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
+import { withServices } from './with-services.ts';
 
-export interface ImportUdiIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  /** The process environment, read once here into the config (DATABASE_PATH says which database). */
-  env: Record<string, string | undefined>;
-}
-
-const USAGE = `usage: certref import-udi <file-or-dir>… [--skip-imported] [--json]
-
+const DETAILS = `
 Imports NMPA UDI downloads: a ZIP of XML parts, one XML file, or a directory of them (each file
 its own run, in name order). Device records are updated by deviceRecordKey and versionNumber, so
 daily files can be applied in any order. Certificates get names, never dates.
-
-  --skip-imported  skip files already imported completely (same bytes)
-  --json           one JSON line per file instead of a summary
+导入国家药监局 UDI 数据下载：ZIP、XML 文件或其目录；每个文件单独一次运行。
 
 exit 0: every file imported; 1: a file failed (see its error); 2: misuse.
+退出码：0 全部导入；1 有文件失败；2 用法错误。
 `;
 
 const MB = 1024 * 1024;
 
+interface ImportUdiOptions {
+  skipImported?: boolean;
+  json?: boolean;
+}
+
 /** `certref import-udi <file-or-dir>…`. */
-export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    args,
-    { 'skip-imported': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
-    USAGE,
-    io,
-  );
-  if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length === 0) {
-    io.stderr.write(USAGE);
-    return 2;
-  }
-  const services = createServices(loadConfig(io.env));
-  const json = parsed.values.json;
+export function registerImportUdi(program: Command, io: CliIo, exitWith: ExitWith): void {
+  program
+    .command('import-udi')
+    .summary('导入 NMPA UDI 下载 import NMPA UDI downloads (ZIP, XML or a directory of them)')
+    .description('导入国家药监局 UDI 数据 imports NMPA UDI downloads')
+    .argument('<file-or-dir...>', 'ZIP、XML 文件或目录 files or directories')
+    .option('--skip-imported', '跳过已完整导入的文件（相同字节）skip files already imported completely (same bytes)')
+    .option('--json', '每个文件一行 JSON one JSON line per file instead of a summary')
+    .addHelpText('after', DETAILS)
+    .action(async (targets: string[], options: ImportUdiOptions) =>
+      exitWith(await withServices(io, (services) => importUdi(services, targets, options, io))),
+    );
+}
+
+async function importUdi(services: Services, targets: string[], options: ImportUdiOptions, io: CliIo): Promise<number> {
+  const json = options.json;
   let lastProgress = 0;
   const onProgress = (progress: UdiProgress): void => {
     // A progress line on a terminal only, at most once a second: a full release takes a while.
@@ -48,34 +47,30 @@ export async function runImportUdi(args: string[], io: ImportUdiIo): Promise<num
     io.stdout.write(`\r  ${(progress.bytesRead / MB).toFixed(0)} MB of XML, ${progress.devicesRead.toLocaleString('en-US')} devices …`);
   };
   let failed = false;
-  try {
-    for (const target of parsed.positionals) {
-      let outcomes: UdiFileOutcome[];
-      try {
-        outcomes = await services.udiImporter.importPath(target, {
-          trigger: 'cli',
-          skipIfImported: parsed.values['skip-imported'],
-          onProgress,
-        });
-      } catch (error) {
-        io.stderr.write(`certref import-udi: ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
-        failed = true;
+  for (const target of targets) {
+    let outcomes: UdiFileOutcome[];
+    try {
+      outcomes = await services.udiImporter.importPath(target, {
+        trigger: 'cli',
+        skipIfImported: options.skipImported ?? false,
+        onProgress,
+      });
+    } catch (error) {
+      io.stderr.write(`certref import-udi: ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+      failed = true;
+      continue;
+    }
+    if (io.stdout.isTTY && !json && lastProgress > 0) io.stdout.write('\r\x1b[K');
+    for (const outcome of outcomes) {
+      if (outcome.kind === 'skipped') {
+        io.stdout.write(
+          json ? `${JSON.stringify({ file: outcome.file, skipped: outcome.reason })}\n` : `${outcome.file}: already imported, skipped\n`,
+        );
         continue;
       }
-      if (io.stdout.isTTY && !json && lastProgress > 0) io.stdout.write('\r\x1b[K');
-      for (const outcome of outcomes) {
-        if (outcome.kind === 'skipped') {
-          io.stdout.write(
-            json ? `${JSON.stringify({ file: outcome.file, skipped: outcome.reason })}\n` : `${outcome.file}: already imported, skipped\n`,
-          );
-          continue;
-        }
-        if (outcome.run.status !== 'completed') failed = true;
-        io.stdout.write(json ? `${JSON.stringify(outcome.run)}\n` : summary(outcome.run));
-      }
+      if (outcome.run.status !== 'completed') failed = true;
+      io.stdout.write(json ? `${JSON.stringify(outcome.run)}\n` : summary(outcome.run));
     }
-  } finally {
-    services.close();
   }
   return failed ? 1 : 0;
 }

@@ -1,64 +1,56 @@
 import path from 'node:path';
-import cliProgress from 'cli-progress';
-import { type AppConfig, loadConfig } from '../config/config.ts';
+import type { Command } from 'commander';
 import type { ImportProgress, ImportReport } from '../imports/import-report.ts';
-import { BULK_BATCH_SIZE, importerFor } from '../imports/importer.ts';
 import type { RowIssue } from '../imports/rows/row-issues.ts';
-import { createServices } from '../services.ts';
+import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
+import { withServices } from './with-services.ts';
 
-export interface CliOutput {
-  write(text: string): unknown;
-  isTTY?: boolean;
-}
-
-export interface CliIo {
-  stdout: CliOutput & NodeJS.WritableStream;
-  stderr: CliOutput;
-  /** The process environment, read once here into the config (nothing below reads it). */
-  env: Record<string, string | undefined>;
-}
-
-const USAGE = `usage: certref import <file> [--source NAME] [--json]
-
+const DETAILS = `
 Imports certificate data from a CSV (UTF-8 or GBK), XLSX (first sheet) or JSON Lines file into the
 configured database (DATABASE_PATH). Columns are found by their Chinese or English header; template
 hint rows are skipped; rejected rows are listed with their row number as Excel shows it.
 Importing the same file again changes nothing; after an interruption it completes the import.
-
-  --source NAME  provenance source recorded on every version (default: import)
-  --json         print the report as JSON
+按中文或英文表头识别列；被拒绝的行按 Excel 行号列出；重复导入同一文件不会改变数据。
 
 exit 0: imported (rejected rows, if any, are in the report); 1: the file was refused or the
 import failed; 2: misuse.
+退出码：0 已导入；1 文件被拒绝或导入失败；2 用法错误。
 `;
 /** Below this a bar would flash and vanish. */
 const PROGRESS_BAR_MIN_BYTES = 5 * 1024 * 1024;
 const LISTED_ISSUES = 50;
 
-/** `certref import <file>`: see USAGE. */
-export async function runImport(args: string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { source: { type: 'string' }, json: { type: 'boolean', default: false } }, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    io.stderr.write(USAGE);
-    return 2;
-  }
-  return importWithConfig(loadConfig(io.env), file, { source: parsed.values.source, json: parsed.values.json }, io);
+interface ImportOptions {
+  source?: string;
+  json?: boolean;
 }
 
-/** The command once configured; tests call it with a test config. */
-export async function importWithConfig(
-  config: AppConfig,
-  file: string,
-  options: { source?: string | undefined; json: boolean },
-  io: CliIo,
-): Promise<number> {
-  const services = createServices(config);
+/** `certref import <file>`. */
+export function registerImport(program: Command, io: CliIo, exitWith: ExitWith): void {
+  program
+    .command('import')
+    .summary('从 CSV、XLSX 或 JSONL 文件导入证书 import certificates from CSV (UTF-8/GBK), XLSX or JSON Lines')
+    .description('导入证书数据到配置的数据库 imports certificate data into the configured database')
+    .argument('<file>', 'CSV、XLSX 或 JSONL 文件 the file')
+    .option('--source <name>', '记录在每个版本上的来源（默认 import）provenance source recorded on every version (default: import)')
+    .option('--json', '以 JSON 输出报告 print the report as JSON')
+    .addHelpText('after', DETAILS)
+    .action(async (file: string, options: ImportOptions) =>
+      exitWith(await withServices(io, (services) => importFile(services, file, options, io))),
+    );
+}
+
+async function importFile(services: Services, file: string, options: ImportOptions, io: CliIo): Promise<number> {
+  // Loaded on use: the importers and the bar are the bulk of what this command loads.
+  const [{ default: cliProgress }, { BULK_BATCH_SIZE, importerFor }] = await Promise.all([
+    import('cli-progress'),
+    import('../imports/importer.ts'),
+  ]);
   const bar = new cliProgress.SingleBar(
-    { stream: io.stdout, format: '{bar} {percentage}% | {rows} rows | ETA {eta_formatted}', hideCursor: true },
+    // Only ever started on a terminal, which is the process's own stream.
+    { stream: io.stdout as NodeJS.WritableStream, format: '{bar} {percentage}% | {rows} rows | ETA {eta_formatted}', hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   let barStarted = false;
@@ -90,12 +82,10 @@ export async function importWithConfig(
     if (options.json) io.stdout.write(`${JSON.stringify({ code: error.code, message: error.text, ...error.extra }, null, 2)}\n`);
     else io.stderr.write(`${error.code}: ${error.text.zh}\n${error.text.en}\n`);
     return 1;
-  } finally {
-    services.close();
   }
 }
 
-export function formatReport(report: ImportReport): string {
+function formatReport(report: ImportReport): string {
   const { counts } = report;
   const n = (value: number) => value.toLocaleString('en-US').padStart(12);
   const lines = [

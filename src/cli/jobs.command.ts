@@ -1,21 +1,13 @@
-import { loadConfig } from '../config/config.ts';
+import type { Command } from 'commander';
 import { JobRunner } from '../jobs/job-runner.ts';
-import { createServices } from '../services.ts';
+import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { JobStatus } from '../status/status.service.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
 import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
+import { withServices } from './with-services.ts';
 
-export interface JobsIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** The process environment, read once here into the config. */
-  env: Record<string, string | undefined>;
-}
-
-const USAGE = `usage: certref jobs list [--json]
-       certref jobs run <name> [--json]
-
+const DETAILS = `
 list  every job: its kind, schedule, whether the server schedules it, next and last run. The
       server runs housekeeping jobs (summary-refresh, corrections-sweep, search-outbox-drain)
       unless HOUSEKEEPING_JOBS_ENABLED=false, and fetch jobs (udi-incremental, source:<name>)
@@ -25,44 +17,63 @@ run   runs one job now, here, whether or not it is scheduled (a disabled source 
       as skipped. Names: udi-incremental, source:<name> (or just <name>), corrections-sweep,
       search-outbox-drain, summary-refresh (see also certref refresh-summaries --all).
 
+示例 examples:
+  certref jobs list [--json]
+  certref jobs run <name> [--json]
+
 exit 0: succeeded; 3: partial (some pages or files failed); 1: failed, skipped or unknown job; 2: misuse.
+退出码：0 成功；3 部分失败；1 失败、跳过或无此任务；2 用法错误。
 `;
 
 /** `certref jobs list` and `certref jobs run <name>`. */
-export async function runJobs(args: string[], io: JobsIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
-  const [action, name, ...rest] = parsed.positionals;
-  if (action === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  if ((action !== 'list' && action !== 'run') || (action === 'list' && name) || (action === 'run' && !name) || rest.length > 0) {
-    io.stderr.write(USAGE);
-    return 2;
-  }
-  const services = createServices(loadConfig(io.env));
+export function registerJobs(program: Command, io: CliIo, exitWith: ExitWith): void {
+  const jobs = program
+    .command('jobs')
+    .summary('列出计划任务或立即运行一个 list the scheduled jobs, or run one now')
+    .description('列出计划任务，或立即运行一个 lists the scheduled jobs, or runs one now')
+    .addHelpText('after', DETAILS);
+  jobs
+    .command('list')
+    .description('列出所有任务及其计划和上次运行 every job, its schedule, next and last run')
+    .option('--json', '输出 JSON print JSON')
+    .action(async (options: { json?: boolean }) =>
+      exitWith(
+        await jobsAction(io, (services) => {
+          const report = services.status.report().jobs;
+          if (options.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+          else for (const job of report) io.stdout.write(listLine(job));
+          return 0;
+        }),
+      ),
+    );
+  jobs
+    .command('run')
+    .description('现在在此运行一个任务 runs one job now, here')
+    .argument('<name>', "任务名称 the job's name")
+    .option('--json', '输出 JSON print the run as JSON')
+    .action(async (name: string, options: { json?: boolean }) =>
+      exitWith(
+        await jobsAction(io, async (services) => {
+          const job = services.jobs.get(name);
+          const runner = new JobRunner(services.jobRuns, { now: services.now, log: stderrLog(io) });
+          const run = await runner.run(job, 'manual');
+          io.stdout.write(options.json ? `${JSON.stringify(run)}\n` : runLines(run));
+          return JOB_RUN_EXIT[run.status];
+        }),
+      ),
+    );
+}
+
+/** An unknown job (or another coded refusal) is a failure, not a crash. */
+async function jobsAction(io: CliIo, use: (services: Services) => Promise<number> | number): Promise<number> {
   try {
-    const { status, jobs } = services;
-    if (action === 'list') {
-      const report = status.report().jobs;
-      if (parsed.values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-      else for (const job of report) io.stdout.write(listLine(job));
-      return 0;
-    }
-    const job = jobs.get(name!);
-    const runner = new JobRunner(services.jobRuns, { now: services.now, log: stderrLog(io) });
-    const run = await runner.run(job, 'manual');
-    io.stdout.write(parsed.values.json ? `${JSON.stringify(run)}\n` : runLines(run));
-    return JOB_RUN_EXIT[run.status];
+    return await withServices(io, use);
   } catch (error) {
     if (error instanceof AppError) {
       io.stderr.write(`certref jobs: ${error.text.en}\n`);
       return 1;
     }
     throw error;
-  } finally {
-    services.close();
   }
 }
 

@@ -1,89 +1,87 @@
 import os from 'node:os';
-import { isRole, ROLES } from '../auth/roles.ts';
-import { loadConfig } from '../config/config.ts';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ROLES, type Role } from '../auth/roles.ts';
 import type { ApiKeyRecord } from '../keys/api-keys.repository.ts';
-import { createServices } from '../services.ts';
+import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
+import { displayWidth } from './display-width.ts';
+import { withServices } from './with-services.ts';
 
-export interface KeysIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** The process environment, read once here into the config (DATABASE_PATH says which database). */
-  env: Record<string, string | undefined>;
-}
-
-const USAGE = `usage: certref keys create --role ${ROLES.join('|')} --name NAME [--organisation ORG] [--json]
-       certref keys list [--all] [--json]
-       certref keys revoke <id>
+const EXAMPLES = `
+示例 examples:
+  certref keys create --role technician --name 技术员张三 --organisation 广东省药监局
+  certref keys list [--all] [--json]
+  certref keys revoke <id>
 
 create  prints the new key once: only its SHA-256 is stored, so it cannot be shown again.
-        --organisation names who requesters are counted as (default: the name).
-list    active keys (--all: revoked ones too), never their secrets.
-revoke  the key stops working at once.
+        新密钥只显示一次（仅保存其 SHA-256）。
 `;
 
 /** `certref keys …`: exit 0 on success, 1 when the key does not exist, 2 on misuse. */
-export async function runKeys(args: string[], io: KeysIo): Promise<number> {
-  const parsed = parseCommandArgs(
-    args,
-    {
-      role: { type: 'string' },
-      name: { type: 'string' },
-      organisation: { type: 'string' },
-      all: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-    USAGE,
-    io,
-  );
-  if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
-  const [action, ...rest] = positionals;
-  if (action === 'help') {
-    io.stdout.write(USAGE);
-    return 0;
-  }
-  const misuse = (message: string): number => {
-    io.stderr.write(`${message}\n${USAGE}`);
-    return 2;
-  };
-  if (action === 'create') {
-    if (rest.length > 0) return misuse(`unexpected argument: ${rest[0]}`);
-    if (!values.role || !isRole(values.role)) return misuse(`--role must be one of ${ROLES.join(', ')}`);
-    if (!values.name?.trim()) return misuse('--name is required');
-  } else if (action === 'list') {
-    if (rest.length > 0) return misuse(`unexpected argument: ${rest[0]}`);
-  } else if (action === 'revoke') {
-    if (rest.length !== 1 || !/^\d+$/.test(rest[0]!)) return misuse('revoke takes one key id');
-  } else {
-    return misuse(action ? `unknown action: ${action}` : 'an action is required');
-  }
+export function registerKeys(program: Command, io: CliIo, exitWith: ExitWith): void {
+  const keys = program
+    .command('keys')
+    .summary('创建、列出、吊销 API 密钥 create, list and revoke API keys')
+    .description('创建、列出、吊销 API 密钥 create, list and revoke API keys')
+    .addHelpText('after', EXAMPLES);
+  const run = async (use: (services: Services, actor: string) => void) => exitWith(await keysAction(io, use));
 
-  const services = createServices(loadConfig(io.env));
-  const actor = `cli:${os.userInfo().username}`;
-  try {
-    if (action === 'create') {
-      const role = values.role as (typeof ROLES)[number];
-      const { record, key } = services.apiKeys.create(
-        { name: values.name!.trim(), role, organisation: values.organisation ?? null },
-        actor,
-      );
-      if (values.json) io.stdout.write(`${JSON.stringify({ ...record, key })}\n`);
-      else {
+  keys
+    .command('create')
+    .description('创建密钥并只显示一次 create a key and print it once')
+    .addOption(new Option('--role <role>', '角色 role').choices(ROLES).makeOptionMandatory())
+    .requiredOption('--name <name>', '名称 name', nonBlank)
+    .option('--organisation <org>', '所属单位（默认：名称）whom requesters are counted as (default: the name)')
+    .option('--json', '输出 JSON print JSON')
+    .action((options: { role: Role; name: string; organisation?: string; json?: boolean }) =>
+      run((services, actor) => {
+        const { record, key } = services.apiKeys.create(
+          { name: options.name, role: options.role, organisation: options.organisation ?? null },
+          actor,
+        );
+        if (options.json) {
+          io.stdout.write(`${JSON.stringify({ ...record, key })}\n`);
+          return;
+        }
         io.stderr.write(`API key ${record.id} created for ${record.name} (${record.role}, organisation ${record.organisation}).\n`);
         io.stderr.write('Store it now: it is shown only once.\n');
         io.stdout.write(`${key}\n`);
-      }
-    } else if (action === 'list') {
-      const keys = services.apiKeys.list({ includeRevoked: values.all });
-      io.stdout.write(values.json ? `${JSON.stringify(keys)}\n` : table(keys));
-    } else {
-      const record = services.apiKeys.revoke(Number(rest[0]), actor);
-      io.stdout.write(
-        values.json ? `${JSON.stringify(record)}\n` : `API key ${record.id} (${record.name}) revoked at ${record.revokedAt}.\n`,
-      );
-    }
+      }),
+    );
+
+  keys
+    .command('list')
+    .description('列出有效密钥，从不显示密钥本身 active keys, never their secrets')
+    .option('--all', '包括已吊销的 revoked ones too')
+    .option('--json', '输出 JSON print JSON')
+    .action((options: { all?: boolean; json?: boolean }) =>
+      run((services) => {
+        const list = services.apiKeys.list({ includeRevoked: options.all ?? false });
+        io.stdout.write(options.json ? `${JSON.stringify(list)}\n` : table(list));
+      }),
+    );
+
+  keys
+    .command('revoke')
+    .description('吊销密钥，立即失效 the key stops working at once')
+    .argument('<id>', '密钥编号 key id', keyId)
+    .option('--json', '输出 JSON print JSON')
+    .action((id: number, options: { json?: boolean }) =>
+      run((services, actor) => {
+        const record = services.apiKeys.revoke(id, actor);
+        io.stdout.write(
+          options.json ? `${JSON.stringify(record)}\n` : `API key ${record.id} (${record.name}) revoked at ${record.revokedAt}.\n`,
+        );
+      }),
+    );
+}
+
+/** A missing key (or another coded refusal) is a failure, not a crash. */
+async function keysAction(io: CliIo, use: (services: Services, actor: string) => void): Promise<number> {
+  const actor = `cli:${os.userInfo().username}`;
+  try {
+    await withServices(io, (services) => use(services, actor));
     return 0;
   } catch (error) {
     if (error instanceof AppError) {
@@ -91,9 +89,17 @@ export async function runKeys(args: string[], io: KeysIo): Promise<number> {
       return 1;
     }
     throw error;
-  } finally {
-    services.close();
   }
+}
+
+function nonBlank(text: string): string {
+  if (!text.trim()) throw new InvalidArgumentError('名称不能为空 --name is required');
+  return text.trim();
+}
+
+function keyId(text: string): number {
+  if (!/^\d+$/.test(text)) throw new InvalidArgumentError('密钥编号是数字 revoke takes one key id');
+  return Number(text);
 }
 
 function table(keys: ApiKeyRecord[]): string {
@@ -120,12 +126,4 @@ function table(keys: ApiKeyRecord[]): string {
         .trimEnd(),
     )
     .join('\n')}\n`;
-}
-
-/** CJK characters take two columns in a terminal. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
 }

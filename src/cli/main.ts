@@ -1,85 +1,102 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import type { CliIo, ExitWith } from './cli-io.ts';
+import { displayWidth } from './display-width.ts';
+import { registerImport } from './import.command.ts';
+import { registerImportUdi } from './import-udi.command.ts';
+import { registerJobs } from './jobs.command.ts';
+import { registerKeys } from './keys.command.ts';
+import { registerNumbers } from './numbers.command.ts';
+import { registerRefreshSummaries } from './refresh-summaries.command.ts';
+import { registerSearchReindex } from './search-reindex.command.ts';
+import { registerServe } from './serve.command.ts';
 
-/** What a command may use of the process; tests pass their own. */
-export interface MainIo {
-  stdin: AsyncIterable<string | Uint8Array>;
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream;
-  env: Record<string, string | undefined>;
-}
-
-export type CommandRunner = (args: string[], io: MainIo) => Promise<number>;
-
-interface Command {
-  summary: string;
-  /** Loaded on use, so one command's dependencies do not slow down another's start. */
-  load: () => Promise<CommandRunner>;
-}
-
-/** Every command, one line each. */
-const COMMANDS: Record<string, Command> = {
-  numbers: { summary: 'normalise certificate numbers', load: async () => (await import('./numbers.command.ts')).runNumbers },
-  keys: {
-    summary: 'create, list and revoke API keys (create --role reader|technician|admin --name …)',
-    load: async () => (await import('./keys.command.ts')).runKeys,
-  },
-  import: {
-    summary: 'import certificates from a CSV (UTF-8 or GBK), XLSX or JSON Lines file',
-    load: async () => (await import('./import.command.ts')).runImport,
-  },
-  'import-udi': {
-    summary: 'import NMPA UDI downloads (ZIP, XML or a directory of them)',
-    load: async () => (await import('./import-udi.command.ts')).runImportUdi,
-  },
-  'search-reindex': {
-    summary: 'rebuild the search index from scratch (Meilisearch: build a new index and swap it in)',
-    load: async () => (await import('./search-reindex.command.ts')).runSearchReindex,
-  },
-  serve: {
-    summary: 'serve the HTTP API (same as npm start; configured by the environment, see .env.example)',
-    load: async () => (await import('./serve.command.ts')).runServe,
-  },
-  'refresh-summaries': {
-    summary: 'recompute stored certificate summaries: those due today, or --all after the source ranking changed',
-    load: async () => (await import('./refresh-summaries.command.ts')).runRefreshSummaries,
-  },
-  jobs: {
-    summary: 'list the scheduled jobs, or run one now (jobs run <name>)',
-    load: async () => (await import('./jobs.command.ts')).runJobs,
-  },
+/** Commander's headings, each with its Chinese first: the people running this read Chinese. */
+const TITLES: Record<string, string> = {
+  'Usage:': '用法 usage:',
+  'Arguments:': '参数 arguments:',
+  'Options:': '选项 options:',
+  'Commands:': '命令 commands:',
 };
 
+/** Every command, in the order the help lists them; each file defines its own options and loads its heavy parts on use. */
+const COMMANDS = [
+  registerNumbers,
+  registerKeys,
+  registerImport,
+  registerImportUdi,
+  registerSearchReindex,
+  registerServe,
+  registerRefreshSummaries,
+  registerJobs,
+];
+
+/** A fresh program per run: commander keeps parsed state on its commands. */
+function createProgram(io: CliIo, exitWith: ExitWith): Command {
+  // Settings made before the commands are added are inherited by them (and their own subcommands).
+  const program = new Command('certref')
+    .description('医疗器械注册证与备案凭证参考数据 reference data for medical device certificates')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    // The list of commands shows names alone; each command's own help shows its arguments.
+    .configureHelp({ styleTitle: (title) => TITLES[title] ?? title, subcommandTerm: (command) => command.name(), displayWidth })
+    .helpOption('-h, --help', '显示帮助 show this help')
+    .helpCommand('help [command]', '显示命令的帮助 show the help of a command')
+    .showHelpAfterError()
+    // Commander throws instead of ending the process: tests run commands in-process, and main maps the exit status.
+    .exitOverride();
+  for (const register of COMMANDS) register(program, io, exitWith);
+  program.addHelpText(
+    'after',
+    "\n运行 certref <命令> --help 查看该命令的选项。\nRun certref <command> --help for a command's own options.\n",
+  );
+  return program;
+}
+
+/** The top-level help, as `certref --help` prints it. */
 export function helpText(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(width)}  ${summary}`);
-  return `usage: certref <command> [arguments]\n\ncommands:\n${lines.join('\n')}\n\nRun certref <command> --help for a command's own options.\n`;
+  let text = '';
+  const capture = { write: (chunk: string) => (text += chunk) };
+  const io: CliIo = { stdin: (async function* () {})(), stdout: capture, stderr: capture, env: {} };
+  createProgram(io, () => {}).outputHelp();
+  return text;
 }
 
-/** Runs the command named by the first argument; resolves to the exit status (2: misuse). */
-export async function main(argv: string[], io: MainIo): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(helpText());
-    return 0;
+/**
+ * Runs the command named by the first argument; resolves to its exit status: 0 success, 1 failure
+ * (3: a job partly failed), 2 misuse (unknown command or option, missing argument; the usage is on
+ * stderr). `--help` prints the usage on stdout and resolves to 0.
+ */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let status = 0;
+  const program = createProgram(io, (exitStatus) => {
+    status = exitStatus;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    // Commander has already written the help, or the misuse followed by the usage.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
   }
-  const command = name === undefined ? undefined : COMMANDS[name];
-  if (command === undefined) {
-    io.stderr.write(`${name === undefined ? '' : `certref: unknown command '${name}'\n\n`}${helpText()}`);
-    return 2;
-  }
-  const run = await command.load();
-  return run(args, io);
+  return status;
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && path.resolve(entry) === fileURLToPath(import.meta.url);
-}
-
-if (isEntryPoint()) {
-  const io: MainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-  main(process.argv.slice(2), io).then(
+/**
+ * The CLI in this process, on its arguments and streams: bin/certref.js calls it after registering
+ * tsx, so no child process is left behind when this one is killed. The exit status is set, not
+ * forced, so output still being written is not cut off (and `serve` keeps serving).
+ */
+export function runCli(argv: string[] = process.argv.slice(2)): void {
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  main(argv, io).then(
     (status) => {
       process.exitCode = status;
     },
@@ -89,3 +106,7 @@ if (isEntryPoint()) {
     },
   );
 }
+
+// `npm run cli` runs this file directly.
+const entry = process.argv[1];
+if (entry !== undefined && path.resolve(entry) === fileURLToPath(import.meta.url)) runCli();

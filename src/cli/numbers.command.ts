@@ -1,55 +1,58 @@
+import { type Command, InvalidArgumentError } from 'commander';
 import { normalise } from '../numbers/normalise.ts';
 import type { NormaliseOptions } from '../numbers/number.types.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
 
-export interface NumbersIo {
-  stdin: AsyncIterable<string | Uint8Array>;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
-
-const USAGE = `usage: certref numbers [--current-year YYYY] <input>...
-       certref numbers --jsonl [--current-year YYYY] < inputs.jsonl
-
+const DETAILS = `
 Prints one JSON line per input: {"input": ..., "numbers": [...], "error": ..., "rejected": [...]}.
 With --jsonl, reads one JSON string per line on stdin (blank lines are skipped) and answers in
 order. Invalid certificate numbers are answers, not failures: the exit status is 0 unless the
 command was misused (2), which includes a --jsonl line that is not a JSON string.
+无效编号也是答案：退出码为 0，用法错误（含 --jsonl 中不是 JSON 字符串的行）为 2。
 `;
 
 /** Output is gathered and written in pieces of about this size: one write per line is slow. */
 const FLUSH_AT = 64 * 1024;
 
 /** `certref numbers`: the number engine on arguments or on JSON Lines from stdin. */
-export async function runNumbers(args: string[], io: NumbersIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { jsonl: { type: 'boolean', default: false }, 'current-year': { type: 'string' } }, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
-  const { values, positionals } = parsed;
-  const options: NormaliseOptions = {};
-  if (values['current-year'] !== undefined) {
-    const year = Number(values['current-year']);
-    if (!Number.isInteger(year) || year < 2000 || year > 9999) {
-      io.stderr.write(`--current-year takes a year such as 2026\n${USAGE}`);
-      return 2;
-    }
-    options.currentYear = year;
+export function registerNumbers(program: Command, io: CliIo, exitWith: ExitWith): void {
+  program
+    .command('numbers')
+    .summary('规范化注册证编号 normalise certificate numbers')
+    .description('规范化注册证/备案凭证编号，每个输入输出一行 JSON\nNormalises certificate numbers: one JSON line per input.')
+    .argument('[input...]', '编号，原样输入 numbers as written')
+    .option('--jsonl', '从标准输入逐行读取 JSON 字符串 read one JSON string per line from stdin')
+    .option('--current-year <YYYY>', '当前年份，用于判断年份是否可信 the year to check years against', parseYear)
+    .addHelpText('after', DETAILS)
+    .action(async (inputs: string[], options: { jsonl?: boolean; currentYear?: number }, command: Command) => {
+      if (Boolean(options.jsonl) === inputs.length > 0) {
+        command.error(
+          options.jsonl ? 'error: --jsonl 时不接受参数 --jsonl takes no arguments' : 'error: 缺少输入 no input (or use --jsonl)',
+        );
+      }
+      const normaliseOptions: NormaliseOptions = options.currentYear === undefined ? {} : { currentYear: options.currentYear };
+      if (!options.jsonl) {
+        io.stdout.write(inputs.map((input) => answerLine(input, normaliseOptions)).join(''));
+        exitWith(0);
+        return;
+      }
+      exitWith(await answerJsonLines(io, normaliseOptions));
+    });
+}
+
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) {
+    throw new InvalidArgumentError('年份如 2026 / --current-year takes a year such as 2026');
   }
-  if (values.jsonl === positionals.length > 0) {
-    io.stderr.write(USAGE);
-    return 2;
-  }
-  if (!values.jsonl) {
-    io.stdout.write(positionals.map((input) => answerLine(input, options)).join(''));
-    return 0;
-  }
-  return answerJsonLines(io, options);
+  return year;
 }
 
 function answerLine(input: string, options: NormaliseOptions): string {
   return `${JSON.stringify({ input, ...normalise(input, options) })}\n`;
 }
 
-async function answerJsonLines(io: NumbersIo, options: NormaliseOptions): Promise<number> {
+async function answerJsonLines(io: CliIo, options: NormaliseOptions): Promise<number> {
   let pending = '';
   let status = 0;
   let lineNumber = 0;

@@ -1,37 +1,34 @@
-import { type AppConfig, loadConfig } from '../config/config.ts';
-import { createServices } from '../services.ts';
-import { parseCommandArgs } from './command-args.ts';
+import type { Command } from 'commander';
+import type { AppConfig } from '../config/config.ts';
+import type { Services } from '../services.ts';
+import type { CliIo, ExitWith } from './cli-io.ts';
+import { withServices } from './with-services.ts';
 
-export interface SearchReindexIo {
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-  /** The process environment, read once here into the config (nothing below reads it). */
-  env: Record<string, string | undefined>;
-}
-
-const USAGE = `usage: certref search-reindex [--json]
-
+const DETAILS = `
 Rebuilds the embedded search index (SQLite FTS5) from the certificates table, from scratch.
 With SEARCH_ENGINE=meilisearch it then builds a new Meilisearch index (<MEILI_INDEX>_reindex)
 from the same rows and swaps it in; searches keep using the old one until the swap.
+从证书表重建内置搜索索引；使用 Meilisearch 时另建新索引并切换过去。
+
 Exit status: 0 done, 1 failed (e.g. Meilisearch unreachable; the embedded index is rebuilt
 first and stays rebuilt), 2 misuse.
+退出码：0 完成；1 失败；2 用法错误。
 `;
 
 /** `certref search-reindex`: the whole search index rebuilt, for a new database or after a bulk load. */
-export async function runSearchReindex(args: string[], io: SearchReindexIo): Promise<number> {
-  const parsed = parseCommandArgs(args, { json: { type: 'boolean', default: false } }, USAGE, io);
-  if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length > 0) {
-    io.stderr.write(`unexpected argument: ${parsed.positionals[0]}\n${USAGE}`);
-    return 2;
-  }
-  return searchReindexWithConfig(loadConfig(io.env), { json: parsed.values.json }, io);
+export function registerSearchReindex(program: Command, io: CliIo, exitWith: ExitWith): void {
+  program
+    .command('search-reindex')
+    .summary('从头重建搜索索引 rebuild the search index from scratch')
+    .description('从头重建搜索索引 rebuilds the search index from scratch')
+    .option('--json', '输出 JSON print JSON')
+    .addHelpText('after', DETAILS)
+    .action(async (options: { json?: boolean }) =>
+      exitWith(await withServices(io, (services, config) => reindex(services, config, options, io))),
+    );
 }
 
-/** The command once configured; tests call it with a test config. */
-export async function searchReindexWithConfig(config: AppConfig, options: { json: boolean }, io: SearchReindexIo): Promise<number> {
-  const services = createServices(config);
+async function reindex(services: Services, config: AppConfig, options: { json?: boolean }, io: CliIo): Promise<number> {
   try {
     const started = performance.now();
     const embedded = services.search.embedded.rebuild();
@@ -52,7 +49,5 @@ export async function searchReindexWithConfig(config: AppConfig, options: { json
   } catch (error) {
     io.stderr.write(`search-reindex failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
-  } finally {
-    services.close();
   }
 }

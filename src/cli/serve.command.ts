@@ -1,14 +1,16 @@
-import { loadConfig } from '../config/config.ts';
-import { serveUntilSignalled } from '../server.ts';
-import type { MainIo } from './main.ts';
+import type { Command } from 'commander';
+import type { CliIo } from './cli-io.ts';
 
 /** `certref serve`: the HTTP API, configured by the environment like `npm start`. */
-export async function runServe(args: string[], io: MainIo): Promise<number> {
-  if (args.length > 0) {
-    io.stderr.write('usage: certref serve   (configure with the environment; see .env.example)\n');
-    return 2;
-  }
-  await serveUntilSignalled(loadConfig(io.env));
-  // Keep serving: the signal handlers end the process.
-  return new Promise<number>(() => {});
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .summary('提供 HTTP API（同 npm start）serve the HTTP API (same as npm start; see .env.example)')
+    .description('提供 HTTP API，由环境变量配置（见 .env.example）serves the HTTP API, configured by the environment (see .env.example)')
+    .action(async () => {
+      const [{ loadConfig }, { serveUntilSignalled }] = await Promise.all([import('../config/config.ts'), import('../server.ts')]);
+      await serveUntilSignalled(loadConfig(io.env));
+      // Keep serving: the signal handlers end the process.
+      await new Promise<never>(() => {});
+    });
 }

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import type { VersionInput } from '../../src/certificates/version-input.ts';
-import { runRefreshSummaries } from '../../src/cli/refresh-summaries.command.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
 import type { Services } from '../../src/services.ts';
 import { createServices } from '../../src/services.ts';
+import { cliCommand } from '../helpers/cli-io.ts';
+
+const runRefreshSummaries = cliCommand('refresh-summaries');
 
 /**
  * The stored summaries were computed under the ranking of sources the sources file gave then

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIo, runImport } from '../../src/cli/import.command.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { cliCommand, type TestIo } from '../helpers/cli-io.ts';
 import { csv, type Harness, HEADER, HINT, harness, ROWS } from './helpers.ts';
 
-function captureIo(env: Record<string, string>): CliIo & { out: () => string; err: () => string } {
+const runImport = cliCommand('import');
+
+function captureIo(env: Record<string, string>): TestIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   const stdout = {

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runImportUdi } from '../../src/cli/import-udi.command.ts';
-import { runJobs } from '../../src/cli/jobs.command.ts';
+import { cliCommand } from '../helpers/cli-io.ts';
 import { type FixtureServer, file, startFixtureServer } from '../sources/fixture-server.ts';
 import { udiFixture } from '../udi/helpers.ts';
+
+const runImportUdi = cliCommand('import-udi');
+const runJobs = cliCommand('jobs');
 
 let dir: string;
 let server: FixtureServer;

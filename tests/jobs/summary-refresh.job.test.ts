@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runJobs } from '../../src/cli/jobs.command.ts';
 import { testConfig } from '../../src/config/config.ts';
 import type { JobDefinition } from '../../src/jobs/job.types.ts';
 import { JobRunner } from '../../src/jobs/job-runner.ts';
@@ -11,9 +10,12 @@ import { startScheduler } from '../../src/jobs/scheduler.ts';
 import { startServer } from '../../src/server.ts';
 import { createServices } from '../../src/services.ts';
 import { addDays, todayIn } from '../../src/shared/dates.ts';
+import { cliCommand } from '../helpers/cli-io.ts';
 import { storeDocuments } from '../helpers/test-app.ts';
 import { capturingLog } from '../sources/helpers.ts';
 import { udiServices } from '../udi/helpers.ts';
+
+const runJobs = cliCommand('jobs');
 
 let dir: string;
 let stopServer: (() => Promise<void>) | null = null;

@@ -3,9 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashApiKey } from '../../src/auth/api-key-secret.ts';
-import { runKeys } from '../../src/cli/keys.command.ts';
+import { cliCommand } from '../helpers/cli-io.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, tempDir } from '../tickets/fixtures.ts';
+
+const runKeys = cliCommand('keys');
 
 const ADMIN_TOKEN = 'bootstrap-admin-token-0123456789';
 

@@ -1,9 +1,10 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { helpText, type MainIo, main } from '../../src/cli/main.ts';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { helpText, main } from '../../src/cli/main.ts';
 
 interface Captured {
-  io: MainIo;
+  io: CliIo;
   stdout: () => string;
   stderr: () => string;
   lines: () => Array<Record<string, unknown>>;

@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runSearchReindex } from '../../src/cli/search-reindex.command.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { ensureSearchIndex } from '../../src/search/ensure-search-index.ts';
 import { createServices } from '../../src/services.ts';
+import { cliCommand } from '../helpers/cli-io.ts';
 import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { CERTIFICATES, type SearchBody, search, searchApp } from './search-fixtures.ts';
+
+const runSearchReindex = cliCommand('search-reindex');
 
 const QUERIES = ['导管', '导', '3140', '粤穗械备', '国械注准 2019 3140123', 'boston', '支架'];
 
