@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { processEnvironment } from '../config/environment.ts';
 
 /** What a command may use of the process; tests pass their own. */
 export interface MainIo {
@@ -78,7 +79,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const io: MainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const io: MainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: processEnvironment() };
   main(process.argv.slice(2), io).then(
     (status) => {
       process.exitCode = status;
