@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../config/config-error.ts';
 import { processEnvironment } from '../config/environment.ts';
 
 /** What a command may use of the process; tests pass their own. */
@@ -85,7 +86,9 @@ if (isEntryPoint()) {
       process.exitCode = status;
     },
     (error: unknown) => {
-      process.stderr.write(`certref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // A wrong setting is the operator's to fix, and the message names it: no stack trace.
+      const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`certref: ${text}\n`);
       process.exitCode = 1;
     },
   );

@@ -2,7 +2,8 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
-import { bilingualParams, ConfigError, configErrorMaps, configProblems } from './config-error.ts';
+import { ConfigError } from './config-error.ts';
+import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
 
 const cronExpression = z
   .string()
