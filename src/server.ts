@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { type AppConfig, loadConfig } from './config/config.ts';
+import { processEnvironment } from './config/environment.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -48,7 +49,7 @@ export async function serveUntilSignalled(config: AppConfig): Promise<void> {
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   Promise.resolve()
-    .then(() => serveUntilSignalled(loadConfig(process.env)))
+    .then(() => serveUntilSignalled(loadConfig(processEnvironment())))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processEnvironment } from '../../src/config/environment.ts';
 
 export interface Served {
   url: string;
@@ -13,7 +14,7 @@ export interface Served {
 /** Starts a server script under tsx and waits until `url` answers. */
 export async function serve(script: string, args: string[], env: Record<string, string>, probeUrl: string): Promise<Served> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    env: { ...process.env, ...env },
+    env: { ...processEnvironment(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 120_000;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/config-error.ts';
+import { processEnvironment } from '../config/environment.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
 import { displayWidth } from './display-width.ts';
 import { registerImport } from './import.command.ts';
@@ -95,13 +97,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  * forced, so output still being written is not cut off (and `serve` keeps serving).
  */
 export function runCli(argv: string[] = process.argv.slice(2)): void {
-  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: processEnvironment() };
   main(argv, io).then(
     (status) => {
       process.exitCode = status;
     },
     (error: unknown) => {
-      process.stderr.write(`certref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      // A wrong setting is the operator's to fix, and the message names it: no stack trace.
+      const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`certref: ${text}\n`);
       process.exitCode = 1;
     },
   );

@@ -2,149 +2,346 @@ import os from 'node:os';
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { ConfigError } from './config-error.ts';
+import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
 
-const cronExpression = z.string().refine((value) => cron.validate(value), { message: 'not a valid cron expression' });
+const cronExpression = z
+  .string()
+  .refine((value) => cron.validate(value), bilingualParams('不是有效的 cron 表达式', 'not a valid cron expression'));
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
 /**
- * Every setting the service reads, parsed once at start. Nothing else in the code reads
- * `process.env`: the composition root passes this object down.
+ * Every setting the service reads, parsed once at start, and the one place each is defined: its
+ * `.meta()` (last in the chain, so the documentation sits on the key itself) gives the group and the
+ * description, Chinese first, that `npm run config:docs` writes into `.env.example` and the README.
+ * An optional key without a default may give an `example`. Nothing else in the code reads
+ * `process.env`: the composition root passes the parsed object down.
  */
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_PATH: z.string().min(1).default('./data/certref.db'),
-  DEMO_DATA: booleanFromEnv.default(true),
-  DEMO_DATA_SIZE: z.coerce.number().int().min(0).max(5_000_000).default(50_000),
-  ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Logging each request costs ~30% of throughput on the hot lookup routes. */
-  LOG_REQUESTS: booleanFromEnv.default(false),
-  TIMEZONE: z.string().default('Asia/Shanghai'),
-  AUTOFILL_CACHE_SIZE: z.coerce.number().int().min(0).max(10_000_000).default(50_000),
-  // Correction queue and access.
-  LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
-  CALLBACK_SECRET: z.string().min(16, 'CALLBACK_SECRET must be at least 16 characters').optional(),
-  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-  CALLBACK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5000),
-  CALLBACK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  /** Callbacks to loopback, private, link-local and other non-public addresses are refused unless true. */
-  CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false),
-  ATTACHMENTS_DIR: z.string().min(1).optional(),
-  // Data freshness: UDI imports, HTML sources, scheduled jobs.
-  /** Off by default: these jobs fetch from outside (NMPA UDI files, scraped pages). */
-  JOBS_ENABLED: booleanFromEnv.default(false),
-  /** On by default: without them summaries, claims and Meilisearch go stale silently. */
-  HOUSEKEEPING_JOBS_ENABLED: booleanFromEnv.default(true),
-  SOURCES_FILE: z.string().min(1).default('./config/sources.json'),
-  UDI_INCREMENTAL_DIR: z.string().min(1).optional(),
-  UDI_INCREMENTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
-  UDI_DOWNLOAD_DIR: z.string().min(1).default('./data/udi'),
-  UDI_INCREMENTAL_SCHEDULE: cronExpression.default('30 6 * * *'),
-  CORRECTIONS_SWEEP_SCHEDULE: cronExpression.default('*/10 * * * *'),
-  SEARCH_OUTBOX_SCHEDULE: cronExpression.default('* * * * *'),
+  // --- server ---
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(3000)
+    .meta({ group: 'server', description: 'HTTP 监听端口 / HTTP port to listen on' }),
+  HOST: z.string().min(1).default('127.0.0.1').meta({ group: 'server', description: '监听的网络接口 / Interface to listen on' }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').meta({
+    group: 'server',
+    description: '日志级别：fatal、error、warn、info、debug、trace 或 silent / Log level: fatal, error, warn, info, debug, trace or silent',
+  }),
+  LOG_REQUESTS: booleanFromEnv.default(false).meta({
+    group: 'server',
+    description: '记录每个请求（查询接口的吞吐量约降低 30%） / Log every request (costs about 30% of throughput on the lookup routes)',
+  }),
+  TIMEZONE: z.string().default('Asia/Shanghai').meta({
+    group: 'server',
+    description:
+      '计算有效期和状态时“今天”所用的时区（上报表单在中国填写） / Time zone in which "today" is taken for expiry and status (the reporting form is filled in China)',
+  }),
+  AUTOFILL_CACHE_SIZE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .default(50_000)
+    .meta({
+      group: 'server',
+      description:
+        '内存中保留的近期自动填表结果条数（连同序列化结果每条约 2.4 KB，5 万条约 120 MB）；0 表示不缓存。条目最多保留一天，证书变更时（无论由本进程还是其他进程）即被丢弃 / ' +
+        'Recent auto-fill answers kept in memory (about 2.4 KB each with their serialised form: a full cache of 50,000 adds about 120 MB); ' +
+        '0 turns the cache off. Entries last a day at most and are dropped when their certificate changes, by this process or another',
+    }),
+
+  // --- data ---
+  DATABASE_PATH: z.string().min(1).default('./data/certref.db').meta({
+    group: 'data',
+    description:
+      'SQLite 数据库文件（启动时创建并迁移）；附件等数据文件放在它旁边 / SQLite database file (created and migrated at start); attachments and other data files live beside it',
+  }),
+  DEMO_DATA: booleanFromEnv.default(true).meta({
+    group: 'data',
+    description:
+      'true：数据库为空时载入确定性的演示数据；false：空库启动 / true: load the deterministic demo dataset when the database is empty; false: start empty',
+  }),
+  DEMO_DATA_SIZE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(5_000_000)
+    .default(50_000)
+    .meta({ group: 'data', description: '首次启动时生成的演示证书数量 / How many demo certificates to generate on first start' }),
+  ATTACHMENTS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      group: 'data',
+      description:
+        '证据文件（PDF、JPEG、PNG，最大 20 MB）按 sha256 存放的目录，默认为 DATABASE_PATH 所在目录下的 attachments 目录 / ' +
+        'Where evidence files (PDF, JPEG, PNG up to 20 MB) are stored by sha256; default: attachments/ beside DATABASE_PATH',
+      example: './data/attachments',
+    }),
+
+  // --- access ---
+  ADMIN_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .meta({
+      group: 'access',
+      description:
+        '引导用的管理员凭据（`Authorization: Bearer <ADMIN_TOKEN>`），例如通过 HTTP 创建首批 API 密钥；`certref keys create --role admin --name …` 无需它。至少 16 个字符 / ' +
+        'Bootstrap administrator credential (`Authorization: Bearer <ADMIN_TOKEN>`), e.g. to create the first API keys over HTTP; ' +
+        '`certref keys create --role admin --name …` works without it. At least 16 characters',
+      example: 'change-me-to-a-long-random-string',
+    }),
+  LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false).meta({
+    group: 'access',
+    description:
+      'true：查询（证书、自动填表、批量、规范化、工单状态）至少需要 reader 密钥；false（默认，嵌入表单的用法）：查询开放，队列接口仍需 technician，密钥、审计和导入接口需 admin / ' +
+      'true: lookups (certificate, auto-fill, batch, normalise, ticket state) need at least a reader API key; ' +
+      'false (default, the embedded setup): lookups are open; queue routes still need technician, keys/audit/imports admin',
+  }),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(600)
+    .meta({
+      group: 'access',
+      description:
+        '每个 API 密钥（无密钥时按客户端地址）每分钟的请求上限，超出时返回 429 rate_limited；0 表示不限 / ' +
+        'Requests per minute per API key (or per client address without a key); over it: 429 rate_limited. 0: no limit',
+    }),
+  CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120).meta({
+    group: 'access',
+    description:
+      '技术员认领的工单在这么多分钟内未完成即退回队列 / A claimed ticket goes back to the queue when its technician has not finished within this many minutes',
+  }),
+
+  // --- callbacks ---
+  CALLBACK_SECRET: z
+    .string()
+    .min(16)
+    .optional()
+    .meta({
+      group: 'callbacks',
+      description:
+        '为工单回调签名的 HMAC-SHA256 密钥（请求头 `X-Certref-Signature: sha256=HMAC("<timestamp>.<body>")`），至少 16 个字符；未设置时只记录回调地址而不发送（投递记为跳过） / ' +
+        'HMAC-SHA256 secret that signs ticket callbacks (header `X-Certref-Signature: sha256=HMAC("<timestamp>.<body>")`), at least 16 characters. ' +
+        'Unset: callback URLs are recorded but nothing is sent (deliveries logged as skipped)',
+      example: 'change-me-to-a-long-random-string',
+    }),
+  CALLBACK_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(8)
+    .meta({
+      group: 'callbacks',
+      description:
+        '每个回调放弃前的尝试次数；首次重试等待 CALLBACK_RETRY_BASE_MS，之后每次延长为 4 倍（最多 6 小时） / ' +
+        'Attempts per callback before giving up; the first retry waits CALLBACK_RETRY_BASE_MS, each next one 4x longer (at most 6 h)',
+    }),
+  CALLBACK_RETRY_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5000)
+    .meta({ group: 'callbacks', description: '回调首次重试前等待的毫秒数 / Milliseconds before the first retry of a callback' }),
+  CALLBACK_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .meta({ group: 'callbacks', description: '单次回调请求的超时毫秒数 / How long one callback request may take, in milliseconds' }),
+  CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false).meta({
+    group: 'callbacks',
+    description:
+      'false（默认）：拒绝指向回环、私有（10/8、172.16/12、192.168/16、fc00::/7）、链路本地（169.254/16，含云元数据；fe80::/10）、CGNAT（100.64/10）、未指定、组播或保留地址的回调地址：' +
+      '字面地址和 localhost 在登记时即不保存，解析到这类地址的主机在每次投递时检查并立即失败（callback_address_refused）。true：允许，例如接收方在同一主机或内网 / ' +
+      'false (default): callback URLs pointing at loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16 incl. cloud metadata, fe80::/10), ' +
+      'CGNAT (100.64/10), unspecified, multicast or reserved addresses are refused: literal ones and localhost are not stored at lookup time, ' +
+      'and a host that resolves to one is checked at each delivery and fails at once (callback_address_refused). ' +
+      'true: allow them, e.g. for a receiver on the same host or an internal network',
+  }),
+
+  // --- jobs ---
+  JOBS_ENABLED: booleanFromEnv.default(false).meta({
+    group: 'jobs',
+    description:
+      'true：服务器也调度从外部抓取的任务：udi-incremental（下载 NMPA UDI 文件）以及 SOURCES_FILE 中每个启用的 HTML 来源各一个任务。默认 false，需主动开启。' +
+      '任何任务都可用 `certref jobs run <name>` 手动运行，同一任务的两次运行不会重叠 / ' +
+      'true: also schedule the jobs that fetch from outside: udi-incremental (downloads NMPA UDI files) and one job per HTML source enabled in SOURCES_FILE. ' +
+      'Default false: opt in. Any job can still be run by hand with `certref jobs run <name>`, and a run never overlaps another of the same job',
+  }),
+  HOUSEKEEPING_JOBS_ENABLED: booleanFromEnv.default(true).meta({
+    group: 'jobs',
+    description:
+      '维护任务默认运行：summary-refresh（摘要随已存文件的生效日更新）、corrections-sweep（超时的认领退回队列）和 search-outbox-drain（SEARCH_ENGINE=meilisearch 时）。' +
+      'false：服务器不调度它们，须改由 cron 运行（`certref jobs run summary-refresh` 等），否则不会执行 / ' +
+      'Housekeeping jobs run by default: summary-refresh (summaries follow the day a stored document takes effect), corrections-sweep (timed-out claims back to the queue) ' +
+      'and search-outbox-drain (with SEARCH_ENGINE=meilisearch). false: the server schedules none of them; ' +
+      'run them from cron instead (`certref jobs run summary-refresh`, …), or they do not happen',
+  }),
+  SOURCES_FILE: z
+    .string()
+    .min(1)
+    .default('./config/sources.json')
+    .meta({
+      group: 'jobs',
+      description:
+        '声明 HTML 来源（URL 模板、页面结构、调度、限速）的 JSON 文件，见 config/sources.json；文件不存在表示没有 HTML 来源 / ' +
+        'JSON file declaring the HTML sources (URL template, shape, schedule, rate limit); see config/sources.json. A missing file means no HTML sources',
+    }),
+  UDI_INCREMENTAL_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      group: 'jobs',
+      description:
+        '放置 NMPA UDI 每日文件（ZIP 或 XML）的目录；udi-incremental 任务按文件名从旧到新导入其中尚未导入的文件 / ' +
+        'Directory where NMPA UDI daily files (ZIP or XML) are dropped; the udi-incremental job imports every file there not imported yet, oldest name first',
+      example: './data/udi',
+    }),
+  UDI_INCREMENTAL_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({
+      group: 'jobs',
+      description:
+        'UDI 文件地址，或列出每日文件的下载页；新文件下载到 UDI_INCREMENTAL_DIR（未设置时为 UDI_DOWNLOAD_DIR）后导入 / ' +
+        'A UDI file URL, or the download page listing the daily files; new files are fetched into UDI_INCREMENTAL_DIR (or UDI_DOWNLOAD_DIR) and imported',
+      example: 'https://udi.nmpa.gov.cn/download.html',
+    }),
+  UDI_DOWNLOAD_DIR: z.string().min(1).default('./data/udi').meta({
+    group: 'jobs',
+    description:
+      '未设置 UDI_INCREMENTAL_DIR 时下载的 UDI 文件存放的目录 / Where downloaded UDI files go when UDI_INCREMENTAL_DIR is not set',
+  }),
+  UDI_INCREMENTAL_SCHEDULE: cronExpression.default('30 6 * * *').meta({
+    group: 'jobs',
+    description:
+      'udi-incremental 任务的 cron 调度（分 时 日 月 周，按 TIMEZONE） / Cron schedule of the udi-incremental job (minute hour day month weekday, in TIMEZONE)',
+  }),
+  CORRECTIONS_SWEEP_SCHEDULE: cronExpression.default('*/10 * * * *').meta({
+    group: 'jobs',
+    description:
+      'corrections-sweep 任务（超时的认领退回队列）的 cron 调度 / Cron schedule of the corrections-sweep job (timed-out claims back to the queue)',
+  }),
+  SEARCH_OUTBOX_SCHEDULE: cronExpression.default('* * * * *').meta({
+    group: 'jobs',
+    description:
+      'search-outbox-drain 任务（把变更送往 Meilisearch）的 cron 调度 / Cron schedule of the search-outbox-drain job (sends changes to Meilisearch)',
+  }),
   /** Just after midnight in TIMEZONE: documents take effect at the start of their day. */
-  SUMMARY_REFRESH_SCHEDULE: cronExpression.default('5 0 * * *'),
-  HTTP_USER_AGENT: z.string().min(8).default('certref/0.1 (medical device certificate reference data; polite robot, 1 request/s)'),
-  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
-  HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  HTTP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
-  HTTP_BACKOFF_MS: z.coerce.number().int().min(0).default(2000),
-  // Search.
-  SEARCH_ENGINE: z.enum(['embedded', 'meilisearch']).default('embedded'),
-  MEILI_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MEILI_API_KEY: z.string().min(1).optional(),
+  SUMMARY_REFRESH_SCHEDULE: cronExpression.default('5 0 * * *').meta({
+    group: 'jobs',
+    description:
+      'summary-refresh 任务的 cron 调度：在已存文件生效当天重算证书摘要（搜索所显示的内容），服务器启动时也运行一次；请设在午夜刚过 / ' +
+      'Cron schedule of the summary-refresh job: recomputes stored certificate summaries (what search shows) on the day a stored document takes effect, ' +
+      'and once when the server starts. Keep it just after midnight',
+  }),
+
+  // --- http ---
+  HTTP_USER_AGENT: z.string().min(8).default('certref/0.1 (medical device certificate reference data; polite robot, 1 request/s)').meta({
+    group: 'http',
+    description:
+      'certref 访问所抓取网站时的自我介绍，请在其中写上联系地址 / How certref introduces itself to the sites it reads; put a contact address in it',
+  }),
+  HTTP_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(15_000)
+    .meta({ group: 'http', description: '单个请求的超时毫秒数 / Per-request timeout, in milliseconds' }),
+  HTTP_RETRIES: z.coerce.number().int().min(0).max(10).default(3).meta({
+    group: 'http',
+    description: '超时、网络错误、429 或 5xx 之后的重试次数 / Retries after a timeout, network error, 429 or 5xx',
+  }),
+  HTTP_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000).meta({
+    group: 'http',
+    description:
+      '对同一主机的两次请求之间的最短间隔毫秒数（来源可要求更长） / Minimum pause between two requests to the same host, in milliseconds (a source may ask for a longer one)',
+  }),
+  HTTP_BACKOFF_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2000)
+    .meta({
+      group: 'http',
+      description:
+        '首次重试前等待的毫秒数，之后每次加倍，最多 30 秒；以 Retry-After 响应头为准 / ' +
+        'Pause before the first retry, in milliseconds, doubling each time up to 30 s; a Retry-After header wins',
+    }),
+
+  // --- search ---
+  SEARCH_ENGINE: z
+    .enum(['embedded', 'meilisearch'])
+    .default('embedded')
+    .meta({
+      group: 'search',
+      description:
+        'embedded（默认）：同一数据库中的 SQLite FTS5，在同一事务中保持同步。meilisearch：由 Meilisearch 应答；它不可达时由内置索引应答（响应头 X-Search-Fallback: embedded），变更在发件箱中等待 / ' +
+        'embedded (default): SQLite FTS5 in the same database, kept in step in the same transactions. ' +
+        'meilisearch: answers from Meilisearch; when it is unreachable the embedded index answers (response header X-Search-Fallback: embedded) and changes wait in the outbox',
+    }),
+  MEILI_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .meta({
+      group: 'search',
+      description:
+        'Meilisearch 的基础地址；SEARCH_ENGINE=meilisearch 时必填 / Meilisearch base URL; required when SEARCH_ENGINE=meilisearch',
+      example: 'http://127.0.0.1:7700',
+    }),
+  MEILI_API_KEY: z.string().min(1).optional().meta({
+    group: 'search',
+    description:
+      '具有 search、documents、indexes、settings 和 tasks 权限的 API 密钥（主密钥或管理密钥） / API key with search, documents, indexes, settings and tasks permissions (a master or admin key)',
+    example: 'change-me',
+  }),
   MEILI_INDEX: z
     .string()
-    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'MEILI_INDEX may hold only letters, digits, - and _')
-    .default('certificates'),
+    .regex(/^[A-Za-z0-9_-]{1,400}$/)
+    .default('certificates')
+    .meta({
+      group: 'search',
+      description:
+        '在用索引的名称（只含字母、数字、- 和 _）；`certref search-reindex` 构建 `<name>_reindex` 后替换它 / ' +
+        "The live index's name (letters, digits, - and _ only); `certref search-reindex` builds `<name>_reindex` and swaps it in",
+    }),
 });
 
 export type EnvConfig = z.output<typeof configSchema>;
 
-export interface AppConfig {
-  port: number;
-  host: string;
-  databasePath: string;
-  demoData: boolean;
-  demoDataSize: number;
-  adminToken: string | null;
-  logLevel: EnvConfig['LOG_LEVEL'];
-  logRequests: boolean;
-  timezone: string;
-  /** Recent auto-fill answers kept in memory (0: none). */
-  autofillCacheSize: number;
-  /** Lookups need at least a reader key (default: open, as embedded behind a form). */
-  lookupsRequireKey: boolean;
-  /** Requests per minute per API key or client address; 0: no limit. */
-  rateLimitPerMinute: number;
-  /** A claimed ticket returns to the queue after this long. */
-  claimTimeoutMinutes: number;
-  /** HMAC-SHA256 key for callback signatures; without it callbacks are logged as skipped. */
-  callbackSecret: string | null;
-  callbackMaxAttempts: number;
-  callbackRetryBaseMs: number;
-  callbackTimeoutMs: number;
-  /**
-   * Also accept and send callbacks to loopback, private (RFC 1918, fc00::/7), link-local (cloud
-   * metadata), CGNAT and reserved addresses; default false: such URLs are refused.
-   */
-  callbackAllowPrivate: boolean;
-  /** Where evidence files are stored: default `attachments/` beside the database. */
-  attachmentsDir: string;
-  /** UDI imports, HTML sources and scheduled jobs. */
-  freshness: FreshnessConfig;
-  search: SearchConfig;
+/** Beside the database (`./data/attachments`); a temporary folder for an in-memory database. */
+function defaultAttachmentsDir(databasePath: string): string {
+  if (databasePath === ':memory:') return path.join(os.tmpdir(), 'certref-attachments');
+  return path.join(path.dirname(path.resolve(databasePath)), 'attachments');
 }
 
-export interface SearchConfig {
-  /** embedded: SQLite FTS5 in the service's database; meilisearch: Meilisearch, embedded as fallback. */
-  engine: 'embedded' | 'meilisearch';
-  meiliUrl: string | null;
-  meiliApiKey: string | null;
-  /** The live index; a reindex builds `<name>_reindex` and swaps it in. */
-  meiliIndex: string;
-}
-
-export interface FreshnessConfig {
-  /** JOBS_ENABLED: the server schedules the jobs that fetch from outside (udi-incremental, source:<name>) only when true. */
-  jobsEnabled: boolean;
-  /**
-   * HOUSEKEEPING_JOBS_ENABLED: the server schedules summary-refresh, corrections-sweep and
-   * search-outbox-drain unless false (for operators who run them from cron with the CLI instead).
-   */
-  housekeepingEnabled: boolean;
-  /** JSON file declaring the HTML sources; a missing file means none. */
-  sourcesFile: string;
-  udiIncrementalDir: string | null;
-  udiIncrementalUrl: string | null;
-  udiDownloadDir: string;
-  schedules: { udiIncremental: string; correctionsSweep: string; searchOutboxDrain: string; summaryRefresh: string };
-  http: { userAgent: string; timeoutMs: number; retries: number; minIntervalMs: number; backoffMs: number };
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Parses an environment-shaped record; throws one readable error naming every bad key. */
-export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const nonEmpty = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = configSchema.safeParse(nonEmpty);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
-  }
-  const e = parsed.data;
-  if (e.SEARCH_ENGINE === 'meilisearch' && !e.MEILI_URL) {
-    throw new ConfigError('Invalid configuration:\n  MEILI_URL: required when SEARCH_ENGINE=meilisearch');
-  }
-  return {
+/** The environment checked across keys and shaped the way the code reads it. */
+export const appConfigSchema = configSchema
+  .superRefine((e, context) => {
+    if (e.SEARCH_ENGINE === 'meilisearch' && !e.MEILI_URL) {
+      context.addIssue({
+        code: 'custom',
+        path: ['MEILI_URL'],
+        ...bilingualParams('SEARCH_ENGINE=meilisearch 时必填', 'required when SEARCH_ENGINE=meilisearch'),
+      });
+    }
+  })
+  .transform((e) => ({
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
@@ -158,12 +355,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     lookupsRequireKey: e.LOOKUPS_REQUIRE_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,
+    /** Without it callbacks are logged as skipped. */
     callbackSecret: e.CALLBACK_SECRET ?? null,
     callbackMaxAttempts: e.CALLBACK_MAX_ATTEMPTS,
     callbackRetryBaseMs: e.CALLBACK_RETRY_BASE_MS,
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
     callbackAllowPrivate: e.CALLBACK_ALLOW_PRIVATE,
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
+    /** UDI imports, HTML sources and scheduled jobs. */
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,
       housekeepingEnabled: e.HOUSEKEEPING_JOBS_ENABLED,
@@ -189,15 +388,25 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       engine: e.SEARCH_ENGINE,
       meiliUrl: e.MEILI_URL ?? null,
       meiliApiKey: e.MEILI_API_KEY ?? null,
+      /** The live index; a reindex builds `<name>_reindex` and swaps it in. */
       meiliIndex: e.MEILI_INDEX,
     },
-  };
-}
+  }));
 
-/** Beside the database (`./data/attachments`); a temporary folder for an in-memory database. */
-function defaultAttachmentsDir(databasePath: string): string {
-  if (databasePath === ':memory:') return path.join(os.tmpdir(), 'certref-attachments');
-  return path.join(path.dirname(path.resolve(databasePath)), 'attachments');
+export type AppConfig = z.output<typeof appConfigSchema>;
+export type FreshnessConfig = AppConfig['freshness'];
+export type SearchConfig = AppConfig['search'];
+
+export { ConfigError } from './config-error.ts';
+
+/** Parses an environment-shaped record; throws one error naming every wrong key, in Chinese and English. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const nonEmpty = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = appConfigSchema.safeParse(nonEmpty, { error: configErrorMaps.en });
+  if (parsed.success) return parsed.data;
+  // Only on failure: the same parse again for the Chinese wording of the same issues.
+  const inChinese = appConfigSchema.safeParse(nonEmpty, { error: configErrorMaps.zh });
+  throw new ConfigError(configProblems(inChinese.error?.issues ?? [], parsed.error.issues));
 }
 
 /** A config for tests and tools: an in-memory database, no demo data, quiet logs. */
