@@ -1,11 +1,12 @@
 import { type CertificateStatus, certificateStatus } from '../certificates/certificate-status.ts';
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
+import { invalidCursor } from '../shared/cursor.ts';
 import { encodeCode } from './doc-code.ts';
 import { codeFilter, FacetCounter } from './embedded/facet-counter.ts';
 import type { SearchRow, SearchRows } from './embedded/search-rows.ts';
 import { highlight, highlightWhole } from './highlight.ts';
-import { searchCursorInvalid, searchQueryEmpty } from './search.errors.ts';
+import { searchQueryEmpty } from './search.errors.ts';
 import { type EngineQuery, type EngineResult, type SearchEngine, type SearchEngineName, SearchEngineUnavailable } from './search.port.ts';
 import { addFacets, emptyFacets, type FacetCounts, type MatchKind, type SearchFilters } from './search.types.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
@@ -144,7 +145,7 @@ export class SearchService {
     const { primary, fallback } = this.deps;
     const usable = (engine: SearchEngine): void => {
       // An engine's cursor means nothing to the other engine: its tiers and order differ.
-      if (cursor?.engineCursor && cursor.engine !== engine.name) throw searchCursorInvalid('other_engine');
+      if (cursor?.engineCursor && cursor.engine !== engine.name) throw invalidCursor('other_engine');
     };
     try {
       usable(primary);

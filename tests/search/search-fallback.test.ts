@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngineUnavailable } from '../../src/search/search.port.ts';
+import { encodeSearchCursor, queryFingerprint } from '../../src/search/search-cursor.ts';
+import { foldText } from '../../src/search/search-text.ts';
 import type { TestContext } from '../helpers/test-app.ts';
 import { CERTIFICATES, type SearchBody, searchApp, tiers } from './search-fixtures.ts';
 
@@ -56,8 +58,9 @@ describe('Meilisearch configured but unreachable', () => {
   });
 
   it('refuses a Meilisearch cursor while the embedded index answers', async () => {
-    const cursor = Buffer.from(JSON.stringify({ v: 1, f: 'x', p: 0, e: 'meilisearch', c: '20' })).toString('base64url');
+    const cursor = encodeSearchCursor({ pinnedShown: 0, engine: 'meilisearch', engineCursor: '1' }, queryFingerprint(foldText('3140'), {}));
     const response = await meili.app.inject({ url: `/v1/search?q=3140&cursor=${cursor}` });
     expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_cursor', reason: 'other_engine' });
   });
 });
