@@ -63,6 +63,9 @@ export interface SearchServiceDeps {
   currentYear: () => number;
 }
 
+/** Why a page came from the fallback although the primary was not asked. */
+const CONTINUED_ON_FALLBACK = 'continuing pages the embedded index began while Meilisearch was unavailable';
+
 interface EngineAnswer {
   result: EngineResult;
   engine: SearchEngineName;
@@ -143,16 +146,20 @@ export class SearchService {
 
   private async askEngine(query: EngineQuery, cursor: SearchCursor | null): Promise<EngineAnswer> {
     const { primary, fallback } = this.deps;
-    const usable = (engine: SearchEngine): void => {
-      // An engine's cursor means nothing to the other engine: its tiers and order differ.
-      if (cursor?.engineCursor && cursor.engine !== engine.name) throw invalidCursor('other_engine');
-    };
+    // An engine's cursor means nothing to the other engine (their tiers and order differ), so the
+    // engine that issued it continues: paging begun on the fallback stays there to the last page,
+    // even once the primary is back, rather than failing or jumping to another order mid-way.
+    const issuedBy = cursor?.engineCursor ? cursor.engine : null;
+    if (fallback && issuedBy === fallback.name) {
+      return { result: await fallback.search(query), engine: fallback.name, fallback: true, fallbackReason: CONTINUED_ON_FALLBACK };
+    }
+    if (issuedBy !== null && issuedBy !== primary.name) throw invalidCursor('other_engine');
     try {
-      usable(primary);
       return { result: await primary.search(query), engine: primary.name, fallback: false };
     } catch (error) {
       if (!(error instanceof SearchEngineUnavailable) || !fallback) throw error;
-      usable(fallback);
+      // The primary's cursor cannot be continued by the fallback: the client starts again, on the fallback.
+      if (issuedBy !== null) throw invalidCursor('other_engine');
       return { result: await fallback.search(query), engine: fallback.name, fallback: true, fallbackReason: error.message };
     }
   }
