@@ -1,6 +1,7 @@
 import { type CertificateStatus, certificateStatus } from '../certificates/certificate-status.ts';
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
+import type { Clock } from '../shared/clock.ts';
 import { invalidCursor } from '../shared/cursor.ts';
 import { encodeCode } from './doc-code.ts';
 import { codeFilter, FacetCounter } from './embedded/facet-counter.ts';
@@ -59,8 +60,7 @@ export interface SearchServiceDeps {
   /** Answers when the primary is unavailable (the embedded index behind Meilisearch); else null. */
   fallback: SearchEngine | null;
   rows: SearchRows;
-  today: () => string;
-  currentYear: () => number;
+  clock: Clock;
 }
 
 /** Why a page came from the fallback although the primary was not asked. */
@@ -87,7 +87,7 @@ export class SearchService {
     const text = foldText(q);
     const fingerprint = queryFingerprint(text, filters);
     const cursor = request.cursor ? decodeSearchCursor(request.cursor, fingerprint) : null;
-    const today = this.deps.today();
+    const today = this.deps.clock.today();
     const filter = codeFilter(filters, today);
 
     const exact = this.exactMatches(q);
@@ -135,7 +135,7 @@ export class SearchService {
 
   /** Every certificate the query names by number, in the order the query names them. */
   private exactMatches(q: string): SearchRow[] {
-    const { numbers } = normalise(q, { currentYear: this.deps.currentYear() });
+    const { numbers } = normalise(q, { currentYear: this.deps.clock.currentYear() });
     const found = new Map<number, SearchRow>();
     for (const number of numbers) {
       const row = this.deps.rows.findByMatchKey(number.matchKey);
