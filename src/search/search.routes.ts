@@ -29,7 +29,7 @@ export function searchRoutes(service: SearchService): FastifyPluginAsyncZod {
         reply.header(ENGINE_HEADER, answer.engine);
         if (answer.fallback) {
           reply.header(FALLBACK_HEADER, answer.engine);
-          request.log.warn({ reason: answer.fallbackReason }, 'search answered from the embedded index instead of Meilisearch');
+          request.log.warn({ reason: answer.fallbackReason }, 'search answered from the embedded index: Meilisearch unavailable');
         }
         return toResponse(answer);
       },
