@@ -24,7 +24,7 @@ import { MeilisearchSearch } from './search/meilisearch/meilisearch-search.ts';
 import { drainSearchOutbox, SearchOutbox } from './search/meilisearch/search-outbox.ts';
 import { SearchService } from './search/search.service.ts';
 import { DocumentSource } from './search/search-document.ts';
-import { todayClock } from './shared/dates.ts';
+import { zonedClock } from './shared/clock.ts';
 import { HostThrottle } from './sources/host-throttle.ts';
 import { PoliteFetcher } from './sources/polite-fetcher.ts';
 import { SourcePagesRepository } from './sources/source-pages.repository.ts';
@@ -62,11 +62,9 @@ const MEILI_INDEXING_TIMEOUT_MS = 60_000;
  * what they need from the object it returns; nothing else constructs services.
  */
 export function createServices(config: AppConfig, options: ServicesOptions = {}) {
-  const now = options.now ?? (() => new Date());
   // Today in the configured time zone (Asia/Shanghai): what "expired" is measured against.
-  const today = todayClock(config.timezone, now);
-  const currentYear = () => Number(today().slice(0, 4));
-  const clock = { now, today, currentYear };
+  const clock = zonedClock(config.timezone, options.now);
+  const { now, today, currentYear } = clock;
   const database = openDatabase(config.databasePath);
   const { sqlite } = database;
 
@@ -137,8 +135,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
       primary,
       fallback: primary === embedded ? null : embedded,
       rows: new SearchRows(sqlite),
-      today,
-      currentYear,
+      clock,
     }),
     /** Always kept, as the default engine or as Meilisearch's fallback; `rebuild()` rebuilds it. */
     embedded: embeddedIndex,
@@ -159,7 +156,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     batches: new UdiBatchWriter(sqlite, writer, udiDevices, udiRuns),
     runs: udiRuns,
     normalise,
-    ...clock,
+    clock,
   });
   const sourcePages = new SourcePagesRepository(sqlite);
   // One throttle for every request certref makes, so two sources on one host share its pace.
@@ -182,7 +179,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
       storedVersions: (matchKey) => certificates.findByMatchKey(matchKey)?.versions ?? [],
       normalise,
       datesUnknown: (limit, afterId) => datesUnknown.all(afterId, limit),
-      ...clock,
+      clock,
     },
     udi: {
       importer: udiImporter,
@@ -214,11 +211,13 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     timezone: config.timezone,
     now,
   });
-  const importer = importerFor({ database, writer, now, today });
+  const importer = importerFor({ database, writer, clock });
 
   return {
     config,
     database,
+    /** The one clock; its three functions are also spread here for callers that need only one. */
+    clock,
     ...clock,
     /** How much each source's dates are worth (docs/certificates.md §5), from the sources configuration. */
     sourceAuthority: precedence.authorityOf,

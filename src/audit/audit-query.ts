@@ -9,7 +9,7 @@ export interface AuditFilter {
   /** ISO timestamps, inclusive start and exclusive end. */
   since?: string | undefined;
   until?: string | undefined;
-  /** Entries older than this id (the previous page's `nextCursor`). */
+  /** Entries older than this id (where the previous page ended). */
   before?: number | undefined;
   limit: number;
 }
@@ -20,7 +20,7 @@ interface Row extends Omit<ChangeRecord, 'before' | 'after'> {
 }
 
 /** The audit trail newest first, for admins; the change feed reads the same log oldest first. */
-export function queryAudit(sqlite: Database.Database, filter: AuditFilter): { entries: ChangeRecord[]; nextCursor: number | null } {
+export function queryAudit(sqlite: Database.Database, filter: AuditFilter): { entries: ChangeRecord[]; nextBefore: number | null } {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: filter.limit + 1 };
   const add = (clause: string, name: string, value: unknown): void => {
@@ -48,6 +48,7 @@ export function queryAudit(sqlite: Database.Database, filter: AuditFilter): { en
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
     })),
-    nextCursor: rows.length > filter.limit ? page[page.length - 1]!.id : null,
+    /** The id the next (older) page starts below; null on the last page. */
+    nextBefore: rows.length > filter.limit ? page[page.length - 1]!.id : null,
   };
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../shared/problem-responses.ts';
 import { auditPageSchema, auditQuerySchema } from './audit.schemas.ts';
+import { auditCursor } from './audit-cursor.ts';
 import { queryAudit } from './audit-query.ts';
 
 /** `GET /v1/audit`: every change to certificates, tickets and keys, for admins. */
@@ -22,12 +23,13 @@ export function auditRoutes(sqlite: Database.Database): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { cursor, since, until, ...rest } = request.query;
-        return queryAudit(sqlite, {
+        const page = queryAudit(sqlite, {
           ...rest,
-          before: cursor,
+          before: cursor === undefined ? undefined : auditCursor.decode(cursor).before,
           since: since === undefined ? undefined : new Date(since).toISOString(),
           until: until === undefined ? undefined : new Date(until).toISOString(),
         });
+        return { entries: page.entries, nextCursor: page.nextBefore === null ? null : auditCursor.encode({ before: page.nextBefore }) };
       },
     );
   };

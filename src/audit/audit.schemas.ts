@@ -10,13 +10,13 @@ export const auditQuerySchema = z.strictObject({
   action: z.string().max(50).optional().describe('Only this action.'),
   since: IsoTimestamp.optional().describe('From this time (inclusive).'),
   until: IsoTimestamp.optional().describe('Before this time (exclusive).'),
-  cursor: z.coerce.number().int().positive().optional().describe('The previous page’s nextCursor.'),
+  cursor: z.string().max(500).optional().describe('The previous page’s nextCursor (opaque).'),
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('Entries per page (1–500).'),
 });
 
 export const auditPageSchema = z
   .object({
     entries: z.array(changeRecordSchema).describe('Changes, newest first.'),
-    nextCursor: z.number().int().nullable().describe('Pass as `cursor` for the next (older) page; null at the end.'),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next (older) page; null at the end.'),
   })
   .meta({ id: 'AuditPage' });

@@ -1,21 +1,26 @@
-import { invalidCursor } from './changes.errors.ts';
+import { z } from 'zod';
+import { cursorCodec, invalidCursor } from '../shared/cursor.ts';
 
-const PREFIX = 'c1.';
+/** The change feed's position: the id of the last change a mirror has read (0 before the first). */
+const codec = cursorCodec('changes', z.object({ after: z.int().nonnegative() }));
 
-/**
- * The change feed's cursor: opaque to clients (they pass back what they were given), the last
- * change id inside. The version prefix lets the encoding change without breaking stored cursors.
- */
+/** The feed's first encoding, `c1.` and the id in base64url; mirrors keep cursors between runs. */
+const LEGACY_PREFIX = 'c1.';
+
 export function encodeChangeCursor(lastId: number): string {
-  return PREFIX + Buffer.from(String(lastId), 'utf8').toString('base64url');
+  return codec.encode({ after: lastId });
 }
 
-/** The last id a cursor stands for; throws `invalid_cursor` for anything certref did not issue. */
+/** The last id a cursor stands for; `invalid_cursor` for anything certref did not issue. */
 export function decodeChangeCursor(cursor: string): number {
-  if (!cursor.startsWith(PREFIX)) throw invalidCursor(cursor);
-  const text = Buffer.from(cursor.slice(PREFIX.length), 'base64url').toString('utf8');
-  if (!/^(0|[1-9][0-9]{0,15})$/.test(text)) throw invalidCursor(cursor);
+  return cursor.startsWith(LEGACY_PREFIX) ? decodeLegacy(cursor.slice(LEGACY_PREFIX.length)) : codec.decode(cursor).after;
+}
+
+/** A mirror that stored a cursor before the shared encoding continues where it was, not from the start. */
+function decodeLegacy(encoded: string): number {
+  const text = Buffer.from(encoded, 'base64url').toString('utf8');
+  if (!/^(0|[1-9][0-9]{0,15})$/.test(text)) throw invalidCursor();
   const id = Number(text);
-  if (!Number.isSafeInteger(id)) throw invalidCursor(cursor);
+  if (!Number.isSafeInteger(id)) throw invalidCursor();
   return id;
 }

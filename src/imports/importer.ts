@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { withSparseCheckpoints } from '../db/sparse-checkpoints.ts';
+import type { Clock } from '../shared/clock.ts';
 import { BatchReader } from './batches/batch-reader.ts';
 import type { BatchSource } from './batches/batch-source.ts';
 import { WorkerBatchSource } from './batches/worker-batch-source.ts';
@@ -15,9 +16,8 @@ import { openTable } from './rows/table-reader.ts';
 export interface ImporterDeps {
   sqlite: Database.Database;
   writer: CertificateWriter;
-  now: () => Date;
-  /** Today in the service's time zone: decides which document is in effect, and what "future" means. */
-  today: () => string;
+  /** Its day decides which document is in effect, and what "future" means. */
+  clock: Clock;
 }
 
 export interface ImporterOptions {
@@ -96,7 +96,7 @@ export class Importer {
       const source = await this.open(file, detected);
       try {
         const session = new ImportSession(
-          { ...this.deps, runs: this.runs, today: this.deps.today() },
+          { sqlite: this.deps.sqlite, writer: this.deps.writer, runs: this.runs, now: this.deps.clock.now, today: this.deps.clock.today() },
           { fileName: request.fileName, sha256: file.sha256, sizeBytes: file.size, source: request.source ?? 'import', ...detected },
           { maxReportedIssues: this.maxReportedIssues, onProgress: request.onProgress },
         );
@@ -123,5 +123,5 @@ export function importerFor(
   services: Omit<ImporterDeps, 'sqlite'> & { database: Pick<ImporterDeps, 'sqlite'> },
   options: ImporterOptions = {},
 ): Importer {
-  return new Importer({ sqlite: services.database.sqlite, writer: services.writer, now: services.now, today: services.today }, options);
+  return new Importer({ sqlite: services.database.sqlite, writer: services.writer, clock: services.clock }, options);
 }

@@ -1,6 +1,7 @@
 import type { FacetCounts, MatchKind, SearchFilters } from './search.types.ts';
 
-export type SearchEngineName = 'embedded' | 'meilisearch';
+export const SEARCH_ENGINE_NAMES = ['embedded', 'meilisearch'] as const;
+export type SearchEngineName = (typeof SEARCH_ENGINE_NAMES)[number];
 
 /** One page of text matches, asked of an engine. Exact-number hits are the service's business. */
 export interface EngineQuery {

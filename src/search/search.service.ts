@@ -1,11 +1,13 @@
 import { type CertificateStatus, certificateStatus } from '../certificates/certificate-status.ts';
 import { normalise } from '../numbers/normalise.ts';
 import type { Family } from '../numbers/number.types.ts';
+import type { Clock } from '../shared/clock.ts';
+import { invalidCursor } from '../shared/cursor.ts';
 import { encodeCode } from './doc-code.ts';
 import { codeFilter, FacetCounter } from './embedded/facet-counter.ts';
 import type { SearchRow, SearchRows } from './embedded/search-rows.ts';
 import { highlight, highlightWhole } from './highlight.ts';
-import { searchCursorInvalid, searchQueryEmpty } from './search.errors.ts';
+import { searchQueryEmpty } from './search.errors.ts';
 import { type EngineQuery, type EngineResult, type SearchEngine, type SearchEngineName, SearchEngineUnavailable } from './search.port.ts';
 import { addFacets, emptyFacets, type FacetCounts, type MatchKind, type SearchFilters } from './search.types.ts';
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
@@ -58,9 +60,11 @@ export interface SearchServiceDeps {
   /** Answers when the primary is unavailable (the embedded index behind Meilisearch); else null. */
   fallback: SearchEngine | null;
   rows: SearchRows;
-  today: () => string;
-  currentYear: () => number;
+  clock: Clock;
 }
+
+/** Why a page came from the fallback although the primary was not asked. */
+const CONTINUED_ON_FALLBACK = 'continuing pages the embedded index began while Meilisearch was unavailable';
 
 interface EngineAnswer {
   result: EngineResult;
@@ -83,7 +87,7 @@ export class SearchService {
     const text = foldText(q);
     const fingerprint = queryFingerprint(text, filters);
     const cursor = request.cursor ? decodeSearchCursor(request.cursor, fingerprint) : null;
-    const today = this.deps.today();
+    const today = this.deps.clock.today();
     const filter = codeFilter(filters, today);
 
     const exact = this.exactMatches(q);
@@ -131,7 +135,7 @@ export class SearchService {
 
   /** Every certificate the query names by number, in the order the query names them. */
   private exactMatches(q: string): SearchRow[] {
-    const { numbers } = normalise(q, { currentYear: this.deps.currentYear() });
+    const { numbers } = normalise(q, { currentYear: this.deps.clock.currentYear() });
     const found = new Map<number, SearchRow>();
     for (const number of numbers) {
       const row = this.deps.rows.findByMatchKey(number.matchKey);
@@ -142,16 +146,20 @@ export class SearchService {
 
   private async askEngine(query: EngineQuery, cursor: SearchCursor | null): Promise<EngineAnswer> {
     const { primary, fallback } = this.deps;
-    const usable = (engine: SearchEngine): void => {
-      // An engine's cursor means nothing to the other engine: its tiers and order differ.
-      if (cursor?.engineCursor && cursor.engine !== engine.name) throw searchCursorInvalid('other_engine');
-    };
+    // An engine's cursor means nothing to the other engine (their tiers and order differ), so the
+    // engine that issued it continues: paging begun on the fallback stays there to the last page,
+    // even once the primary is back, rather than failing or jumping to another order mid-way.
+    const issuedBy = cursor?.engineCursor ? cursor.engine : null;
+    if (fallback && issuedBy === fallback.name) {
+      return { result: await fallback.search(query), engine: fallback.name, fallback: true, fallbackReason: CONTINUED_ON_FALLBACK };
+    }
+    if (issuedBy !== null && issuedBy !== primary.name) throw invalidCursor('other_engine');
     try {
-      usable(primary);
       return { result: await primary.search(query), engine: primary.name, fallback: false };
     } catch (error) {
       if (!(error instanceof SearchEngineUnavailable) || !fallback) throw error;
-      usable(fallback);
+      // The primary's cursor cannot be continued by the fallback: the client starts again, on the fallback.
+      if (issuedBy !== null) throw invalidCursor('other_engine');
       return { result: await fallback.search(query), engine: fallback.name, fallback: true, fallbackReason: error.message };
     }
   }

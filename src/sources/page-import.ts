@@ -3,6 +3,7 @@ import type { DatedFacts, Outranked, SourcePrecedence } from '../certificates/so
 import type { VersionInput } from '../certificates/version-input.ts';
 import type { RowIssue } from '../imports/rows/row-issues.ts';
 import { validateRow } from '../imports/rows/row-validator.ts';
+import type { Clock } from '../shared/clock.ts';
 import { LabelledRow, type LabelledValues } from './labelled-row.ts';
 
 export interface PageImportDeps {
@@ -10,8 +11,7 @@ export interface PageImportDeps {
   precedence: SourcePrecedence;
   /** The stored versions of the certificate an input is about. */
   storedVersions: (matchKey: string) => readonly DatedFacts[];
-  today: () => string;
-  currentYear: () => number;
+  clock: Clock;
 }
 
 export interface PageImportResult {
@@ -34,8 +34,8 @@ export function importPageRecords(
   const accepted: VersionInput[] = [];
   const rejected: RowIssue[] = [];
   const rowContext = {
-    currentYear: deps.currentYear(),
-    today: deps.today(),
+    currentYear: deps.clock.currentYear(),
+    today: deps.clock.today(),
     provenance: { source: `html:${context.sourceName}`, sourceRef: context.url, fetchedAt: context.fetchedAt },
   };
   records.forEach((values, index) => {
@@ -45,7 +45,7 @@ export function importPageRecords(
     else if (outcome.kind === 'rejected') rejected.push(...outcome.issues);
   });
   const { kept, outranked } = deps.precedence.filter(accepted, (input) => deps.storedVersions(input.number.matchKey));
-  const summary = kept.length > 0 ? deps.writer.write(kept, deps.today(), { actor: `source:${context.sourceName}` }) : null;
+  const summary = kept.length > 0 ? deps.writer.write(kept, deps.clock.today(), { actor: `source:${context.sourceName}` }) : null;
   return {
     records: records.length,
     rejected,

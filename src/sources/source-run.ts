@@ -19,7 +19,6 @@ export interface RunLog {
 export interface SourceRunDeps extends PageImportDeps {
   fetcher: PoliteFetcher;
   pages: SourcePagesRepository;
-  now: () => Date;
   log: RunLog;
 }
 
@@ -77,7 +76,7 @@ export function emptySourceCounts(): SourceRunCounts {
 export async function visitPage(source: SourceDefinition, url: string, deps: SourceRunDeps, result: SourceRunResult): Promise<PageResult> {
   const sourceKey = `html:${source.name}`;
   const { counts } = result;
-  const fetchedAt = deps.now().toISOString();
+  const fetchedAt = deps.clock.now().toISOString();
   const visit = { source: sourceKey, url, fetchedAt, records: 0, versionsAdded: 0, httpStatus: null as number | null };
   const fail = (outcome: PageOutcome, error: AppError | Error, httpStatus: number | null = null): PageResult => {
     const code = error instanceof AppError ? error.code : 'source_page_failed';

@@ -33,13 +33,13 @@ export function detailUrl(source: DetailSource, canonical: string): string {
 function detailTargets(source: DetailSource, deps: SourceRunnerDeps, result: SourceRunResult): string[] {
   const targets = new Set<string>();
   for (const text of source.numbers) {
-    const parsed = deps.normalise(text, { currentYear: deps.currentYear() }).numbers;
+    const parsed = deps.normalise(text, { currentYear: deps.clock.currentYear() }).numbers;
     if (parsed.length === 0)
       result.failures.push({ url: source.url, code: 'config_invalid_number', message: `not a certificate number: ${text}` });
     for (const number of parsed) if (targets.size < source.maxPerRun) targets.add(number.canonical);
   }
   if (!source.datesUnknown) return [...targets];
-  const recheckAfter = new Date(deps.now().getTime() - source.recheckDays * 86_400_000).toISOString();
+  const recheckAfter = new Date(deps.clock.now().getTime() - source.recheckDays * 86_400_000).toISOString();
   const page = 500;
   // Keyset paging: each page starts after the last id seen, so a long list is read once, not rescanned.
   for (let afterId = 0; targets.size < source.maxPerRun; ) {

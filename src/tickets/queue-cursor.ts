@@ -1,29 +1,22 @@
-import { invalidCursor } from './tickets.errors.ts';
-
-export type QueueSort = 'demand' | 'age';
+import { z } from 'zod';
+import { cursorCodec, invalidCursor } from '../shared/cursor.ts';
 
 /** Where the previous page ended: the sort key and id of its last ticket. */
-export interface QueuePosition {
-  sort: QueueSort;
-  key: number | string;
-  id: number;
-}
+const queuePositionSchema = z.discriminatedUnion('sort', [
+  z.object({ sort: z.literal('demand'), key: z.int().nonnegative(), id: z.int().positive() }),
+  z.object({ sort: z.literal('age'), key: z.string().max(40), id: z.int().positive() }),
+]);
 
-export function encodeCursor(position: QueuePosition): string {
-  return Buffer.from(JSON.stringify([position.sort, position.key, position.id])).toString('base64url');
-}
+export type QueuePosition = z.output<typeof queuePositionSchema>;
+export type QueueSort = QueuePosition['sort'];
 
-/** Reads a cursor made by `encodeCursor` for the same sort; anything else is a 400. */
+const codec = cursorCodec('tickets', queuePositionSchema);
+
+export const encodeCursor = codec.encode;
+
+/** Reads a cursor made by `encodeCursor` for the same sort: a cursor of the other sort is a 400 too. */
 export function decodeCursor(cursor: string, sort: QueueSort): QueuePosition {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidCursor();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalidCursor();
-  const [cursorSort, key, id] = parsed as unknown[];
-  const keyFits = sort === 'demand' ? Number.isInteger(key) : typeof key === 'string';
-  if (cursorSort !== sort || !keyFits || !Number.isInteger(id)) throw invalidCursor();
-  return { sort, key: key as number | string, id: id as number };
+  const position = codec.decode(cursor);
+  if (position.sort !== sort) throw invalidCursor();
+  return position;
 }

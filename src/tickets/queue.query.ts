@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { decodeCursor, encodeCursor, type QueueSort } from './queue-cursor.ts';
+import { decodeCursor, encodeCursor, type QueuePosition, type QueueSort } from './queue-cursor.ts';
 import type { TicketStatus } from './ticket-state.ts';
 import { TICKET_COLUMNS, type TicketRow } from './tickets.repository.ts';
 
@@ -51,7 +51,8 @@ export class QueueQueries {
     return {
       tickets,
       total: position ? null : this.total(query.status),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: spec.key(last), id: last.id }) : null,
+      nextCursor:
+        rows.length > query.limit && last ? encodeCursor({ sort: query.sort, key: spec.key(last), id: last.id } as QueuePosition) : null,
     };
   }
 

@@ -2,16 +2,11 @@ import type Database from 'better-sqlite3';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
 import type { MissHandler } from '../certificates/lookup/lookup.service.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
+import type { Clock } from '../shared/clock.ts';
 import { type IntakeRefusal, intakeRefusal } from './callbacks/callback-address.ts';
 import type { TicketEvents } from './ticket-events.ts';
 import { ticketReference } from './ticket-view.ts';
 import type { MissRecord, TicketRow, TicketsRepository } from './tickets.repository.ts';
-
-export interface IntakeClock {
-  now: () => Date;
-  /** Today in Asia/Shanghai: the day lookups are counted on. */
-  today: () => string;
-}
 
 /**
  * Where tickets come from and where they go without a technician: a miss of a well-formed 粤 number
@@ -26,7 +21,8 @@ export class TicketIntake {
     sqlite: Database.Database,
     private readonly tickets: TicketsRepository,
     private readonly events: TicketEvents,
-    private readonly clock: IntakeClock,
+    /** `today` is the day lookups are counted on. */
+    private readonly clock: Clock,
     private readonly callbackPolicy: { allowPrivate: boolean },
   ) {
     this.recordTransaction = sqlite.transaction((miss: MissRecord) => this.recordUnsafe(miss)).immediate;

@@ -2,18 +2,13 @@ import type Database from 'better-sqlite3';
 import type { Principal } from '../auth/principal.ts';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
 import { normalise } from '../numbers/normalise.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { AttachmentsRepository } from './attachments/attachments.repository.ts';
 import { type ResolutionForm, resolutionToVersion } from './resolution-input.ts';
 import type { TicketEvents } from './ticket-events.ts';
 import { type RejectReason, type TicketAction, transitionError } from './ticket-state.ts';
 import { correctNumberInvalid, evidenceRequired, ticketNotFound } from './tickets.errors.ts';
 import type { TicketRow, TicketsRepository } from './tickets.repository.ts';
-
-export interface WorkflowClock {
-  now: () => Date;
-  today: () => string;
-  currentYear: () => number;
-}
 
 export interface Rejection {
   reason: RejectReason;
@@ -33,7 +28,7 @@ export class TicketWorkflow {
     private readonly attachments: AttachmentsRepository,
     private readonly writer: CertificateWriter,
     private readonly events: TicketEvents,
-    private readonly clock: WorkflowClock,
+    private readonly clock: Clock,
     private readonly claimTimeoutMs: number,
   ) {}
 

@@ -84,10 +84,6 @@ export const attachmentNotFound = defineError(404, 'attachment_not_found', (tick
   text: { zh: `工单 ${ticketId} 没有编号为 ${attachmentId} 的附件。`, en: `Ticket ${ticketId} has no attachment ${attachmentId}.` },
 }));
 
-export const invalidCursor = defineError(400, 'invalid_cursor', () => ({
-  text: { zh: '分页游标无效，请从第一页重新开始。', en: 'The page cursor is invalid; start again from the first page.' },
-}));
-
 export const notARequester = defineError(403, 'not_a_requester', (id: number) => ({
   text: {
     zh: `只有查询过该证号的单位或技术人员才能为工单 ${id} 上传证据。`,

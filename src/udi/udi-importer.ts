@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Normaliser, NumberCache, RecentKeys } from '../numbers/number-cache.ts';
+import type { Clock } from '../shared/clock.ts';
 import type { PendingDevice, UdiBatchWriter } from './udi-batch.ts';
 import {
   EMPTY_UDI_COUNTS,
@@ -19,9 +20,7 @@ export interface UdiImporterDeps {
   batches: UdiBatchWriter;
   runs: UdiRunsRepository;
   normalise: Normaliser;
-  now: () => Date;
-  today: () => string;
-  currentYear: () => number;
+  clock: Clock;
   /** Files at least this large are read by a worker thread (tests lower it to cover that path). */
   workerThresholdBytes?: number;
 }
@@ -74,7 +73,7 @@ export class UdiImporter {
     if (options.skipIfImported && this.deps.runs.alreadyImported(sha256)) {
       return { kind: 'skipped', file, reason: 'already_imported' };
     }
-    const startedAt = this.deps.now().toISOString();
+    const startedAt = this.deps.clock.now().toISOString();
     const fileName = path.basename(file);
     const runId = this.deps.runs.create({ fileName, sha256, sizeBytes, trigger: options.trigger, startedAt });
     const details: UdiRunDetails = {
@@ -88,8 +87,8 @@ export class UdiImporter {
       runId,
       fileName,
       fetchedAt: startedAt,
-      today: this.deps.today(),
-      numbers: new NumberCache(this.deps.normalise, this.deps.currentYear()),
+      today: this.deps.clock.today(),
+      numbers: new NumberCache(this.deps.normalise, this.deps.clock.currentYear()),
       written: new RecentKeys(),
     };
     let declaredTotal: number | null = null;
@@ -129,7 +128,7 @@ export class UdiImporter {
           : undefined;
       this.deps.runs.finish(runId, {
         status: error ? 'failed' : 'completed',
-        finishedAt: this.deps.now().toISOString(),
+        finishedAt: this.deps.clock.now().toISOString(),
         declaredDevices: declaredTotal,
         details,
         ...(error ? { error } : {}),
@@ -137,7 +136,7 @@ export class UdiImporter {
     } catch (error) {
       this.deps.runs.finish(runId, {
         status: 'failed',
-        finishedAt: this.deps.now().toISOString(),
+        finishedAt: this.deps.clock.now().toISOString(),
         declaredDevices: declaredTotal,
         details,
         error: error instanceof Error ? error.message : String(error),

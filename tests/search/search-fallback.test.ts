@@ -1,8 +1,11 @@
+import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SearchEngineUnavailable } from '../../src/search/search.port.ts';
+import { encodeSearchCursor, queryFingerprint } from '../../src/search/search-cursor.ts';
+import { foldText } from '../../src/search/search-text.ts';
 import type { TestContext } from '../helpers/test-app.ts';
-import { CERTIFICATES, type SearchBody, searchApp, tiers } from './search-fixtures.ts';
+import { CERTIFICATES, type SearchBody, search, searchApp, tiers } from './search-fixtures.ts';
 
 /** A local port nobody listens on: bound, noted, released. Connecting to it is refused at once. */
 async function closedPort(): Promise<number> {
@@ -11,6 +14,11 @@ async function closedPort(): Promise<number> {
   const { port } = server.address() as net.AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/** The cursor Meilisearch would have issued for page 2 of `q` (no filters), as the service encodes it. */
+function meilisearchCursor(q: string): string {
+  return encodeSearchCursor({ pinnedShown: 0, engine: 'meilisearch', engineCursor: '1' }, queryFingerprint(foldText(q), {}));
 }
 
 describe('Meilisearch configured but unreachable', () => {
@@ -55,9 +63,80 @@ describe('Meilisearch configured but unreachable', () => {
     expect(outbox.size()).toBe(queued);
   });
 
+  it('pages to the last hit on the embedded index, exactly as the embedded engine alone does', async () => {
+    const walk = async (ctx: TestContext): Promise<string[][]> => {
+      const pages: string[][] = [];
+      let cursor: string | null = null;
+      do {
+        const page: SearchBody = await search(ctx, { q: '3140', limit: 1, ...(cursor ? { cursor } : {}) });
+        expect(page.engine).toBe('embedded');
+        pages.push(page.hits.map((hit) => hit.canonical));
+        cursor = page.nextCursor;
+      } while (cursor && pages.length < 20);
+      return pages;
+    };
+    const onFallback = await walk(meili);
+    expect(onFallback.length).toBeGreaterThan(2);
+    expect(onFallback).toEqual(await walk(embedded));
+  });
+
   it('refuses a Meilisearch cursor while the embedded index answers', async () => {
-    const cursor = Buffer.from(JSON.stringify({ v: 1, f: 'x', p: 0, e: 'meilisearch', c: '20' })).toString('base64url');
+    const cursor = meilisearchCursor('3140');
     const response = await meili.app.inject({ url: `/v1/search?q=3140&cursor=${cursor}` });
     expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'invalid_cursor', reason: 'other_engine' });
+  });
+});
+
+describe('Meilisearch back while a client pages through fallback answers', () => {
+  // A stand-in Meilisearch: answers 503 while down, an empty index once up; counts what it is asked.
+  let up = false;
+  let requests = 0;
+  const server = http.createServer((request, response) => {
+    requests++;
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (!up) {
+        response.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"down","code":"down","type":"system","link":""}');
+        return;
+      }
+      const { queries } = JSON.parse(body) as { queries: { indexUid: string; q: string }[] };
+      const results = queries.map((query) => ({ indexUid: query.indexUid, query: query.q, hits: [], totalHits: 0, processingTimeMs: 0 }));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
+    });
+  });
+  let meili: TestContext;
+  let embedded: TestContext;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    meili = await searchApp({
+      search: { engine: 'meilisearch', meiliUrl: `http://127.0.0.1:${port}`, meiliApiKey: null, meiliIndex: 'certificates' },
+    });
+    embedded = await searchApp();
+  });
+  afterAll(async () => {
+    await meili?.close();
+    await embedded?.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('the embedded index that began the paging finishes it; a new query goes to Meilisearch', async () => {
+    const first = await search(meili, { q: '3140', limit: 1 });
+    expect(first.engine).toBe('embedded');
+    up = true;
+    const askedBefore = requests;
+    const second = await meili.app.inject({ url: '/v1/search', query: { q: '3140', limit: '1', cursor: first.nextCursor! } });
+    expect(second.statusCode).toBe(200);
+    expect(second.headers['x-search-fallback']).toBe('embedded');
+    expect(requests).toBe(askedBefore);
+    const direct = await search(embedded, { q: '3140', limit: 1 });
+    const directSecond = await search(embedded, { q: '3140', limit: 1, cursor: direct.nextCursor! });
+    expect((second.json() as SearchBody).hits).toEqual(directSecond.hits);
+
+    const fresh = await meili.app.inject({ url: '/v1/search?q=3140' });
+    expect(fresh.headers['x-search-engine']).toBe('meilisearch');
+    expect(requests).toBeGreaterThan(askedBefore);
   });
 });

@@ -27,12 +27,12 @@ describe('GET /v1/search refuses what it cannot answer', () => {
     expect(response.json()).toMatchObject({ status: 400 });
   });
 
-  it('a cursor from another query or other filters: 400 search_cursor_invalid', async () => {
+  it('a cursor from another query or other filters: 400 invalid_cursor', async () => {
     const first = await search(ctx, { q: '3140', limit: 1 });
     for (const query of [{ q: '导管' }, { q: '3140', authority: '粤' }] as Record<string, string>[]) {
       const response = await get({ ...query, cursor: first.nextCursor! });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'search_cursor_invalid', reason: 'other_query' });
+      expect(response.json()).toMatchObject({ code: 'invalid_cursor', reason: 'other_query' });
     }
   });
 

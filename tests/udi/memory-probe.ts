@@ -24,9 +24,7 @@ const importer = new UdiImporter({
   batches: new UdiBatchWriter(services.database.sqlite, services.writer, udiDevices, udiRuns),
   runs: udiRuns,
   normalise,
-  now: services.now,
-  today: services.today,
-  currentYear: services.currentYear,
+  clock: services.clock,
   workerThresholdBytes: process.argv[3] === 'worker' ? 0 : Number.POSITIVE_INFINITY,
 });
 const heap: number[] = [];

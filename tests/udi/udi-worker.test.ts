@@ -25,9 +25,7 @@ function importer(useWorker: boolean): { s: Services; importer: UdiImporter } {
       batches: new UdiBatchWriter(s.database.sqlite, s.writer, udiDevices, udiRuns),
       runs: udiRuns,
       normalise,
-      now: s.now,
-      today: s.today,
-      currentYear: s.currentYear,
+      clock: s.clock,
       workerThresholdBytes: useWorker ? 0 : Number.POSITIVE_INFINITY,
     }),
   };

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
+import { invalidCursor } from '../../shared/cursor.ts';
 import { ID_BITS, MAX_CERTIFICATE_ID } from '../doc-code.ts';
-import { searchCursorInvalid } from '../search.errors.ts';
 import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from '../search.port.ts';
 import { EmbeddedFacets } from './embedded-facets.ts';
 import { codeFilter } from './facet-counter.ts';
@@ -74,6 +74,6 @@ function encodeCursor(cursor: EmbeddedCursor): string {
 
 function decodeCursor(text: string): EmbeddedCursor {
   const match = /^(\d)\.(\d{1,12})\.(\d{1,10})$/.exec(text);
-  if (!match) throw searchCursorInvalid('malformed');
+  if (!match) throw invalidCursor();
   return { tier: Number(match[1]), code: Number(match[2]), id: Number(match[3]) };
 }

@@ -1,6 +1,6 @@
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult } from 'meilisearch';
+import { invalidCursor } from '../../shared/cursor.ts';
 import { dayKey, STATUSES } from '../doc-code.ts';
-import { searchCursorInvalid } from '../search.errors.ts';
 import type { EngineHit, EngineQuery, EngineResult, SearchEngine } from '../search.port.ts';
 import { emptyFacets, type FacetName, type SearchFilters } from '../search.types.ts';
 import { type MeiliDocument, meiliQuery } from '../search-document.ts';
@@ -130,6 +130,6 @@ function matchedBy(hit: MultiSearchResult<Hit>['hits'][number], text: string): E
 }
 
 function decodeOffset(cursor: string): number {
-  if (!/^\d{1,9}$/.test(cursor)) throw searchCursorInvalid('malformed');
+  if (!/^\d{1,9}$/.test(cursor)) throw invalidCursor();
   return Number(cursor);
 }
