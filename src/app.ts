@@ -20,7 +20,7 @@ import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
-import { registerErrorHandlers } from './shared/error-handler.ts';
+import { registerErrorHandlers, routerErrorHandler } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
 import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { refuseUndeclaredQueries } from './shared/no-query.ts';
@@ -49,6 +49,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     ...(services.config.logRequests ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2000 },
+    frameworkErrors: routerErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
