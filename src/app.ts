@@ -5,6 +5,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
+import { refusalLimitPlugin } from './auth/refusal-limit.plugin.ts';
 import { autofillRoutes } from './autofill/autofill.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { requesterFrom } from './certificates/lookup/requester.ts';
@@ -20,7 +21,7 @@ import { numbersRoutes } from './numbers/numbers.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
-import { registerErrorHandlers } from './shared/error-handler.ts';
+import { registerErrorHandlers, routerErrorHandler } from './shared/error-handler.ts';
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
 import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { refuseUndeclaredQueries } from './shared/no-query.ts';
@@ -49,6 +50,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     ...(services.config.logRequests ? {} : { childLoggerFactory: lazyChildLoggerFactory }),
     bodyLimit: BODY_LIMIT,
     routerOptions: { maxParamLength: 2000 },
+    frameworkErrors: routerErrorHandler,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -57,6 +59,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   registerErrorHandlers(app);
   refuseUndeclaredQueries(app);
   // Who is asking (API key, ADMIN_TOKEN, or anonymous) and what each route allows, then rate limits per key or address.
+  // An address refused too often is stopped first, before its key is checked.
+  await app.register(refusalLimitPlugin(services.config.rateLimitPerMinute));
   await app.register(
     authPlugin({ keys: services.apiKeys, adminToken: services.config.adminToken, lookupsRequireKey: services.config.lookupsRequireKey }),
   );

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ChangeRecord } from '../changes/change-log.ts';
+import { type ChangeRecord, type ChangeRow, parsedChange } from '../changes/change-log.ts';
 
 export interface AuditFilter {
   entity?: string | undefined;
@@ -12,11 +12,6 @@ export interface AuditFilter {
   /** Entries older than this id (where the previous page ended). */
   before?: number | undefined;
   limit: number;
-}
-
-interface Row extends Omit<ChangeRecord, 'before' | 'after'> {
-  before: string | null;
-  after: string | null;
 }
 
 /** The audit trail newest first, for admins; the change feed reads the same log oldest first. */
@@ -40,14 +35,11 @@ export function queryAudit(sqlite: Database.Database, filter: AuditFilter): { en
       `SELECT id, at, actor, entity, entity_id AS entityId, action, before, after FROM change_log
        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
     )
-    .all(params) as Row[];
+    .all(params) as ChangeRow[];
   const page = rows.slice(0, filter.limit);
   return {
-    entries: page.map((row) => ({
-      ...row,
-      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-    })),
+    // Admins read every entity, but secrets recorded before they were redacted on the way in stay hidden.
+    entries: page.map(parsedChange),
     /** The id the next (older) page starts below; null on the last page. */
     nextBefore: rows.length > filter.limit ? page[page.length - 1]!.id : null,
   };

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { redactSecrets } from '../auth/redaction.ts';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
 
 export type ChangeEntity = 'certificate' | 'ticket' | 'api_key' | (string & {});
@@ -23,7 +24,7 @@ export interface ChangeRecord {
   after: unknown;
 }
 
-interface ChangeRow extends Omit<ChangeRecord, 'before' | 'after'> {
+export interface ChangeRow extends Omit<ChangeRecord, 'before' | 'after'> {
   before: string | null;
   after: string | null;
 }
@@ -33,6 +34,8 @@ export interface ChangeQuery {
   after?: number;
   limit: number;
   entity?: string;
+  /** Only changes to these kinds of entity (the kinds the caller may read). */
+  entities?: readonly string[];
   entityId?: string;
   actor?: string;
 }
@@ -53,6 +56,7 @@ export class ChangeLog {
     );
   }
 
+  /** Secrets and callback URLs are redacted before they are stored: the log is kept forever and read by many. */
   append(entry: ChangeEntry, at: string = this.now().toISOString()): number {
     const result = this.insert.run(
       at,
@@ -60,8 +64,8 @@ export class ChangeLog {
       entry.entity,
       entry.entityId,
       entry.action,
-      entry.before === undefined ? null : JSON.stringify(entry.before),
-      entry.after === undefined ? null : JSON.stringify(entry.after),
+      stored(entry.entity, entry.before),
+      stored(entry.entity, entry.after),
     );
     return Number(result.lastInsertRowid);
   }
@@ -69,6 +73,8 @@ export class ChangeLog {
   list(query: ChangeQuery): ChangeRecord[] {
     const where: string[] = ['id > @after'];
     if (query.entity) where.push('entity = @entity');
+    // Unary + keeps SQLite on the id order: the entity index would read every matching change and sort.
+    if (query.entities) where.push(`+entity IN (${query.entities.map((_, i) => `@kind${i}`).join(', ') || 'NULL'})`);
     if (query.entityId) where.push('entity_id = @entityId');
     if (query.actor) where.push('actor = @actor');
     const rows = this.sqlite
@@ -82,12 +88,9 @@ export class ChangeLog {
         entity: query.entity,
         entityId: query.entityId,
         actor: query.actor,
+        ...Object.fromEntries((query.entities ?? []).map((kind, i) => [`kind${i}`, kind])),
       }) as ChangeRow[];
-    return rows.map((row) => ({
-      ...row,
-      before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-      after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-    }));
+    return rows.map(parsedChange);
   }
 
   /**
@@ -113,4 +116,23 @@ export class ChangeLog {
       }
     };
   }
+}
+
+/** Certificates are public data and the bulk of the log: only other entities' states are walked. */
+function stored(entity: string, state: unknown): string | null {
+  if (state === undefined || state === null) return null;
+  return JSON.stringify(entity === 'certificate' ? state : redactSecrets(state));
+}
+
+/**
+ * A stored change as it is shown. Entries written before secrets were redacted on the way in
+ * still hold them, so non-certificate states are redacted on the way out as well.
+ */
+export function parsedChange(row: ChangeRow): ChangeRecord {
+  const parse = (text: string | null): unknown => {
+    if (text === null) return null;
+    const value = JSON.parse(text) as unknown;
+    return row.entity === 'certificate' ? value : redactSecrets(value);
+  };
+  return { ...row, before: parse(row.before), after: parse(row.after) };
 }

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { assertRole } from '../auth/auth.plugin.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
+import { readableEntities, roleToRead } from './change-access.ts';
 import { decodeChangeCursor, encodeChangeCursor } from './change-cursor.ts';
 import type { ChangeLog } from './change-log.ts';
 import { changesPageSchema, changesQuerySchema } from './changes.schemas.ts';
@@ -13,22 +15,25 @@ export function changesRoutes(changeLog: ChangeLog): FastifyPluginAsyncZod {
     app.get(
       '/v1/changes',
       {
-        // The feed carries ticket history and who acted: never anonymous, even when lookups are open.
-        config: { access: 'reader' },
+        // Certificate changes are as public as lookups; the handler narrows the rest by role.
+        config: { access: 'lookup' },
         schema: {
           tags: ['freshness'],
           summary: '变更流（供镜像同步） · Follow every change (mirror feed)',
           description:
-            '按游标依次返回证书、工单和密钥的每一项变更，最早的在前。 Changes to certificates (created, versions added: each entry lists the new version ids and the summary before and after), tickets and keys, oldest first, by cursor. Start without `since`; keep the returned nextCursor and pass it as `since` to get only what changed after.',
+            '按游标依次返回变更，最早的在前，按角色限定范围：可查询证书者可见证书变更，技术人员另可见工单，管理员可见密钥。 Changes oldest first, by cursor, scoped by role: certificate changes (created, versions added: each entry lists the new version ids and the summary before and after) for anyone who may look certificates up; tickets for technicians; keys for admins. Asking for an `entity` the key may not read answers 401 or 403. Start without `since`; keep the returned nextCursor and pass it as `since` to get only what changed after.',
           querystring: changesQuerySchema,
           response: { 200: changesPageSchema, ...problemResponses(400, 401, 403, 429) },
         },
       },
       async (request) => {
         const { since, limit, entity } = request.query;
+        const needed = entity === undefined ? null : roleToRead(entity);
+        if (needed) assertRole(request.principal, needed);
         const after = since === undefined ? 0 : decodeChangeCursor(since);
+        const entities = entity === undefined ? readableEntities(request.principal.role) : [entity];
         // One more than asked says whether another page is waiting, without a count.
-        const rows = changeLog.list({ after, limit: limit + 1, ...(entity ? { entity } : {}) });
+        const rows = changeLog.list({ after, limit: limit + 1, ...(entities ? { entities } : {}) });
         const changes = rows.slice(0, limit);
         const last = changes.at(-1)?.id ?? after;
         return { changes, nextCursor: encodeChangeCursor(last), hasMore: rows.length > limit };

@@ -7,16 +7,20 @@ import { problemResponses } from '../shared/problem-responses.ts';
 
 const okSchema = z.object({ status: z.literal('ok').describe('Always ok when the process answers.') });
 
+/** Never rate-limited: a busy client behind the load balancer's address must not make the service look down. */
+const probe = { rateLimit: false as const };
+
 export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['health'], summary: '存活检查 · Liveness: the process answers', response: { 200: okSchema } } },
+      { config: probe, schema: { tags: ['health'], summary: '存活检查 · Liveness: the process answers', response: { 200: okSchema } } },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
       '/readyz',
       {
+        config: probe,
         schema: {
           tags: ['health'],
           summary: '就绪检查 · Readiness: the database is open and every migration applied',

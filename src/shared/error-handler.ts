@@ -47,6 +47,20 @@ const frameworkErrors: Record<string, { status: number; code: string; text: Bili
 };
 
 /**
+ * Errors the router raises before any route or hook runs (an undecodable URL, an over-long path
+ * parameter): Fastify answers them itself unless given this, and its answer is no problem document.
+ */
+export function routerErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(
+    reply,
+    new AppError(400, 'invalid_url', {
+      zh: '请求地址无效：路径含有无法解码的字符或过长的参数。',
+      en: `Invalid URL: ${error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : 'the path cannot be decoded'}.`,
+    }),
+  );
+}
+
+/**
  * The one place errors become responses. Client mistakes get their own code; anything else is a
  * 500 whose details stay in the log, never in the answer.
  */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { redactCallbackUrl } from '../auth/redaction.ts';
 import { hasRole } from '../auth/roles.ts';
 import type { ChangeLog } from '../changes/change-log.ts';
 import { changeRecordSchema } from '../changes/changes.schemas.ts';
@@ -54,7 +55,10 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         if (!hasRole(request.principal.role, 'technician')) return view;
         return {
           ...view,
-          requesters: tickets.requesters(row.id),
+          // Contacts are for the technician working the ticket; a callback URL may carry the requester's token.
+          requesters: tickets
+            .requesters(row.id)
+            .map((r) => ({ ...r, callbackUrl: r.callbackUrl === null ? null : redactCallbackUrl(r.callbackUrl) })),
           lookupsByDay: tickets.lookupsByDay(row.id),
           attachments: evidence.list(row.id),
         };
@@ -107,7 +111,13 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
       async (request) => {
         const { id } = request.params;
         if (!tickets.get(id)) throw ticketNotFound(id);
-        return { deliveries: outbox.deliveries(id).map(({ payload: _payload, ticketId: _ticketId, ...rest }) => rest) };
+        return {
+          deliveries: outbox.deliveries(id).map(({ payload: _payload, ticketId: _ticketId, url, lastError, ...rest }) => ({
+            ...rest,
+            url: redactCallbackUrl(url),
+            lastError: lastError === null ? null : lastError.replaceAll(url, redactCallbackUrl(url)),
+          })),
+        };
       },
     );
   };

@@ -34,6 +34,37 @@ describe('rate limiting', () => {
     expect((await lookup(bearer(keys.technician), '10.2.0.9')).statusCode).toBe(404);
   });
 
+  it('never limits the health probes, however often one address asks', async () => {
+    for (let i = 0; i < 10; i++) {
+      for (const url of ['/healthz', '/readyz']) expect((await ctx.app.inject({ url, remoteAddress: '10.4.4.4' })).statusCode).toBe(200);
+    }
+  });
+
+  it('counts refused requests against the address: past the limit it answers 429 before looking at the key', async () => {
+    const ip = '10.5.5.5';
+    const refusedOnce = [
+      ctx.app.inject({ url: '/v1/keys', headers: bearer('crk_guessed-key-00000000000000000000000'), remoteAddress: ip }),
+      ctx.app.inject({ url: '/v1/tickets', remoteAddress: ip }),
+      ctx.app.inject({ url: '/v1/audit', headers: bearer(keys.reader), remoteAddress: ip }),
+    ];
+    expect((await Promise.all(refusedOnce)).map((r) => r.statusCode)).toEqual([401, 401, 403]);
+
+    const guess = await ctx.app.inject({ url: '/v1/keys', headers: bearer(keys.admin.slice(0, -1)), remoteAddress: ip });
+    expect(guess.statusCode).toBe(429);
+    expect(guess.headers['content-type']).toContain('application/problem+json');
+    expect(Number(guess.headers['retry-after'])).toBeGreaterThan(0);
+    expect(guess.json()).toMatchObject({ code: 'rate_limited', limitPerMinute: 3 });
+    // Even the right key: a guesser that hit it would learn nothing from the answer.
+    expect((await ctx.app.inject({ url: '/v1/keys', headers: bearer(keys.admin), remoteAddress: ip })).statusCode).toBe(429);
+    expect((await ctx.app.inject({ url: '/healthz', remoteAddress: ip })).statusCode).toBe(200);
+    // Other addresses are refused as before, and the key works from them.
+    expect(
+      (await ctx.app.inject({ url: '/v1/keys', headers: bearer('crk_guessed-key-00000000000000000000000'), remoteAddress: '10.5.5.6' }))
+        .statusCode,
+    ).toBe(401);
+    expect((await ctx.app.inject({ url: '/v1/keys', headers: bearer(keys.admin), remoteAddress: '10.5.5.6' })).statusCode).toBe(200);
+  });
+
   it('leaves the console’s static files alone', async () => {
     for (let i = 0; i < 5; i++) expect((await ctx.app.inject({ url: '/console/', remoteAddress: '10.3.3.3' })).statusCode).toBe(200);
   });

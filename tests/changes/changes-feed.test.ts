@@ -82,8 +82,9 @@ describe('GET /v1/changes', () => {
     expect(next.body.changes[0].after.versionIds).toHaveLength(1);
   });
 
-  it('includes tickets: a missing Guangdong number opens one, and its certificate arriving resolves it', async () => {
-    const { since } = { since: (await feed()).body.nextCursor as string };
+  it('includes tickets for technicians: a missing Guangdong number opens one, and its certificate arriving resolves it', async () => {
+    const technicianKey = ctx.services.apiKeys.create({ name: '技术员', role: 'technician' }, 'test').key;
+    const { since } = { since: (await feed('', technicianKey)).body.nextCursor as string };
     await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232070123')}` });
     storeDocuments(ctx.services, [
       {
@@ -94,7 +95,7 @@ describe('GET /v1/changes', () => {
         productName: '体温计',
       },
     ]);
-    const { body } = await feed(`?since=${encodeURIComponent(since)}`);
+    const { body } = await feed(`?since=${encodeURIComponent(since)}`, technicianKey);
     expect(body.changes.map((c: Change) => `${c.entity}:${c.action}`)).toEqual(['ticket:opened', 'certificate:created', 'ticket:resolved']);
   });
 
@@ -105,11 +106,9 @@ describe('GET /v1/changes', () => {
     for (const change of body.changes) expect(change.actor).toBe('udi:1');
   });
 
-  it('refuses a cursor it did not issue, and callers without a key', async () => {
+  it('refuses a cursor it did not issue', async () => {
     const bad = await feed('?since=12');
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'invalid_cursor', message: { zh: expect.any(String), en: expect.any(String) } });
-    const anonymous = await feed('', null);
-    expect(anonymous.status).toBe(401);
   });
 });

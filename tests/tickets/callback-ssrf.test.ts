@@ -196,14 +196,15 @@ describe('callback URLs at intake', () => {
     );
     expect(status).toBe(404);
     expect(body.callbackUrlRefused).toBeUndefined();
-    expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: 'https://hooks.example.com/certref' })]);
+    // Stored; technicians see where it goes, not the path a receiver may authenticate with.
+    expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: 'https://hooks.example.com/…' })]);
   });
 
   it('with CALLBACK_ALLOW_PRIVATE on, a private URL is stored', async () => {
     const c = await setUp({ callbackAllowPrivate: true });
     const { body } = await missLookup(c.app, MISSING_GD, keys.reader, `&callbackUrl=${encodeURIComponent(METADATA_URL)}`);
     expect(body.callbackUrlRefused).toBeUndefined();
-    expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: METADATA_URL })]);
+    expect(await requesters(c, body.ticket.id)).toEqual([expect.objectContaining({ callbackUrl: 'http://169.254.169.254/…' })]);
   });
 });
 

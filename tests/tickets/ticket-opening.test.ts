@@ -102,7 +102,8 @@ describe('requesters', () => {
         expect.objectContaining({
           organisation: '广州某医疗器械有限公司',
           contact: '王经理 020-12345678',
-          callbackUrl: 'http://127.0.0.1:9/hook',
+          // Where the callbacks go, not the path or query a receiver may authenticate them with.
+          callbackUrl: 'http://127.0.0.1:9/…',
           requestCount: 2,
         }),
         expect.objectContaining({ organisation: 'ip:127.0.0.1', requestCount: 1 }),
@@ -121,7 +122,7 @@ describe('requesters', () => {
     const ticket = response.json().ticket;
     const detail = (await ctx.app.inject({ url: ticket.href, headers: bearer(keys.technician) })).json();
     expect(detail.requesters).toEqual([
-      expect.objectContaining({ organisation: '广州某医疗器械有限公司', contact: '李工', callbackUrl: 'http://127.0.0.1:9/cert-hook' }),
+      expect.objectContaining({ organisation: '广州某医疗器械有限公司', contact: '李工', callbackUrl: 'http://127.0.0.1:9/…' }),
     ]);
   });
 
