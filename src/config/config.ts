@@ -28,6 +28,22 @@ export const configSchema = z.object({
   // Correction queue and access.
   LOOKUPS_REQUIRE_KEY: booleanFromEnv.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  TICKET_QUOTA_ANONYMOUS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10)
+    .describe(
+      '无密钥时每个客户端地址每小时最多新建的补录工单数（加入已有工单不计）；0 表示不新建。 New tickets per client address without a key in any hour (joining an open ticket is free); 0: none.',
+    ),
+  TICKET_QUOTA_READER_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(200)
+    .describe(
+      '每个查询方密钥每小时最多新建的补录工单数；技术人员与管理员不限。 New tickets per reader key in any hour; technician and admin keys are not limited.',
+    ),
   CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120),
   CALLBACK_SECRET: z.string().min(16, 'CALLBACK_SECRET must be at least 16 characters').optional(),
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
@@ -83,6 +99,8 @@ export interface AppConfig {
   lookupsRequireKey: boolean;
   /** Requests per minute per API key or client address; 0: no limit. */
   rateLimitPerMinute: number;
+  /** New tickets per hour an anonymous client address, or a reader key, may open; technicians and admins: no limit. */
+  ticketQuota: { anonymousPerHour: number; readerPerHour: number };
   /** A claimed ticket returns to the queue after this long. */
   claimTimeoutMinutes: number;
   /** HMAC-SHA256 key for callback signatures; without it callbacks are logged as skipped. */
@@ -157,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     autofillCacheSize: e.AUTOFILL_CACHE_SIZE,
     lookupsRequireKey: e.LOOKUPS_REQUIRE_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    ticketQuota: { anonymousPerHour: e.TICKET_QUOTA_ANONYMOUS_PER_HOUR, readerPerHour: e.TICKET_QUOTA_READER_PER_HOUR },
     claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,
     callbackSecret: e.CALLBACK_SECRET ?? null,
     callbackMaxAttempts: e.CALLBACK_MAX_ATTEMPTS,

@@ -67,7 +67,17 @@ const ROUTES: Route[] = [
     expected: open,
     request: async () => ({ method: 'POST', url: '/v1/numbers/normalize', payload: { inputs: ['粤械注准20232079999'] } }),
   },
-  { name: 'GET /v1/tickets/{id}', expected: open, request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}` }) },
+  {
+    // By id: the reader's organisation asked for the ticket; without a key, an id is no proof of that.
+    name: 'GET /v1/tickets/{id}',
+    expected: { none: 404, reader: 200, technician: 200, admin: 200 },
+    request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}` }),
+  },
+  {
+    name: 'GET /v1/tickets/{ref}',
+    expected: open,
+    request: async () => ({ url: `/v1/tickets/${ctx.services.tickets.repository.get((await freshTicket()).id)!.ref}` }),
+  },
   { name: 'GET /v1/auth/me', expected: open, request: async () => ({ url: '/v1/auth/me' }) },
   {
     name: 'POST /v1/tickets/{id}/attachments',
