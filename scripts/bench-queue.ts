@@ -100,9 +100,9 @@ console.log(
 sqlite.exec('DELETE FROM ticket_lookup_days; DELETE FROM ticket_requesters; DELETE FROM tickets;');
 const seedStarted = performance.now();
 const insert = sqlite.prepare(`
-  INSERT INTO tickets (canonical, match_key, family, status, request_count, requester_count, first_seen_at, last_seen_at,
+  INSERT INTO tickets (ref, canonical, match_key, family, status, request_count, requester_count, first_seen_at, last_seen_at,
     claimed_by, claimed_by_name, claimed_at, claim_expires_at, resolution, reject_reason, closed_at, updated_at)
-  VALUES (@canonical, @matchKey, 'registration', @status, @requests, @requesters, @first, @last,
+  VALUES (lower(hex(randomblob(16))), @canonical, @matchKey, 'registration', @status, @requests, @requesters, @first, @last,
     @claimedBy, @claimedByName, @claimedAt, @claimExpiresAt, @resolution, @rejectReason, @closedAt, @last)`);
 const horizon = Date.parse('2026-11-25T00:00:00Z');
 let seed = 42;

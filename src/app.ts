@@ -106,7 +106,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   // Every route group, in the order of the API reference (docs: src/README.md).
-  const requester = requesterFrom((request) => request.principal.organisation);
+  const requester = requesterFrom((request) => request.principal);
   await app.register(healthRoutes(services.database));
   await app.register(numbersRoutes(services.currentYear));
   await app.register(referenceRoutes());

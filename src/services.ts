@@ -96,7 +96,14 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const outbox = new CallbackOutbox(sqlite, callbackSettings.secret !== null, () => dispatcher.kick());
   const events = new TicketEvents(changeLog, outbox, now);
   const workflow = new TicketWorkflow(sqlite, ticketRepository, attachments, writer, events, clock, config.claimTimeoutMinutes * 60_000);
-  const intake = new TicketIntake(sqlite, ticketRepository, events, clock, { allowPrivate: callbackSettings.allowPrivate });
+  const intake = new TicketIntake(
+    sqlite,
+    ticketRepository,
+    events,
+    clock,
+    { allowPrivate: callbackSettings.allowPrivate },
+    config.ticketQuota,
+  );
   const tickets = {
     repository: ticketRepository,
     queue: new QueueQueries(sqlite),

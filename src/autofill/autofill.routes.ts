@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { LookupService } from '../certificates/lookup/lookup.service.ts';
 import { missToError } from '../certificates/lookup/lookup-outcome.ts';
+import { certificateNotFoundSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { RequesterOf } from '../certificates/lookup/requester.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
@@ -33,7 +34,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
           description:
             "按填报规则给出报告表应填内容：批准日期、生效日期、有效期至，以及是否需要上报和原因。 The reporting form's payload with its date rules applied (docs/certificates.md §3): approval date of the latest document in effect, effective date as printed or by the old-rule approval-date rule, expiry (none for filings), whether the product is reportable and why not.",
           querystring: autofillQuerySchema,
-          response: { 200: autofillSchema, ...problemResponses(400, 404, 422) },
+          response: { 200: autofillSchema, ...problemResponses(400, 422), 404: certificateNotFoundSchema },
         },
       },
       // Not async: the busiest route skips a promise per request (fastify catches a sync throw).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { asOfQuerySchema, IsoDate, requesterQuerySchema, Status, ValiditySchema } from '../certificates/certificates.schemas.ts';
+import { missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
 
 export const autofillSchema = z
@@ -54,7 +55,7 @@ export const batchItemSchema = z
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
     autofill: autofillSchema.optional().describe('The payload, when found.'),
     problem: z
-      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })
+      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), ...missFieldsSchema })
       .optional()
       .describe('The not-found / invalid answer the single route would give, when not found.'),
   })

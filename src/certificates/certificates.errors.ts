@@ -1,5 +1,5 @@
 import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
-import { defineError } from '../shared/app-error.ts';
+import { type BilingualText, defineError } from '../shared/app-error.ts';
 
 export const invalidCertificateNumber = defineError(
   422,
@@ -32,15 +32,7 @@ export interface NotFoundDetails {
 export const certificateNotFound = defineError(404, 'certificate_not_found', (details: NotFoundDetails) => {
   const guangdong = details.number.authority === '粤';
   return {
-    text: guangdong
-      ? {
-          zh: `数据库中没有广东省证书 ${details.number.canonical}，已转技术人员核实补录。`,
-          en: `Guangdong certificate ${details.number.canonical} is not in the database; it goes to the correction queue.`,
-        }
-      : {
-          zh: `数据库中没有证书 ${details.number.canonical}，可由企业按照实际情况自行填报。`,
-          en: `Certificate ${details.number.canonical} is not in the database; the manufacturer may enter its data by hand.`,
-        },
+    text: notFoundText(details, guangdong),
     extra: {
       canonical: details.number.canonical,
       manualEntryAllowed: !guangdong,
@@ -50,3 +42,24 @@ export const certificateNotFound = defineError(404, 'certificate_not_found', (de
     },
   };
 });
+
+function notFoundText(details: NotFoundDetails, guangdong: boolean): BilingualText {
+  const { canonical } = details.number;
+  // A miss handler that could not queue the number says so with `ticket: null` and its reason.
+  if (details.extra.ticket === null) {
+    return {
+      zh: `数据库中没有广东省证书 ${canonical}，本次未能转技术人员核实补录，原因见随附说明。`,
+      en: `Guangdong certificate ${canonical} is not in the database; it was not queued this time (see ticketRefused).`,
+    };
+  }
+  if (guangdong) {
+    return {
+      zh: `数据库中没有广东省证书 ${canonical}，已转技术人员核实补录。`,
+      en: `Guangdong certificate ${canonical} is not in the database; it goes to the correction queue.`,
+    };
+  }
+  return {
+    zh: `数据库中没有证书 ${canonical}，可由企业按照实际情况自行填报。`,
+    en: `Certificate ${canonical} is not in the database; the manufacturer may enter its data by hand.`,
+  };
+}

@@ -5,6 +5,7 @@ import type { CertificatesRepository } from './certificates.repository.ts';
 import { certificateParamsSchema, certificateQuerySchema, certificateViewSchema } from './certificates.schemas.ts';
 import type { LookupService } from './lookup/lookup.service.ts';
 import { missToError } from './lookup/lookup-outcome.ts';
+import { certificateNotFoundSchema } from './lookup/not-found.schema.ts';
 import type { RequesterOf } from './lookup/requester.ts';
 import type { AuthorityOf } from './source-precedence.ts';
 
@@ -30,7 +31,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
             '按证号查询注册证或备案凭证及其全部历史。证号可按 docs/numbers.md 所述的任何常见写法输入（需 URL 编码）。 The number may be typed in any of the ways docs/numbers.md §3 lists (URL-encoded). Answers the parsed number, what is in effect today, every version newest first, links and provenance.',
           params: certificateParamsSchema,
           querystring: certificateQuerySchema,
-          response: { 200: certificateViewSchema, ...problemResponses(400, 404, 422) },
+          response: { 200: certificateViewSchema, ...problemResponses(400, 422), 404: certificateNotFoundSchema },
         },
       },
       async (request) => {

@@ -118,6 +118,22 @@ export const configSchema = z.object({
         '每个 API 密钥（无密钥时按客户端地址）每分钟的请求上限，超出时返回 429 rate_limited；0 表示不限 / ' +
         'Requests per minute per API key (or per client address without a key); over it: 429 rate_limited. 0: no limit',
     }),
+  TICKET_QUOTA_ANONYMOUS_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10)
+    .meta({
+      group: 'access',
+      description:
+        '无密钥时每个客户端地址每小时最多新建的补录工单数（加入已有工单不计）；0 表示不新建 / ' +
+        'New tickets per client address without a key in any hour (joining an open ticket is free); 0: none',
+    }),
+  TICKET_QUOTA_READER_PER_HOUR: z.coerce.number().int().min(0).default(200).meta({
+    group: 'access',
+    description:
+      '每个查询方密钥每小时最多新建的补录工单数；技术人员与管理员不限 / New tickets per reader key in any hour; technician and admin keys are not limited',
+  }),
   CLAIM_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(10_080).default(120).meta({
     group: 'access',
     description:
@@ -354,6 +370,8 @@ export const appConfigSchema = configSchema
     autofillCacheSize: e.AUTOFILL_CACHE_SIZE,
     lookupsRequireKey: e.LOOKUPS_REQUIRE_KEY,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    /** New tickets per hour an anonymous client address, or a reader key, may open; technicians and admins: no limit. */
+    ticketQuota: { anonymousPerHour: e.TICKET_QUOTA_ANONYMOUS_PER_HOUR, readerPerHour: e.TICKET_QUOTA_READER_PER_HOUR },
     claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,
     /** Without it callbacks are logged as skipped. */
     callbackSecret: e.CALLBACK_SECRET ?? null,

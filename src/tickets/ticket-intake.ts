@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
+import type { z } from 'zod';
 import type { AfterWriteHook } from '../certificates/certificate-writer.ts';
 import type { MissHandler } from '../certificates/lookup/lookup.service.ts';
+import type { ticketRefusedSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import type { Clock } from '../shared/clock.ts';
 import { type IntakeRefusal, intakeRefusal } from './callbacks/callback-address.ts';
+import { type TicketOpener, TicketQuota, type TicketQuotaLimits } from './requesters/ticket-quota.ts';
+import { newTicketRef } from './requesters/ticket-ref.ts';
 import type { TicketEvents } from './ticket-events.ts';
 import { ticketReference } from './ticket-view.ts';
 import type { MissRecord, TicketRow, TicketsRepository } from './tickets.repository.ts';
@@ -14,8 +18,9 @@ import type { MissRecord, TicketRow, TicketsRepository } from './tickets.reposit
  * transaction that stored the data.
  */
 export class TicketIntake {
-  private readonly recordTransaction: (miss: MissRecord) => { ticket: TicketRow; opened: boolean };
+  private readonly recordTransaction: (miss: MissRecord, opener: TicketOpener) => MissOutcome;
   private readonly matchKeyOf: Database.Statement<[number], { matchKey: string }>;
+  private readonly quota: TicketQuota;
 
   constructor(
     sqlite: Database.Database,
@@ -24,45 +29,61 @@ export class TicketIntake {
     /** `today` is the day lookups are counted on. */
     private readonly clock: Clock,
     private readonly callbackPolicy: { allowPrivate: boolean },
+    quota: TicketQuotaLimits,
   ) {
-    this.recordTransaction = sqlite.transaction((miss: MissRecord) => this.recordUnsafe(miss)).immediate;
+    // Immediate: the quota is read and the ticket inserted under one write lock, so the count is exact.
+    this.recordTransaction = sqlite.transaction((miss: MissRecord, opener: TicketOpener) => this.recordUnsafe(miss, opener)).immediate;
     this.matchKeyOf = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE id = ?');
+    this.quota = new TicketQuota(sqlite, quota);
   }
 
   /**
-   * The LookupService hook: adds `ticket` to the 404 of a missing Guangdong number, and
-   * `callbackUrlRefused` when the callback URL given is not kept (the lookup answers all the same).
+   * The LookupService hook: adds `ticket` to the 404 of a missing Guangdong number (null with
+   * `ticketRefused` when the requester's quota of new tickets is spent), and `callbackUrlRefused`
+   * when the callback URL given is not kept (the lookup answers all the same).
    */
   missHandler(): MissHandler {
     return (number, requester) => {
       if (number.authority !== '粤') return {};
       const refusal = requester.callbackUrl ? intakeRefusal(requester.callbackUrl, this.callbackPolicy) : null;
-      const { ticket, opened } = this.recordMiss(number, {
-        organisation: requester.organisation ?? 'anonymous',
-        contact: requester.contact ?? null,
-        callbackUrl: refusal === null ? (requester.callbackUrl ?? null) : null,
-      });
-      return { ticket: ticketReference(ticket, opened), ...(refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {}) };
+      const outcome = this.recordMiss(
+        number,
+        {
+          organisation: requester.organisation ?? 'anonymous',
+          contact: requester.contact ?? null,
+          callbackUrl: refusal === null ? (requester.callbackUrl ?? null) : null,
+        },
+        requester.opener,
+      );
+      const callback = refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {};
+      if (outcome.ticket === null) {
+        return { ticket: null, ticketRefused: quotaExceeded(this.quota.limitFor(requester.opener) ?? 0), ...callback };
+      }
+      return { ticket: ticketReference(outcome.ticket, outcome.opened), ...callback };
     };
   }
 
+  /** Opens or joins the number's ticket for the requester; opening needs the opener's quota. */
   recordMiss(
     number: ParsedNumber,
     requester: { organisation: string; contact: string | null; callbackUrl: string | null },
-  ): { ticket: TicketRow; opened: boolean } {
-    return this.recordTransaction({
+    opener: TicketOpener,
+  ): MissOutcome {
+    const miss = {
       canonical: number.canonical,
       matchKey: number.matchKey,
       family: number.family,
       ...requester,
       at: this.clock.now().toISOString(),
       day: this.clock.today(),
-    });
+    };
+    return this.recordTransaction(miss, opener);
   }
 
-  private recordUnsafe(miss: MissRecord): { ticket: TicketRow; opened: boolean } {
+  private recordUnsafe(miss: MissRecord, opener: TicketOpener): MissOutcome {
     const rejected = this.tickets.lastingRejectionOf(miss.matchKey);
-    const joined = rejected ? { ticket: this.tickets.countLookupOn(rejected.id, miss.at), opened: false } : this.tickets.openOrJoin(miss);
+    const joined = rejected ? { ticket: this.tickets.countLookupOn(rejected.id, miss.at), opened: false } : this.openOrJoin(miss, opener);
+    if (joined === null) return { ticket: null, opened: false };
     const { ticket, newRequester } = this.tickets.countRequest(joined.ticket, miss);
     const actor = `requester:${miss.organisation}`;
     if (joined.opened) {
@@ -77,6 +98,14 @@ export class TicketIntake {
       });
     }
     return { ticket, opened: joined.opened };
+  }
+
+  /** Joining the active ticket is free and counts the demand; opening one costs quota. Null: none left. */
+  private openOrJoin(miss: MissRecord, opener: TicketOpener): { ticket: TicketRow; opened: boolean } | null {
+    const active = this.tickets.activeFor(miss.matchKey);
+    if (active) return { ticket: this.tickets.countLookupOn(active.id, miss.at), opened: false };
+    if (!this.quota.allows(opener, miss.at)) return null;
+    return this.tickets.openOrJoin({ ...miss, ref: newTicketRef(), openedBy: opener.actor });
   }
 
   /** The CertificateWriter hook: runs inside the writing transaction. */
@@ -109,6 +138,20 @@ export class TicketIntake {
       }
     };
   }
+}
+
+/** A miss of a Guangdong number: the ticket it opened or joined, or none when the opener's quota is spent. */
+export type MissOutcome = { ticket: TicketRow; opened: boolean } | { ticket: null; opened: false };
+
+function quotaExceeded(perHour: number): z.output<typeof ticketRefusedSchema> {
+  return {
+    code: 'ticket_quota_exceeded',
+    message: {
+      zh: `本密钥或地址在一小时内新建的补录工单已达上限（${perHour} 个），本次未新建工单；已有工单的号码照常计入，请稍后再查询。`,
+      en: `This key or address has opened its ${perHour} new tickets for the hour, so no ticket was opened; lookups of numbers with a ticket still count. Try again later.`,
+    },
+    perHour,
+  };
 }
 
 function requesterOf(miss: MissRecord): Record<string, unknown> {

@@ -1,9 +1,13 @@
+import type { z } from 'zod';
+import type { missTicketSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { AttachmentRow } from './attachments/attachments.repository.ts';
+import { ticketRefHref } from './requesters/ticket-ref.ts';
 import type { RejectReason, Resolution, TicketStatus } from './ticket-state.ts';
 import type { RequesterRow, TicketRow } from './tickets.repository.ts';
 
 export interface TicketSummary {
   id: number;
+  ref: string;
   canonical: string;
   status: TicketStatus;
   requestCount: number;
@@ -22,11 +26,10 @@ export interface TicketDetail extends TicketSummary {
   attachments: (Omit<AttachmentRow, 'ticketId'> & { href: string })[];
 }
 
-export const ticketHref = (id: number): string => `/v1/tickets/${id}`;
-
 export function ticketSummary(row: TicketRow): TicketSummary {
   return {
     id: row.id,
+    ref: row.ref,
     canonical: row.canonical,
     status: row.status,
     requestCount: row.requestCount,
@@ -59,15 +62,17 @@ export function ticketSummary(row: TicketRow): TicketSummary {
             at: row.closedAt,
           }
         : null,
-    href: ticketHref(row.id),
+    // By ref, which every holder may follow: requesters without a key are told of changes too.
+    href: ticketRefHref(row.ref),
   };
 }
 
 /** What a lookup's 404 carries: enough to follow the ticket. */
-export function ticketReference(row: TicketRow, opened: boolean): Record<string, unknown> {
+export function ticketReference(row: TicketRow, opened: boolean): z.output<typeof missTicketSchema> {
   const summary = ticketSummary(row);
   return {
     id: row.id,
+    ref: row.ref,
     status: row.status,
     requestCount: row.requestCount,
     href: summary.href,
@@ -79,6 +84,7 @@ export function ticketReference(row: TicketRow, opened: boolean): Record<string,
 /** What the audit trail keeps of a ticket before and after a change. */
 export function ticketSnapshot(row: TicketRow | null): Record<string, unknown> | null {
   if (!row) return null;
-  const { matchKey: _matchKey, updatedAt: _updatedAt, ...rest } = row;
+  // Not the ref: the audit trail and the change feed are read by people who did not ask.
+  const { matchKey: _matchKey, updatedAt: _updatedAt, ref: _ref, ...rest } = row;
   return rest;
 }

@@ -3,8 +3,9 @@ import { defineError } from '../shared/app-error.ts';
 const STATUS_ZH: Record<string, string> = { open: '待处理', claimed: '处理中', resolved: '已解决', rejected: '已驳回' };
 const ACTION_ZH: Record<string, string> = { claim: '认领', release: '释放', resolve: '补录解决', reject: '驳回', attach: '上传证据' };
 
-export const ticketNotFound = defineError(404, 'ticket_not_found', (id: number) => ({
-  text: { zh: `没有编号为 ${id} 的工单。`, en: `No ticket with id ${id}.` },
+/** Also what a caller who may not read the ticket by id is told, so nobody learns which ids exist. */
+export const ticketNotFound = defineError(404, 'ticket_not_found', (id: number | string) => ({
+  text: { zh: `没有编号为 ${id} 的工单。`, en: `No ticket ${id}.` },
 }));
 
 export const ticketClosed = defineError(409, 'ticket_closed', (id: number, status: string, action: string) => ({

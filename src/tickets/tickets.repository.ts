@@ -3,6 +3,7 @@ import type { RejectReason, Resolution, TicketStatus } from './ticket-state.ts';
 
 export interface TicketRow {
   id: number;
+  ref: string;
   canonical: string;
   matchKey: string;
   family: string;
@@ -23,6 +24,7 @@ export interface TicketRow {
   closedByName: string | null;
   closedAt: string | null;
   certificateVersionId: number | null;
+  openedBy: string | null;
   updatedAt: string;
 }
 
@@ -46,25 +48,32 @@ export interface MissRecord {
   day: string;
 }
 
-export const TICKET_COLUMNS = `id, canonical, match_key AS matchKey, family, status, request_count AS requestCount,
+/** A miss that opens a ticket: with its ref and whose quota it uses. */
+export interface Opening extends MissRecord {
+  ref: string;
+  openedBy: string;
+}
+
+export const TICKET_COLUMNS = `id, ref, canonical, match_key AS matchKey, family, status, request_count AS requestCount,
   requester_count AS requesterCount, first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt,
   claimed_by AS claimedBy, claimed_by_name AS claimedByName, claimed_at AS claimedAt,
   claim_expires_at AS claimExpiresAt, resolution, reject_reason AS rejectReason, correct_number AS correctNumber,
   reject_note AS rejectNote, closed_by AS closedBy, closed_by_name AS closedByName, closed_at AS closedAt,
-  certificate_version_id AS certificateVersionId, updated_at AS updatedAt`;
+  certificate_version_id AS certificateVersionId, opened_by AS openedBy, updated_at AS updatedAt`;
 
 /**
  * Tickets and what hangs off them. Statements are prepared once: a miss runs four of them in one
  * transaction on the lookup path. Callers own the transactions.
  */
 export class TicketsRepository {
-  private readonly upsertActive: Database.Statement<[MissRecord], TicketRow>;
+  private readonly upsertActive: Database.Statement<[Opening], TicketRow>;
   private readonly lastingRejection: Database.Statement<[string], TicketRow>;
   private readonly countLookup: Database.Statement<[string, number], TicketRow>;
   private readonly upsertRequester: Database.Statement<[MissRecord & { ticketId: number }], { requestCount: number }>;
   private readonly countRequester: Database.Statement<[number], TicketRow>;
   private readonly upsertDay: Database.Statement<[number, string]>;
   private readonly byId: Database.Statement<[number], TicketRow>;
+  private readonly byRef: Database.Statement<[string], TicketRow>;
   private readonly activeByMatchKey: Database.Statement<[string], TicketRow>;
   private readonly anyActive: Database.Statement<[], { n: number }>;
   private readonly expired: Database.Statement<[string], TicketRow>;
@@ -79,9 +88,9 @@ export class TicketsRepository {
   constructor(sqlite: Database.Database) {
     // The partial unique index makes this one statement open-or-join, whatever runs concurrently.
     this.upsertActive = sqlite.prepare(`
-      INSERT INTO tickets (canonical, match_key, family, status, request_count, requester_count, first_seen_at,
-        last_seen_at, updated_at)
-      VALUES (@canonical, @matchKey, @family, 'open', 1, 0, @at, @at, @at)
+      INSERT INTO tickets (ref, canonical, match_key, family, status, request_count, requester_count, first_seen_at,
+        last_seen_at, opened_by, updated_at)
+      VALUES (@ref, @canonical, @matchKey, @family, 'open', 1, 0, @at, @at, @openedBy, @at)
       ON CONFLICT (match_key) WHERE status IN ('open', 'claimed')
       DO UPDATE SET request_count = request_count + 1, last_seen_at = excluded.last_seen_at
       RETURNING ${TICKET_COLUMNS}`);
@@ -104,6 +113,7 @@ export class TicketsRepository {
       INSERT INTO ticket_lookup_days (ticket_id, day, count) VALUES (?, ?, 1)
       ON CONFLICT (ticket_id, day) DO UPDATE SET count = count + 1`);
     this.byId = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE id = ?`);
+    this.byRef = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE ref = ?`);
     this.activeByMatchKey = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE match_key = ? AND status IN ('open', 'claimed')`);
     this.anyActive = sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM tickets WHERE status IN ('open', 'claimed')) AS n`);
     this.expired = sqlite.prepare(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE status = 'claimed' AND claim_expires_at <= ? ORDER BY id`);
@@ -128,7 +138,7 @@ export class TicketsRepository {
   }
 
   /** Opens or joins the active ticket for the number; `opened` when this miss created it. */
-  openOrJoin(miss: MissRecord): { ticket: TicketRow; opened: boolean } {
+  openOrJoin(miss: Opening): { ticket: TicketRow; opened: boolean } {
     const ticket = this.upsertActive.get(miss)!;
     return { ticket, opened: ticket.requestCount === 1 };
   }
@@ -152,6 +162,10 @@ export class TicketsRepository {
 
   get(id: number): TicketRow | null {
     return this.byId.get(id) ?? null;
+  }
+
+  byReference(ref: string): TicketRow | null {
+    return this.byRef.get(ref) ?? null;
   }
 
   activeFor(matchKey: string): TicketRow | null {

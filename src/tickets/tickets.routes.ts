@@ -1,18 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Principal } from '../auth/principal.ts';
 import { redactCallbackUrl } from '../auth/redaction.ts';
 import { hasRole } from '../auth/roles.ts';
 import type { ChangeLog } from '../changes/change-log.ts';
 import { changeRecordSchema } from '../changes/changes.schemas.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
+import { TICKET_REF_PATTERN } from './requesters/ticket-ref.ts';
 import { type TicketDetail, ticketSummary } from './ticket-view.ts';
 import { ticketNotFound } from './tickets.errors.ts';
-import { deliverySchema, queuePageSchema, queueQuerySchema, ticketDetailSchema, ticketParamsSchema } from './tickets.schemas.ts';
+import type { TicketRow } from './tickets.repository.ts';
+import {
+  deliverySchema,
+  queuePageSchema,
+  queueQuerySchema,
+  ticketDetailSchema,
+  ticketLocatorParamsSchema,
+  ticketParamsSchema,
+} from './tickets.schemas.ts';
 import type { Tickets } from './tickets.ts';
 
 /** Reading the queue: the list and a ticket for technicians; a ticket's state for its requesters. */
 export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (actor: string) => string): FastifyPluginAsyncZod {
   const { queue, repository: tickets, workflow, evidence, outbox } = parts;
+  /** By bare id only the queue's staff and the organisations that asked; an address is nobody's identity. */
+  const readableById = (id: number, who: Principal): TicketRow | null => {
+    if (hasRole(who.role, 'technician')) return tickets.get(id);
+    if (!who.organisation || !tickets.isRequester(id, who.organisation)) return null;
+    return tickets.get(id);
+  };
   return async (app) => {
     app.get(
       '/v1/tickets',
@@ -42,15 +58,16 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
           tags: ['tickets'],
           summary: '工单详情 · A ticket',
           description:
-            '工单状态，查询过该证号的人均可查看；技术人员还可看到请求方、每日查询次数和证明材料。 Its state, for whoever looked the number up (the 404 links here). Technicians also see the requesters, lookups per day and the evidence.',
-          params: ticketParamsSchema,
+            '工单状态：凭查询未命中时返回的 ref（即 href）查看，或由技术人员、提出查询的单位的密钥凭编号查看；其他人凭编号查看一律答 404，无法逐号遍历。技术人员还可看到请求方、每日查询次数和证明材料。 Its state, for whoever looked the number up: by the ref the 404 gave (its `href`), or by id with a technician key or a key of an organisation that asked. By id, anyone else is told 404, as for a ticket that does not exist, so tickets cannot be read by counting ids. Technicians also see the requesters, lookups per day and the evidence.',
+          params: ticketLocatorParamsSchema,
           response: { 200: ticketDetailSchema, ...problemResponses(400, 401, 404, 429) },
         },
       },
       async (request) => {
         workflow.sweepExpiredClaims();
-        const row = tickets.get(request.params.id);
-        if (!row) throw ticketNotFound(request.params.id);
+        const { id } = request.params;
+        const row = TICKET_REF_PATTERN.test(id) ? tickets.byReference(id) : readableById(Number(id), request.principal);
+        if (!row) throw ticketNotFound(id);
         const view: TicketDetail | ReturnType<typeof ticketSummary> = ticketSummary(row);
         if (!hasRole(request.principal.role, 'technician')) return view;
         return {

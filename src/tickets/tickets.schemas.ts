@@ -7,6 +7,16 @@ const Status = z.enum(TICKET_STATUSES).describe('open → claimed → resolved |
 
 export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('Ticket id.') });
 
+/** A ticket as its reader names it: by id, or by the ref a lookup's 404 gave. */
+export const ticketLocatorParamsSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^(?:[1-9]\d{0,14}|[0-9a-f]{32})$/, 'a ticket id or ref')
+    .describe(
+      'The ticket’s ref (32 hex digits, from the lookup’s 404: anyone holding it may read), or its id (technicians, and keys of an organisation that asked for it; anyone else is told 404).',
+    ),
+});
+
 export const attachmentParamsSchema = z.strictObject({
   id: z.coerce.number().int().positive().describe('Ticket id.'),
   attachmentId: z.coerce.number().int().positive().describe('Attachment id.'),
@@ -15,6 +25,7 @@ export const attachmentParamsSchema = z.strictObject({
 export const ticketSummarySchema = z
   .object({
     id: z.number().int().describe('Ticket id.'),
+    ref: z.string().describe('Unguessable reference: `/v1/tickets/{ref}` reads the ticket with or without a key.'),
     canonical: z.string().describe('The missing certificate number, canonical.'),
     status: Status,
     requestCount: z.number().int().describe('Lookups of this number while the ticket was open.'),
@@ -52,7 +63,7 @@ export const ticketSummarySchema = z
       })
       .nullable()
       .describe('Set when rejected.'),
-    href: z.string().describe('This ticket’s URL.'),
+    href: z.string().describe('This ticket’s URL, by its ref.'),
   })
   .meta({ id: 'TicketSummary' });
 

@@ -10,6 +10,12 @@ export const tickets = sqliteTable(
   'tickets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /**
+     * 128 random bits in hex: how a requester reads the ticket without a key of the organisation
+     * that asked (ids can be counted, refs cannot). Every insert sets one; the default only lets
+     * SQLite add the column, and the migration gives earlier tickets theirs.
+     */
+    ref: text('ref').notNull().default(''),
     canonical: text('canonical').notNull(),
     matchKey: text('match_key').notNull(),
     family: text('family').notNull(),
@@ -32,9 +38,14 @@ export const tickets = sqliteTable(
     closedByName: text('closed_by_name'),
     closedAt: text('closed_at'),
     certificateVersionId: integer('certificate_version_id'),
+    /** Whose quota opening it used: `key:<id>`, `admin-token` or `ip:<address>`; null for tickets older than quotas. */
+    openedBy: text('opened_by'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
+    uniqueIndex('tickets_ref_uq').on(t.ref),
+    // New tickets per opener in the last hour: the quota counts a range of this index.
+    index('tickets_opened_by_idx').on(t.openedBy, t.firstSeenAt),
     uniqueIndex('tickets_active_match_key_uq').on(t.matchKey).where(sql`status IN ('open', 'claimed')`),
     index('tickets_match_key_idx').on(t.matchKey, t.status),
     index('tickets_status_demand_idx').on(t.status, t.requestCount, t.id),

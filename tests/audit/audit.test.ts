@@ -8,7 +8,7 @@ beforeEach(async () => {
   ctx = await buildTestApp({ config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 } });
   keys = createKeys(ctx.services);
   const { body } = await missLookup(ctx.app);
-  await ctx.app.inject({ method: 'POST', url: `${body.ticket.href}/claim`, headers: bearer(keys.technician) });
+  await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${body.ticket.id}/claim`, headers: bearer(keys.technician) });
   storeDocuments(ctx.services, [
     { number: MISSING_GD, documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '体温计' },
   ]);

@@ -92,7 +92,21 @@ const MATRIX: Record<string, Case[]> = {
     { label: 'entity=ticket', expected: technicianUp(200), request: get('/v1/changes?entity=ticket') },
     { label: 'entity=api_key', expected: adminOnly(200), request: get('/v1/changes?entity=api_key') },
   ],
-  'GET /v1/tickets/{id}': [{ expected: all(200), lookup: true, request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}` }) }],
+  'GET /v1/tickets/{id}': [
+    // By id: the reader's organisation asked for the ticket; without a key, an id is no proof of that.
+    {
+      label: 'by id',
+      expected: { none: 404, reader: 200, technician: 200, admin: 200 },
+      lookup: true,
+      request: async () => ({ url: `/v1/tickets/${(await freshTicket()).id}` }),
+    },
+    {
+      label: 'by ref',
+      expected: all(200),
+      lookup: true,
+      request: async () => ({ url: `/v1/tickets/${ctx.services.tickets.repository.get((await freshTicket()).id)!.ref}` }),
+    },
+  ],
   'GET /v1/auth/me': [{ expected: all(200), request: get('/v1/auth/me') }],
   'POST /v1/tickets/{id}/attachments': [
     {

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       autofillCacheSize: 50_000,
       lookupsRequireKey: false,
       rateLimitPerMinute: 600,
+      ticketQuota: { anonymousPerHour: 10, readerPerHour: 200 },
       claimTimeoutMinutes: 120,
       callbackSecret: null,
       callbackMaxAttempts: 8,

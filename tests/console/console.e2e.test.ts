@@ -64,7 +64,7 @@ describe('the technician console, in headless Chromium', () => {
   it('a missing 粤 lookup opens a ticket; a technician resolves it with a PDF; the auto-fill then answers 200', async () => {
     const miss = await fetch(`${base}/v1/autofill?number=${encodeURIComponent(NUMBER)}`);
     expect(miss.status).toBe(404);
-    const ticket = ((await miss.json()) as { ticket: { id: number; status: string } }).ticket;
+    const ticket = ((await miss.json()) as { ticket: { id: number; status: string; href: string } }).ticket;
     expect(ticket.status).toBe('open');
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -151,7 +151,8 @@ describe('the technician console, in headless Chromium', () => {
       expiryDate: '2028-03-14',
       basedOn: { source: 'correction' },
     });
-    const resolved = (await (await fetch(`${base}/v1/tickets/${ticket.id}`)).json()) as { status: string; resolution: { name: string } };
+    // The requester follows the 404's link (by the ticket's ref) and sees it resolved.
+    const resolved = (await (await fetch(`${base}${ticket.href}`)).json()) as { status: string; resolution: { name: string } };
     expect(resolved).toMatchObject({ status: 'resolved', resolution: { name: '技术员张三' } });
     expect(problems).toEqual([]);
     await page.close();

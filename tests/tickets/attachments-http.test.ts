@@ -16,7 +16,7 @@ beforeAll(async () => {
   keys = createKeys(ctx.services);
   await ctx.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
-  href = (await missLookup(ctx.app)).body.ticket.href;
+  href = `/v1/tickets/${(await missLookup(ctx.app)).body.ticket.id}`;
 });
 afterAll(async () => {
   await ctx.close();

@@ -13,7 +13,7 @@ beforeEach(async () => {
   dir = tempDir('certref-att-');
   ctx = await buildTestApp({ config: { attachmentsDir: dir, rateLimitPerMinute: 0 } });
   keys = createKeys(ctx.services);
-  ticketHref = (await missLookup(ctx.app, undefined, keys.reader)).body.ticket.href;
+  ticketHref = `/v1/tickets/${(await missLookup(ctx.app, undefined, keys.reader)).body.ticket.id}`;
 });
 afterEach(async () => {
   await ctx.close();

@@ -32,7 +32,7 @@ describe('data arriving by another route', () => {
 
   it('resolves a claimed ticket too', async () => {
     const { body } = await missLookup(ctx.app);
-    await ctx.app.inject({ method: 'POST', url: `${body.ticket.href}/claim`, headers: bearer(keys.technician) });
+    await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${body.ticket.id}/claim`, headers: bearer(keys.technician) });
     ctx.services.writer.write(
       [
         {

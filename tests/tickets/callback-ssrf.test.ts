@@ -62,7 +62,12 @@ async function startReceiver(answer: { status?: number; location?: string } = {}
  */
 function ticketWithStoredCallback(c: TestContext, url: string): number {
   const number = normalise(MISSING_GD, { currentYear: 2026 }).numbers[0]!;
-  return c.services.tickets.intake.recordMiss(number, { organisation: ORGANISATION, contact: null, callbackUrl: url }).ticket.id;
+  const { ticket } = c.services.tickets.intake.recordMiss(
+    number,
+    { organisation: ORGANISATION, contact: null, callbackUrl: url },
+    { actor: 'key:1', role: 'reader' },
+  );
+  return ticket!.id;
 }
 
 async function claim(c: TestContext, id: number): Promise<void> {

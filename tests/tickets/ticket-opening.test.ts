@@ -18,10 +18,17 @@ describe('a lookup of a missing Guangdong number', () => {
     expect(status).toBe(404);
     expect(body).toMatchObject({ code: 'certificate_not_found', manualEntryAllowed: false, canonical: MISSING_GD });
     expect(body.ticket).toMatchObject({ status: 'open', requestCount: 1, opened: true });
-    expect(body.ticket.href).toBe(`/v1/tickets/${body.ticket.id}`);
+    expect(body.ticket.ref).toMatch(/^[0-9a-f]{32}$/);
+    expect(body.ticket.href).toBe(`/v1/tickets/${body.ticket.ref}`);
     const followed = await ctx.app.inject({ url: body.ticket.href });
     expect(followed.statusCode).toBe(200);
-    expect(followed.json()).toMatchObject({ id: body.ticket.id, canonical: MISSING_GD, status: 'open', requestCount: 1 });
+    expect(followed.json()).toMatchObject({
+      id: body.ticket.id,
+      canonical: MISSING_GD,
+      status: 'open',
+      requestCount: 1,
+      href: body.ticket.href,
+    });
   });
 
   it('joins the open ticket for the same canonical number, however it is typed', async () => {

@@ -146,7 +146,8 @@ describe('resolving', () => {
     expect(order.json().issues[0]).toMatchObject({ field: 'expiryDate', reason: 'expiry_before_approval' });
     const noExpiry = await act(id, 'resolve', keys.technician, { ...RESOLVE_FORM, expiryDate: null });
     expect(noExpiry.json().issues[0]).toMatchObject({ field: 'expiryDate', reason: 'missing_value' });
-    expect((await ctx.app.inject({ url: `/v1/tickets/${id}` })).json().status).toBe('claimed');
+    const { ref } = ctx.services.tickets.repository.get(id)!;
+    expect((await ctx.app.inject({ url: `/v1/tickets/${ref}` })).json().status).toBe('claimed');
   });
 
   it('refuses another number: a typo is rejected, not added', async () => {

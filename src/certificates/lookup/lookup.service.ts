@@ -1,3 +1,4 @@
+import type { Role } from '../../auth/roles.ts';
 import { suggestCorrections } from '../../numbers/diagnosis/suggestions.ts';
 import { normalise } from '../../numbers/normalise.ts';
 import type { NormaliseError, NormaliseResult, ParsedNumber } from '../../numbers/number.types.ts';
@@ -8,6 +9,8 @@ import type { CertificatesRepository } from '../certificates.repository.ts';
 /** Who is asking; the correction queue counts requesters per ticket. */
 export interface Requester {
   organisation: string | null;
+  /** Whom a new ticket is counted against (its quota): the key, or the client address without one. */
+  opener: { actor: string; role: Role | null };
   contact?: string | null;
   callbackUrl?: string | null;
 }
