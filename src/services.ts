@@ -214,7 +214,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     timezone: config.timezone,
     now,
   });
-  const importer = importerFor({ database, writer, now, today });
+  const importer = importerFor({ database, writer, now, today, config });
 
   return {
     config,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sweepLeftoverTempDirs } from '../shared/temp-files.ts';
 
 /** What a command may use of the process; tests pass their own. */
 export interface MainIo {
@@ -79,13 +80,16 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   const io: MainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
-  main(process.argv.slice(2), io).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      process.stderr.write(`certref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  // What a killed certref process left in the temp folder goes before this one adds its own.
+  sweepLeftoverTempDirs()
+    .then(() => main(process.argv.slice(2), io))
+    .then(
+      (status) => {
+        process.exitCode = status;
+      },
+      (error: unknown) => {
+        process.stderr.write(`certref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
 }

@@ -36,6 +36,8 @@ export const configSchema = z.object({
   /** Callbacks to loopback, private, link-local and other non-public addresses are refused unless true. */
   CALLBACK_ALLOW_PRIVATE: booleanFromEnv.default(false),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
+  /** 导入的 XLSX 解压后的大小上限（MB），超出即拒绝（防压缩炸弹）/ What an imported XLSX may inflate to (MB); beyond it the file is refused (zip bombs). */
+  IMPORT_MAX_DECOMPRESSED_MB: z.coerce.number().int().min(1).max(65_536).default(512),
   // Data freshness: UDI imports, HTML sources, scheduled jobs.
   /** Off by default: these jobs fetch from outside (NMPA UDI files, scraped pages). */
   JOBS_ENABLED: booleanFromEnv.default(false),
@@ -97,6 +99,8 @@ export interface AppConfig {
   callbackAllowPrivate: boolean;
   /** Where evidence files are stored: default `attachments/` beside the database. */
   attachmentsDir: string;
+  /** IMPORT_MAX_DECOMPRESSED_MB in bytes: an XLSX (HTTP or CLI) whose parts inflate past it is refused. */
+  importMaxDecompressedBytes: number;
   /** UDI imports, HTML sources and scheduled jobs. */
   freshness: FreshnessConfig;
   search: SearchConfig;
@@ -164,6 +168,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
     callbackAllowPrivate: e.CALLBACK_ALLOW_PRIVATE,
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
+    importMaxDecompressedBytes: e.IMPORT_MAX_DECOMPRESSED_MB * 1024 * 1024,
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,
       housekeepingEnabled: e.HOUSEKEEPING_JOBS_ENABLED,
