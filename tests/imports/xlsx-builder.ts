@@ -13,12 +13,12 @@ export interface XlsxOptions {
 }
 
 export function buildXlsx(rows: readonly (readonly string[])[], options: XlsxOptions = {}): Buffer {
-  const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+  const escapeXml = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
   const column = (index: number) => String.fromCharCode(65 + index);
   const sheetRows = rows
     .map(
       (cells, r) =>
-        `<row r="${r + 1}">${cells.map((cell, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`).join('')}</row>`,
+        `<row r="${r + 1}">${cells.map((cell, c) => `<c r="${column(c)}${r + 1}" t="inlineStr"><is><t>${escapeXml(cell)}</t></is></c>`).join('')}</row>`,
     )
     .join('');
   const sheet = Buffer.concat([
