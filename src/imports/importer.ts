@@ -53,6 +53,8 @@ export type ImportFileRequest = ImportInput & {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /** Files above this are refused (413) before anything is written; uploads set it. */
   maxBytes?: number | undefined;
+  /** Called once the input is on disk, before it is read: the route refuses a second file there. */
+  whenSpooled?: (() => Promise<void>) | undefined;
 };
 
 /** Short transactions for the HTTP route, whose process keeps answering lookups meanwhile. */
@@ -99,6 +101,7 @@ export class Importer {
   async importFile(request: ImportFileRequest): Promise<ImportReport> {
     const file = await prepareFile(request, request.maxBytes);
     try {
+      await request.whenSpooled?.();
       if (file.size === 0) throw emptyFile();
       const detected = detectFormat(file, request.fileName, request.contentType);
       const source = await this.open(file, detected);

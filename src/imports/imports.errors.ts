@@ -78,6 +78,13 @@ export const noFileUploaded = defineError(400, 'import_no_file', () => ({
   },
 }));
 
+export const multipleFiles = defineError(400, 'import_multiple_files', () => ({
+  text: {
+    zh: '一次只能导入一个文件：请在 multipart 的 file 字段中只上传一个文件。',
+    en: 'One file per import: send a single file in the multipart field `file`.',
+  },
+}));
+
 export const importRunNotFound = defineError(404, 'import_run_not_found', (id: number) => ({
   text: { zh: `没有编号为 ${id} 的导入记录。`, en: `No import run with id ${id}.` },
 }));
