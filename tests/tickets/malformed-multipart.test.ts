@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
-import { bearer, createKeys, type Keys, missLookup, pdfBytes, tempDir } from './fixtures.ts';
+import { bearer, createKeys, type Keys, missLookup, tempDir } from './fixtures.ts';
 
 const B = 'certref-hostile';
 const FORM = `multipart/form-data; boundary=${B}`;
@@ -90,7 +91,10 @@ beforeAll(async () => {
   keys = createKeys(ctx.services);
   ticketHref = (await missLookup(ctx.app)).body.ticket.href;
 });
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe.each([
   { route: 'POST /v1/imports', url: () => '/v1/imports', key: () => keys.admin },
