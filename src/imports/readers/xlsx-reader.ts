@@ -102,7 +102,7 @@ async function* rows(
  */
 class Inflation {
   private inflated = 0;
-  private readonly open_: Readable[] = [];
+  private readonly streams: Readable[] = [];
 
   constructor(
     private readonly zip: yauzl.ZipFile,
@@ -126,12 +126,12 @@ class Inflation {
       },
     });
     raw.on('error', (error) => counted.destroy(error));
-    this.open_.push(raw, counted);
+    this.streams.push(raw, counted);
     return raw.pipe(counted);
   }
 
   close(): void {
-    for (const stream of this.open_) stream.destroy();
+    for (const stream of this.streams) stream.destroy();
   }
 }
 

@@ -32,7 +32,7 @@ export class UdiXmlReader {
     () => this.cut(),
   );
   /** Open elements' names, innermost last: says which tag a cut text was in. */
-  private readonly open_: string[] = [];
+  private readonly openTags: string[] = [];
   /** The tag of the current device's first value that was too long, if any. */
   private tooLong: string | null = null;
   private depth = 0;
@@ -82,7 +82,7 @@ export class UdiXmlReader {
 
   private open(name: string): void {
     this.depth++;
-    this.open_.push(name);
+    this.openTags.push(name);
     this.sawRoot = true;
     if (this.device) {
       this.field = this.depth === this.deviceDepth + 1 ? (DEVICE_TAGS.get(name) ?? null) : null;
@@ -98,7 +98,7 @@ export class UdiXmlReader {
 
   private close(): void {
     const depth = this.depth--;
-    this.open_.pop();
+    this.openTags.pop();
     const device = this.device;
     if (device && depth === this.deviceDepth) {
       this.device = null;
@@ -131,7 +131,7 @@ export class UdiXmlReader {
   }
 
   private markTooLong(): void {
-    if (this.device) this.tooLong ??= this.open_.at(-1) ?? null;
+    if (this.device) this.tooLong ??= this.openTags.at(-1) ?? null;
   }
 }
 
