@@ -8,9 +8,12 @@ import { JobRunner } from './jobs/job-runner.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { ensureSearchIndex } from './search/ensure-search-index.ts';
 import { createServices } from './services.ts';
+import { sweepLeftoverTempDirs } from './shared/temp-files.ts';
 
 /** The process: configuration, demo data on first start, listen, and a clean shutdown. */
 export async function startServer(config: AppConfig): Promise<() => Promise<void>> {
+  // What a killed certref process left in the temp folder (spooled uploads, inflated archives).
+  await sweepLeftoverTempDirs();
   const services = createServices(config);
   const app = await buildApp(services, { logger: { level: config.logLevel } });
   await ensureDemoData(services, (message) => app.log.info(message));

@@ -218,7 +218,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     timezone: config.timezone,
     now,
   });
-  const importer = importerFor({ database, writer, clock });
+  const importer = importerFor({ database, writer, clock, config });
 
   return {
     config,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.ts';
 import { processEnvironment } from '../config/environment.ts';
+import { sweepLeftoverTempDirs } from '../shared/temp-files.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
 import { displayWidth } from './display-width.ts';
 import { registerImport } from './import.command.ts';
@@ -98,17 +99,20 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
  */
 export function runCli(argv: string[] = process.argv.slice(2)): void {
   const io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: processEnvironment() };
-  main(argv, io).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      // A wrong setting is the operator's to fix, and the message names it: no stack trace.
-      const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`certref: ${text}\n`);
-      process.exitCode = 1;
-    },
-  );
+  // What a killed certref process left in the temp folder goes before this one adds its own.
+  sweepLeftoverTempDirs()
+    .then(() => main(argv, io))
+    .then(
+      (status) => {
+        process.exitCode = status;
+      },
+      (error: unknown) => {
+        // A wrong setting is the operator's to fix, and the message names it: no stack trace.
+        const text = error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+        process.stderr.write(`certref: ${text}\n`);
+        process.exitCode = 1;
+      },
+    );
 }
 
 // `npm run cli` runs this file directly.

@@ -86,6 +86,18 @@ export const configSchema = z.object({
         'Where evidence files (PDF, JPEG, PNG up to 20 MB) are stored by sha256; default: attachments/ beside DATABASE_PATH',
       example: './data/attachments',
     }),
+  IMPORT_MAX_DECOMPRESSED_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65_536)
+    .default(512)
+    .meta({
+      group: 'data',
+      description:
+        '导入的 XLSX 解压后的大小上限（MB），超出即拒绝（防压缩炸弹），HTTP 与命令行导入均适用 / ' +
+        'What an imported XLSX may inflate to, in MB (HTTP and command-line imports); beyond it the file is refused, so a zip bomb cannot fill the disk',
+    }),
 
   // --- access ---
   ADMIN_TOKEN: z
@@ -380,6 +392,8 @@ export const appConfigSchema = configSchema
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
     callbackAllowPrivate: e.CALLBACK_ALLOW_PRIVATE,
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
+    /** An XLSX (HTTP or CLI) whose parts inflate past this is refused. */
+    importMaxDecompressedBytes: e.IMPORT_MAX_DECOMPRESSED_MB * 1024 * 1024,
     /** UDI imports, HTML sources and scheduled jobs. */
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CertificateWriter } from '../certificates/certificate-writer.ts';
+import type { AppConfig } from '../config/config.ts';
 import { withSparseCheckpoints } from '../db/sparse-checkpoints.ts';
 import type { Clock } from '../shared/clock.ts';
 import { BatchReader } from './batches/batch-reader.ts';
@@ -38,6 +39,8 @@ export interface ImporterOptions {
    * or two.
    */
   sparseCheckpoints?: boolean;
+  /** What an XLSX file's parts may inflate to (IMPORT_MAX_DECOMPRESSED_MB); a zip bomb is refused at it. */
+  maxDecompressedBytes?: number;
 }
 
 export type ImportFileRequest = ImportInput & {
@@ -50,6 +53,8 @@ export type ImportFileRequest = ImportInput & {
   onProgress?: ((progress: ImportProgress) => void) | undefined;
   /** Files above this are refused (413) before anything is written; uploads set it. */
   maxBytes?: number | undefined;
+  /** Called once the input is on disk, before it is read: the route refuses a second file there. */
+  whenSpooled?: (() => Promise<void>) | undefined;
 };
 
 /** Short transactions for the HTTP route, whose process keeps answering lookups meanwhile. */
@@ -66,6 +71,9 @@ export const BULK_BATCH_SIZE = 20_000;
  */
 export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
+/** IMPORT_MAX_DECOMPRESSED_MB's default, for importers built without a config. */
+export const DEFAULT_MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024;
+
 /**
  * Reads a certificate file and stores its rows through the one writer, batch by batch. Everything
  * that can refuse a whole file (size, format, encoding, header) happens before a run exists.
@@ -76,6 +84,7 @@ export class Importer {
   private readonly maxReportedIssues: number;
   private readonly readInWorker: boolean | undefined;
   private readonly sparseCheckpoints: boolean;
+  private readonly maxDecompressedBytes: number;
 
   constructor(
     private readonly deps: ImporterDeps,
@@ -86,11 +95,13 @@ export class Importer {
     this.maxReportedIssues = options.maxReportedIssues ?? 10_000;
     this.readInWorker = options.readInWorker;
     this.sparseCheckpoints = options.sparseCheckpoints ?? false;
+    this.maxDecompressedBytes = options.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES;
   }
 
   async importFile(request: ImportFileRequest): Promise<ImportReport> {
     const file = await prepareFile(request, request.maxBytes);
     try {
+      await request.whenSpooled?.();
       if (file.size === 0) throw emptyFile();
       const detected = detectFormat(file, request.fileName, request.contentType);
       const source = await this.open(file, detected);
@@ -111,17 +122,23 @@ export class Importer {
   }
 
   private async open(file: PreparedFile, detected: DetectedFormat): Promise<BatchSource> {
-    if (this.readInWorker ?? file.size >= WORKER_MIN_BYTES) return WorkerBatchSource.open(file, detected, this.batchSize);
+    const { batchSize, maxDecompressedBytes } = this;
+    if (this.readInWorker ?? file.size >= WORKER_MIN_BYTES)
+      return WorkerBatchSource.open(file, detected, { batchSize, maxDecompressedBytes });
     let bytesRead = 0;
-    const table = await openTable(file, detected, (bytes) => (bytesRead += bytes));
+    const table = await openTable(file, detected, (bytes) => (bytesRead += bytes), maxDecompressedBytes);
     return new BatchReader(table, this.batchSize, () => bytesRead);
   }
 }
 
-/** The importer over the composition root's database and writer (CLI, HTTP app, tests). */
+/** The importer over the composition root's database, writer and limits (CLI, HTTP app, tests). */
 export function importerFor(
-  services: Omit<ImporterDeps, 'sqlite'> & { database: Pick<ImporterDeps, 'sqlite'> },
+  services: Omit<ImporterDeps, 'sqlite'> & {
+    database: Pick<ImporterDeps, 'sqlite'>;
+    config?: Pick<AppConfig, 'importMaxDecompressedBytes'>;
+  },
   options: ImporterOptions = {},
 ): Importer {
-  return new Importer({ sqlite: services.database.sqlite, writer: services.writer, clock: services.clock }, options);
+  const limits = services.config ? { maxDecompressedBytes: services.config.importMaxDecompressedBytes } : {};
+  return new Importer({ sqlite: services.database.sqlite, writer: services.writer, clock: services.clock }, { ...limits, ...options });
 }

@@ -62,10 +62,26 @@ export const importTooLarge = defineError(413, 'import_too_large', (limitBytes: 
   extra: { limitBytes },
 }));
 
+/** A zip bomb: a small upload whose sheets inflate past IMPORT_MAX_DECOMPRESSED_MB. */
+export const importDecompressedTooLarge = defineError(413, 'import_decompressed_too_large', (limitBytes: number) => ({
+  text: {
+    zh: `XLSX 文件解压后超过上限（${Math.round(limitBytes / 1024 / 1024)} MB），已拒绝导入。请拆分后分批导入，或另存为 CSV。`,
+    en: `The XLSX file inflates past the limit (${Math.round(limitBytes / 1024 / 1024)} MB) and was refused; split it, or save it as CSV.`,
+  },
+  extra: { limitBytes },
+}));
+
 export const noFileUploaded = defineError(400, 'import_no_file', () => ({
   text: {
     zh: '请求中没有文件：请用 multipart 的 file 字段上传，或直接以 text/csv 等类型发送文件内容。',
     en: 'No file in the request: upload it in the multipart field `file`, or send it as the body (text/csv, …).',
+  },
+}));
+
+export const multipleFiles = defineError(400, 'import_multiple_files', () => ({
+  text: {
+    zh: '一次只能导入一个文件：请在 multipart 的 file 字段中只上传一个文件。',
+    en: 'One file per import: send a single file in the multipart field `file`.',
   },
 }));
 

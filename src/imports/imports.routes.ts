@@ -48,6 +48,7 @@ export function importsRoutes(importer: Importer, options: ImportsRoutesOptions 
             stream: upload.stream,
             fileName: upload.fileName,
             contentType: upload.contentType,
+            whenSpooled: upload.rest,
             source: request.query.source,
             maxBytes,
           });

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { makeTempDir } from '../shared/temp-files.ts';
 import { type FileFacts, FileInspector } from './file-inspector.ts';
 import { importTooLarge } from './imports.errors.ts';
 
@@ -33,9 +33,8 @@ export async function prepareFile(input: ImportInput, maxBytes: number = Number.
     return { ...inspector.finish(), path: input.path, dispose: async () => {} };
   }
 
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'certref-import-'));
+  const { path: dir, dispose } = await makeTempDir('import');
   const spooled = path.join(dir, 'upload');
-  const dispose = () => fs.promises.rm(dir, { recursive: true, force: true });
   try {
     const out = fs.createWriteStream(spooled);
     try {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { importTooLarge, noFileUploaded } from './imports.errors.ts';
+import { importTooLarge, multipleFiles, noFileUploaded } from './imports.errors.ts';
 
 /** Content types accepted as a raw request body (the whole body is the file). */
 export const RAW_IMPORT_TYPES = [
@@ -18,6 +18,11 @@ export interface Upload {
   stream: Readable;
   fileName: string;
   contentType: string | undefined;
+  /**
+   * Reads what follows the file once it is on disk, before anything is imported: a second file
+   * (or too many fields) refuses the whole request, so nobody wonders which file was imported.
+   */
+  rest: () => Promise<void>;
 }
 
 const DEFAULT_NAMES: Record<string, string> = {
@@ -35,10 +40,19 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, file
   if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw importTooLarge(maxBytes);
 
   if (request.isMultipart()) {
-    const part = await request.file();
-    if (!part) throw noFileUploaded();
+    const parts = request.parts();
+    // Form fields may come before the file; they are not used.
+    let next = await parts.next();
+    while (!next.done && next.value.type !== 'file') next = await parts.next();
+    if (next.done || next.value.type !== 'file') throw noFileUploaded();
+    const part = next.value;
+    const rest = async () => {
+      for (let after = await parts.next(); !after.done; after = await parts.next()) {
+        if (after.value.type === 'file') throw multipleFiles();
+      }
+    };
     // Only a label (provenance sourceRef), never a path; kept to a sane length.
-    return { stream: part.file, fileName: (fileName ?? part.filename).slice(0, 255) || 'upload', contentType: part.mimetype };
+    return { stream: part.file, fileName: (fileName ?? part.filename).slice(0, 255) || 'upload', contentType: part.mimetype, rest };
   }
   if (!(request.body instanceof Readable)) throw noFileUploaded();
   const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -46,5 +60,6 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, file
     stream: request.body,
     fileName: fileName ?? DEFAULT_NAMES[contentType ?? ''] ?? 'upload.csv',
     contentType,
+    rest: async () => {},
   };
 }

@@ -46,6 +46,49 @@ const frameworkErrors: Record<string, { status: number; code: string; text: Bili
   },
 };
 
+const malformedMultipart = {
+  status: 400,
+  code: 'malformed_multipart',
+  text: {
+    zh: 'multipart/form-data 请求体格式错误（分隔符缺失或不符、内容被截断或头部无效），请用标准表单上传一个 file 字段。',
+    en: 'The multipart/form-data body is malformed (missing or mismatched boundary, truncated, or bad part headers); upload one `file` field with a standard form.',
+  },
+};
+
+const tooManyParts = {
+  status: 400,
+  code: 'multipart_too_many_parts',
+  text: {
+    zh: '表单字段或文件过多：请只上传一个 file 字段。',
+    en: 'Too many fields or files in the form: upload a single `file` field.',
+  },
+};
+
+/** @fastify/multipart's own errors, all the client's doing (file size limits are mapped by their routes). */
+const multipartErrors: Record<string, { status: number; code: string; text: BilingualText }> = {
+  FST_INVALID_MULTIPART_CONTENT_TYPE: malformedMultipart,
+  FST_MP_PREMATURE_CLOSE: malformedMultipart,
+  FST_PROTO_VIOLATION: malformedMultipart,
+  FST_INVALID_JSON_FIELD_ERROR: malformedMultipart,
+  FST_PARTS_LIMIT: tooManyParts,
+  FST_FILES_LIMIT: tooManyParts,
+  FST_FIELDS_LIMIT: tooManyParts,
+};
+
+/**
+ * The multipart parser (busboy) reports a body it cannot parse with plain errors, no code: these
+ * are its messages (a missing or over-long boundary, a body that ends before its closing boundary).
+ */
+const BUSBOY_PARSE_ERROR =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|The needle cannot have a length bigger than \d+\.|Malformed part header)/;
+
+function multipartProblem(error: FastifyError, request: FastifyRequest): (typeof multipartErrors)[string] | undefined {
+  if (error.code && multipartErrors[error.code]) return multipartErrors[error.code];
+  const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
+  if (error.statusCode === undefined && multipart && BUSBOY_PARSE_ERROR.test(error.message)) return malformedMultipart;
+  return undefined;
+}
+
 /**
  * Errors the router raises before any route or hook runs (an undecodable URL, an over-long path
  * parameter): Fastify answers them itself unless given this, and its answer is no problem document.
@@ -84,7 +127,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       );
     }
 
-    const mapped = error.code ? frameworkErrors[error.code] : undefined;
+    const mapped = (error.code ? frameworkErrors[error.code] : undefined) ?? multipartProblem(error, request);
     if (mapped) return sendProblem(reply, new AppError(mapped.status, mapped.code, mapped.text));
 
     if (isResponseSerializationError(error)) {

@@ -12,6 +12,8 @@ export interface PendingDevice {
   /** 1-based position of the device in its XML document. */
   index: number;
   record: UdiDeviceRecord;
+  /** The XML tag of a value too long to keep (udi-xml-reader.ts): the device is refused, not stored cut. */
+  tooLong?: string | null;
 }
 
 export interface BatchContext {
@@ -67,6 +69,11 @@ export class UdiBatchWriter {
       const { record } = pending;
       const reject = (reason: string, value: string | null) =>
         rejections.push({ entry: pending.entry, device: pending.index, recordKey: record.recordKey, reason, value });
+      if (pending.tooLong) {
+        counts.devicesRejected++;
+        reject('field_too_long', pending.tooLong);
+        continue;
+      }
       if (!record.recordKey || !record.di) {
         counts.devicesRejected++;
         reject(record.recordKey ? 'missing_di' : 'missing_record_key', record.di ?? record.recordKey);

@@ -113,7 +113,12 @@ export class UdiImporter {
           if (event.declared !== null) declaredTotal = (declaredTotal ?? 0) + event.declared;
           continue;
         }
-        const pending: PendingDevice[] = event.devices.map((d) => ({ entry: event.entry, index: d.index, record: d.record }));
+        const pending: PendingDevice[] = event.devices.map((d) => ({
+          entry: event.entry,
+          index: d.index,
+          record: d.record,
+          tooLong: d.tooLong,
+        }));
         const outcome = this.deps.batches.write(pending, context);
         addCounts(totals, outcome.counts);
         record(outcome.rejections);

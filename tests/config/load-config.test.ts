@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       callbackTimeoutMs: 10_000,
       callbackAllowPrivate: false,
       attachmentsDir: '/srv/certref/attachments',
+      importMaxDecompressedBytes: 512 * 1024 * 1024,
       freshness: {
         jobsEnabled: false,
         housekeepingEnabled: true,

@@ -36,7 +36,12 @@ async function read(): Promise<void> {
   let bytesRead = 0;
   let reader: BatchReader;
   try {
-    const table = await openTable({ path: data.path, head: Buffer.from(data.head) }, data.detected, (bytes) => (bytesRead += bytes));
+    const table = await openTable(
+      { path: data.path, head: Buffer.from(data.head) },
+      data.detected,
+      (bytes) => (bytesRead += bytes),
+      data.maxDecompressedBytes,
+    );
     reader = new BatchReader(table, data.batchSize, () => bytesRead);
   } catch (error) {
     post({ type: 'failed', error: toThreadError(error), lastRow: null });

@@ -18,6 +18,8 @@ export interface ReaderWorkerData {
   detected: DetectedFormat;
   batchSize: number;
   maxInFlight: number;
+  /** What an XLSX's parts may inflate to (the importer's limit). */
+  maxDecompressedBytes: number;
 }
 
 export type ToReader = { type: 'start'; context: RowContext } | { type: 'credit' };

@@ -32,8 +32,12 @@ export class WorkerBatchSource implements BatchSource {
   ) {}
 
   /** Starts the worker and waits for the header: a refused file rejects with the worker's AppError. */
-  static async open(file: Pick<PreparedFile, 'path' | 'head'>, detected: DetectedFormat, batchSize: number): Promise<WorkerBatchSource> {
-    const workerData: ReaderWorkerData = { path: file.path, head: file.head, detected, batchSize, maxInFlight: MAX_IN_FLIGHT };
+  static async open(
+    file: Pick<PreparedFile, 'path' | 'head'>,
+    detected: DetectedFormat,
+    options: Pick<ReaderWorkerData, 'batchSize' | 'maxDecompressedBytes'>,
+  ): Promise<WorkerBatchSource> {
+    const workerData: ReaderWorkerData = { path: file.path, head: file.head, detected, ...options, maxInFlight: MAX_IN_FLIGHT };
     // No inherited execArgv: the bootstrap registers tsx itself (the parent's flags would not reach the entry).
     const worker = new Worker(ENTRY, { workerData, execArgv: [] });
     const inbox = new Inbox();

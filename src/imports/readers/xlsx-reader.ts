@@ -1,47 +1,86 @@
-import type { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { brokenXlsx } from '../imports.errors.ts';
+import { AppError } from '../../shared/app-error.ts';
+import { brokenXlsx, importDecompressedTooLarge } from '../imports.errors.ts';
 import type { Cell, GridRow } from '../rows/cells.ts';
 
+export interface XlsxReadOptions {
+  /** What the parts read may inflate to in total: a zip bomb is refused by this, not by a full disk. */
+  maxDecompressedBytes: number;
+  /** Compressed bytes read so far (estimated within an entry), for progress. */
+  onBytes: (bytes: number) => void;
+}
+
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** The parts read besides the first worksheet; every other entry is never inflated. */
+const PARTS = {
+  rels: 'xl/_rels/workbook.xml.rels',
+  workbook: 'xl/workbook.xml',
+  sharedStrings: 'xl/sharedStrings.xml',
+  styles: 'xl/styles.xml',
+};
+
 /**
- * Checks the archive's central directory (at its end) before any row is read: a truncated or
- * corrupt upload is refused whole instead of failing after some batches were written.
+ * Opens the workbook by its central directory (at the archive's end), so that a truncated or
+ * corrupt upload, or one whose parts declare more than `maxDecompressedBytes`, is refused before any
+ * row is read. Then streams the first worksheet's rows with Excel's own row numbers.
+ *
+ * The parts are read straight out of the archive in the order they are needed (relationships,
+ * workbook, shared strings, styles, then the sheet). exceljs's own reader takes the archive in
+ * stored order and, because Excel stores the sheets before the shared strings, writes every
+ * inflated sheet to a temporary file first: a 1 MB zip bomb became gigabytes on disk.
  */
-export async function assertReadableXlsx(path: string): Promise<void> {
-  const names = await new Promise<string[]>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true }, (openError, zip) => {
-      if (openError || !zip) return reject(brokenXlsx(openError?.message ?? 'not a zip archive'));
-      const found: string[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        found.push(entry.fileName);
-        zip.readEntry();
-      });
-      zip.on('end', () => resolve(found));
-      zip.on('error', (error: Error) => reject(brokenXlsx(error.message)));
-      zip.readEntry();
-    });
+export async function readXlsx(path: string, options: XlsxReadOptions): Promise<AsyncGenerator<GridRow>> {
+  const zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false }).catch((error: Error) => {
+    throw brokenXlsx(error.message);
   });
-  if (!names.includes('xl/workbook.xml') || !names.some((name) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name))) {
-    throw brokenXlsx('no workbook or worksheet inside (is it a .docx or another zip?)');
+  try {
+    const entries = new Map<string, yauzl.Entry>();
+    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
+    const sheet = [...entries.values()].find((entry) => WORKSHEET.test(entry.fileName));
+    if (!entries.has(PARTS.workbook) || !sheet) throw brokenXlsx('no workbook or worksheet inside (is it a .docx or another zip?)');
+    const parts = [...Object.values(PARTS).flatMap((name) => entries.get(name) ?? []), sheet];
+    const declared = parts.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+    if (declared > options.maxDecompressedBytes) throw importDecompressedTooLarge(options.maxDecompressedBytes);
+    return rows(zip, entries, sheet, new Inflation(zip, options));
+  } catch (error) {
+    zip.close();
+    throw error instanceof AppError ? error : brokenXlsx(error instanceof Error ? error.message : String(error));
   }
 }
 
-/**
- * Streams the first worksheet's rows with Excel's own row numbers. Styles are read so that date
- * cells arrive as dates rather than serial numbers.
- */
-export async function* readXlsx(raw: Readable): AsyncGenerator<GridRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(raw, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  decodeAcrossChunks(workbook);
+async function* rows(
+  zip: yauzl.ZipFile,
+  entries: Map<string, yauzl.Entry>,
+  sheet: yauzl.Entry,
+  inflation: Inflation,
+): AsyncGenerator<GridRow> {
   try {
-    for await (const worksheet of workbook) {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Read so that date cells arrive as dates rather than serial numbers.
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    });
+    const reader = internalsOf(workbook);
+    const part = async (name: string) => {
+      const entry = entries.get(name);
+      return entry ? inflation.open(entry) : null;
+    };
+    const rels = await part(PARTS.rels);
+    if (rels) await reader._parseRels(rels);
+    await reader._parseWorkbook((await part(PARTS.workbook))!);
+    const sharedStrings = await part(PARTS.sharedStrings);
+    reader.sharedStrings = [];
+    // Decoded here, across chunks (see decodeUtf8), before exceljs sees the text.
+    if (sharedStrings) for await (const _ of reader._parseSharedStrings(sharedStrings.setEncoding('utf8')));
+    const styles = await part(PARTS.styles);
+    if (styles) await reader._parseStyles(styles.setEncoding('utf8'));
+    const sheetNo = WORKSHEET.exec(sheet.fileName)![1]!;
+    for (const { value: worksheet } of reader._parseWorksheet(decodeUtf8(await inflation.open(sheet)), sheetNo)) {
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
         const cells: Cell[] = [];
@@ -49,38 +88,75 @@ export async function* readXlsx(raw: Readable): AsyncGenerator<GridRow> {
         for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
         yield { row: row.number, cells };
       }
-      // Only the first sheet holds data; later ones are instructions or lists.
-      return;
     }
   } finally {
-    raw.destroy();
+    inflation.close();
+    zip.close();
   }
-}
-
-/** The parts of exceljs's streaming reader that receive the zip entries' bytes. */
-interface ReaderInternals {
-  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
-  _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 }
 
 /**
- * exceljs 4.4 decodes every inflated chunk of XML on its own, cutting a Chinese character that
- * straddles two chunks into U+FFFD (upstream exceljs/exceljs#2063 and exceljs/exceljs#2084): a few
- * rows in a thousand lose a character of their number or name. Its parser passes strings through
- * untouched, so this reader's entries are handed over already decoded by a decoder that carries
- * partial characters across chunks. Instance overrides, no patch of the library; the
- * large-workbook test guards the names.
+ * Inflates entries while counting every byte against one budget, so that an archive whose
+ * directory understates its sizes is still stopped while streaming (yauzl also refuses an entry
+ * that inflates past its declared size). Progress is the compressed share of what was inflated.
  */
-function decodeAcrossChunks(workbook: ExcelJS.stream.xlsx.WorkbookReader): void {
-  const internals = workbook as unknown as ReaderInternals;
-  const { _parseSharedStrings: sharedStrings, _parseStyles: styles, _parseWorksheet: worksheet } = internals;
-  if (typeof sharedStrings !== 'function' || typeof styles !== 'function' || typeof worksheet !== 'function') {
-    throw new Error('exceljs internals changed: review decodeAcrossChunks in xlsx-reader.ts');
+class Inflation {
+  private inflated = 0;
+  private readonly streams: Readable[] = [];
+
+  constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly options: XlsxReadOptions,
+  ) {}
+
+  async open(entry: yauzl.Entry): Promise<Readable> {
+    const raw = await this.zip.openReadStreamPromise(entry);
+    const ratio = entry.uncompressedSize > 0 ? entry.compressedSize / entry.uncompressedSize : 0;
+    let entryBytes = 0;
+    let reported = 0;
+    const counted = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.inflated += chunk.length;
+        if (this.inflated > this.options.maxDecompressedBytes) return done(importDecompressedTooLarge(this.options.maxDecompressedBytes));
+        entryBytes += chunk.length;
+        const compressed = Math.round(entryBytes * ratio);
+        this.options.onBytes(compressed - reported);
+        reported = compressed;
+        done(null, chunk);
+      },
+    });
+    raw.on('error', (error) => counted.destroy(error));
+    this.streams.push(raw, counted);
+    return raw.pipe(counted);
   }
-  internals._parseSharedStrings = (entry) => sharedStrings.call(workbook, entry.setEncoding('utf8'));
-  internals._parseStyles = (entry) => styles.call(workbook, entry.setEncoding('utf8'));
-  internals._parseWorksheet = (iterator, sheetNo) => worksheet.call(workbook, decodeUtf8(iterator), sheetNo);
+
+  close(): void {
+    for (const stream of this.streams) stream.destroy();
+  }
+}
+
+/** The parts of exceljs's streaming reader this one drives, entry by entry. */
+interface ReaderInternals {
+  sharedStrings: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
+}
+
+/**
+ * exceljs 4.4's entry parsers, called in the order this reader needs (no patch of the library;
+ * the XLSX tests guard the names). Its parser takes strings as they come, so entries are handed
+ * over already decoded: exceljs decodes each inflated chunk on its own and cuts a Chinese character
+ * that straddles two chunks into U+FFFD (upstream exceljs/exceljs#2063 and exceljs/exceljs#2084).
+ */
+function internalsOf(workbook: ExcelJS.stream.xlsx.WorkbookReader): ReaderInternals {
+  const internals = workbook as unknown as ReaderInternals;
+  for (const name of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles', '_parseWorksheet'] as const) {
+    if (typeof internals[name] !== 'function') throw new Error('exceljs internals changed: review internalsOf in xlsx-reader.ts');
+  }
+  return internals;
 }
 
 async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {

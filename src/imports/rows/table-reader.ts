@@ -29,17 +29,26 @@ export async function openTable(
   file: Pick<PreparedFile, 'path' | 'head'>,
   detected: DetectedFormat,
   onBytes: (bytes: number) => void,
+  maxDecompressedBytes: number,
 ): Promise<OpenedTable> {
-  // exceljs takes about 0.2 s to load: only XLSX imports pay for it (a reader worker loads afresh each time).
-  const xlsx = detected.format === 'xlsx' ? await import('../readers/xlsx-reader.ts') : null;
-  if (xlsx) await xlsx.assertReadableXlsx(file.path);
+  const toAppError = (error: unknown): AppError => asAppError(detected, error);
+  if (detected.format === 'xlsx') {
+    // exceljs takes about 0.2 s to load: only XLSX imports pay for it (a reader worker loads afresh each time).
+    const { readXlsx } = await import('../readers/xlsx-reader.ts');
+    const grid = await readXlsx(file.path, { maxDecompressedBytes, onBytes });
+    try {
+      return await openGrid(grid, toAppError);
+    } catch (error) {
+      // Closes the archive; the generator has started (openGrid reads at least one row).
+      await grid.return(undefined);
+      throw toAppError(error);
+    }
+  }
   const raw = countBytes(fs.createReadStream(file.path, { highWaterMark: READ_CHUNK }), onBytes);
   const encoding = detected.encoding ?? 'utf-8';
-  const toAppError = (error: unknown): AppError => asAppError(detected, error);
   try {
     if (detected.format === 'jsonl') return await openJsonl(readJsonl(raw, encoding), toAppError);
-    const grid = xlsx ? xlsx.readXlsx(raw) : readCsv(raw, encoding, detectDelimiter(file.head, encoding));
-    return await openGrid(grid, toAppError);
+    return await openGrid(readCsv(raw, encoding, detectDelimiter(file.head, encoding)), toAppError);
   } catch (error) {
     raw.destroy();
     throw toAppError(error);

@@ -10,8 +10,8 @@ export type DeviceEvent =
   | {
       kind: 'batch';
       entry: string;
-      /** 1-based position of each device in its document, and the device. */
-      devices: { index: number; record: UdiDeviceRecord }[];
+      /** 1-based position of each device in its document, the device, and the tag of a value too long to keep. */
+      devices: { index: number; record: UdiDeviceRecord; tooLong: string | null }[];
       /** XML bytes read so far (decompressed), for progress. */
       bytesRead: number;
     }
@@ -24,8 +24,8 @@ export type DeviceEvent =
 export async function* readDevices(file: string, batchSize: number): AsyncGenerator<DeviceEvent> {
   let bytesRead = 0;
   for await (const entry of xmlEntries(file)) {
-    let pending: { index: number; record: UdiDeviceRecord }[] = [];
-    const reader = new UdiXmlReader((record) => pending.push({ index: reader.devices, record }));
+    let pending: { index: number; record: UdiDeviceRecord; tooLong: string | null }[] = [];
+    const reader = new UdiXmlReader((record, tooLong) => pending.push({ index: reader.devices, record, tooLong }));
     let failure: unknown = null;
     try {
       for await (const text of decodeXml(countBytes(entry.stream, (n) => (bytesRead += n)))) {

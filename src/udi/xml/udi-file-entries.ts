@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
+import { makeTempDir } from '../../shared/temp-files.ts';
 
 /** One XML document to read: a plain file, or an entry of a (possibly nested) ZIP. */
 export interface XmlEntry {
@@ -55,13 +55,13 @@ async function* zipEntries(file: string, displayName: string, depth: number): As
       } else if (/\.zip$/i.test(entry.fileName)) {
         if (depth + 1 >= MAX_ZIP_DEPTH) throw new Error(`${name}: ZIP archives nested deeper than ${MAX_ZIP_DEPTH} levels`);
         // yauzl needs random access, so an inner ZIP goes to a temporary file, not to memory.
-        const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'certref-udi-'));
+        const dir = await makeTempDir('udi');
         try {
-          const inner = path.join(dir, 'inner.zip');
+          const inner = path.join(dir.path, 'inner.zip');
           await pipeline(await zip.openReadStreamPromise(entry), fs.createWriteStream(inner));
           yield* zipEntries(inner, name, depth + 1);
         } finally {
-          await fs.promises.rm(dir, { recursive: true, force: true });
+          await dir.dispose();
         }
       }
     }

@@ -5,19 +5,23 @@
  * reading on, so memory stays flat however fast the reading is.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { shareTempRoot } from '../../shared/temp-files.ts';
 import { type DeviceEvent, readDevices } from './udi-device-stream.ts';
 
 export interface ReadWorkerData {
   file: string;
   batchSize: number;
   credits: number;
+  /** The process's temp folder (inner ZIPs are written there). */
+  tempRoot: string;
 }
 
 /** Messages to the importer. */
 export type ReadWorkerMessage = DeviceEvent | { kind: 'done' } | { kind: 'error'; message: string };
 
 const port = parentPort!;
-const { file, batchSize, credits: initialCredits } = workerData as ReadWorkerData;
+const { file, batchSize, credits: initialCredits, tempRoot } = workerData as ReadWorkerData;
+shareTempRoot(tempRoot);
 let credits = initialCredits;
 let wake: (() => void) | null = null;
 port.on('message', () => {

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { tempRoot } from '../../shared/temp-files.ts';
 import type { DeviceEvent } from './udi-device-stream.ts';
 import type { ReadWorkerData, ReadWorkerMessage } from './udi-read.worker.ts';
 
@@ -14,7 +15,7 @@ const CREDITS = 3;
 export async function* readDevicesInWorker(file: string, batchSize: number): AsyncGenerator<DeviceEvent> {
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); })`;
-  const data: ReadWorkerData = { file, batchSize, credits: CREDITS };
+  const data: ReadWorkerData = { file, batchSize, credits: CREDITS, tempRoot: tempRoot() };
   const worker = new Worker(bootstrap, { eval: true, workerData: data });
   const queue: ReadWorkerMessage[] = [];
   let failure: Error | null = null;
