@@ -103,11 +103,8 @@ export class CertificateWriter {
         management_class, code, serial)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertVersion = sqlite.prepare(`
-      INSERT INTO certificate_versions (certificate_id, document_type, as_issued, approval_date, effective_date,
-        expiry_date, product_name, holder, holder_address, production_address, agent_name, agent_address,
-        model_spec, structure, scope, approval_department, change_description, remarks, source, source_ref,
-        source_row, fetched_at, import_run_id, content_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO certificate_versions (${VERSION_COLUMNS.join(', ')})
+      VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (certificate_id, content_hash) DO NOTHING`);
     this.insertLink = sqlite.prepare(`
       INSERT INTO certificate_links (from_canonical, from_match_key, to_certificate_id, source)
@@ -339,7 +336,35 @@ function storedVersionOf(id: number, input: VersionInput): StoredVersionRow {
   };
 }
 
-/** The values of `insertVersion`, in its column order (positional binding: the hottest statement of an import). */
+/** `insertVersion`'s columns: one list, so that its placeholders cannot miscount them. */
+const VERSION_COLUMNS = [
+  'certificate_id',
+  'document_type',
+  'as_issued',
+  'approval_date',
+  'effective_date',
+  'expiry_date',
+  'product_name',
+  'holder',
+  'holder_address',
+  'production_address',
+  'agent_name',
+  'agent_address',
+  'model_spec',
+  'structure',
+  'scope',
+  'approval_department',
+  'change_description',
+  'remarks',
+  'source',
+  'source_ref',
+  'source_row',
+  'fetched_at',
+  'import_run_id',
+  'content_hash',
+] as const;
+
+/** The values of `insertVersion`, in `VERSION_COLUMNS` order (positional binding: the hottest statement of an import). */
 function versionValues(certificateId: number, input: VersionInput): unknown[] {
   return [
     certificateId,
