@@ -1,36 +1,15 @@
+import type { z } from 'zod';
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import { type CertificateStatus, certificateStatus } from './certificate-status.ts';
-import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
+import { certificateStatus } from './certificate-status.ts';
+import type { CertificateWithVersions } from './certificates.repository.ts';
+import type { certificateViewSchema, versionSchema } from './certificates.schemas.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 import { dataAsOf } from './data-as-of.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 
-export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
-  effectiveFrom: string | null;
-  inEffect: boolean;
-  /** The id of a version from a better-ranked source that gives this document's dates differently; null when none does. */
-  outrankedBy: number | null;
-  provenance: { source: string; sourceRef: string | null; sourceRow: number | null; fetchedAt: string };
-}
+export type VersionView = z.output<typeof versionSchema>;
 
-export interface CertificateView {
-  canonical: string;
-  asIssued: string;
-  number: ParsedNumber;
-  status: CertificateStatus;
-  datesKnown: boolean;
-  current: {
-    productName: string | null;
-    holder: string | null;
-    approvalDate: string | null;
-    effectiveDate: string | null;
-    expiryDate: string | null;
-    versionId: number | null;
-  };
-  versions: VersionView[];
-  links: { replaces: string[]; replacedBy: string[] };
-  dataAsOf: string;
-}
+export type CertificateView = z.output<typeof certificateViewSchema>;
 
 /** The whole certificate: parts, what is in effect today, every version newest first, links. */
 export function buildCertificateView(

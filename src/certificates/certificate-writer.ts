@@ -2,21 +2,20 @@ import type Database from 'better-sqlite3';
 import type { Family, ParsedNumber } from '../numbers/number.types.ts';
 import { recodeKey } from '../numbers/recode-key.ts';
 import type { IsoDate } from '../shared/dates.ts';
+import type { certificates } from './certificates.table.ts';
 import { contentHash } from './content-hash.ts';
 import { type DatedVersion, documentsInEffect, type InEffect, namedBy, reportedDates } from './current-document.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 import type { VersionInput } from './version-input.ts';
 
-/** The summary columns a certificate shows; what the audit log records before and after. */
-export interface CertificateSummary {
-  productName: string | null;
-  holder: string | null;
-  approvalDate: string | null;
-  effectiveDate: string | null;
-  expiryDate: string | null;
-  currentVersionId: number | null;
-  datesKnown: number;
-}
+/**
+ * The summary columns a certificate shows; what the audit log records before and after.
+ * `dates_known` is read raw, as SQLite's 0/1.
+ */
+export type CertificateSummary = Pick<
+  typeof certificates.$inferSelect,
+  'productName' | 'holder' | 'approvalDate' | 'effectiveDate' | 'expiryDate' | 'currentVersionId'
+> & { datesKnown: number };
 
 export interface TouchedCertificate {
   id: number;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CertificateNumberInput, parsedNumberSchema } from '../numbers/numbers.schemas.ts';
+import { CERTIFICATE_STATUSES } from './certificate-status.ts';
 import { DOCUMENT_TYPES } from './version-input.ts';
 
 export const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
 export const Status = z
-  .enum(['valid', 'expired', 'filed', 'unknown'])
+  .enum(CERTIFICATE_STATUSES)
   .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
 
 export const provenanceSchema = z

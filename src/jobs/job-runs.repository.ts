@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { JobCounts, JobTrigger } from './job.types.ts';
 
-export type JobRunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'skipped' | 'abandoned';
+export const JOB_RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned'] as const;
+export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
 export interface JobRun {
   id: number;

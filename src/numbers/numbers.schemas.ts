@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FAMILIES } from './number.types.ts';
 
 export const CertificateNumberInput = z
   .string()
@@ -16,7 +17,7 @@ export const catalogueReadingSchema = z
 export const parsedNumberSchema = z
   .object({
     canonical: z.string().describe('The canonical number: the identity used everywhere in certref.'),
-    family: z.enum(['registration', 'filing', 'legacy2004', 'legacy2000']).describe('The number format family.'),
+    family: z.enum(FAMILIES).describe('The number format family.'),
     authority: z.string().describe('Issuing authority abbreviation: 国 (NMPA) or a province (粤, 京 …).'),
     authorityName: z.string().describe('The authority in full.'),
     city: z.string().nullable().describe('City abbreviation of a class I filing (穗), or null.'),

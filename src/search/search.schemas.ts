@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { CERTIFICATE_STATUSES } from '../certificates/certificate-status.ts';
+import { FAMILIES } from '../numbers/number.types.ts';
 import { AUTHORITIES } from '../numbers/reference/authorities.ts';
 import { FACET_NAMES, MATCH_KINDS } from './search.types.ts';
 
-const Family = z.enum(['registration', 'filing', 'legacy2004', 'legacy2000']);
-const Status = z.enum(['valid', 'expired', 'filed', 'unknown']);
+const Family = z.enum(FAMILIES);
+const Status = z.enum(CERTIFICATE_STATUSES);
 const Year = z.coerce.number().int().min(2000).max(2100);
 const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
 
