@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface Served {
+interface Served {
   url: string;
   child: ChildProcess;
   /** Peak resident memory of the server process so far, in MB (VmHWM). */

@@ -44,7 +44,7 @@ export const batchBodySchema = z.strictObject({
   ...requesterQuerySchema,
 });
 
-export const batchItemSchema = z
+const batchItemSchema = z
   .object({
     input: z.string().describe('The input as given.'),
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),

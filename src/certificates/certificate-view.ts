@@ -2,14 +2,12 @@ import type { z } from 'zod';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import { certificateStatus } from './certificate-status.ts';
 import type { CertificateWithVersions } from './certificates.repository.ts';
-import type { certificateViewSchema, versionSchema } from './certificates.schemas.ts';
+import type { certificateViewSchema } from './certificates.schemas.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 import { dataAsOf } from './data-as-of.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 
-export type VersionView = z.output<typeof versionSchema>;
-
-export type CertificateView = z.output<typeof certificateViewSchema>;
+type CertificateView = z.output<typeof certificateViewSchema>;
 
 /** The whole certificate: parts, what is in effect today, every version newest first, links. */
 export function buildCertificateView(

@@ -68,7 +68,7 @@ interface RefreshRow extends CertificateSummary {
   summaryDue: IsoDate | null;
 }
 
-export interface RefreshReport {
+interface RefreshReport {
   /** Certificates recomputed (ids that no longer exist are not counted). */
   checked: number;
   /** Those whose summary changed: the after-write hooks ran for these alone. */

@@ -8,7 +8,7 @@ import { missToError } from './lookup/lookup-outcome.ts';
 import type { RequesterOf } from './lookup/requester.ts';
 import type { AuthorityOf } from './source-precedence.ts';
 
-export interface CertificatesRoutesDeps {
+interface CertificatesRoutesDeps {
   lookup: LookupService;
   repository: CertificatesRepository;
   today: () => string;

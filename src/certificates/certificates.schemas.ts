@@ -8,7 +8,7 @@ export const Status = z
   .enum(CERTIFICATE_STATUSES)
   .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
 
-export const provenanceSchema = z
+const provenanceSchema = z
   .object({
     source: z.string().describe('Where the fact came from: import, demo, correction, udi, html:<name> …'),
     sourceRef: z.string().nullable().describe('File name or URL.'),

@@ -18,7 +18,7 @@ export interface JobRun {
 
 type JobRunRow = Omit<JobRun, 'counts'> & { counts: string | null };
 
-export type BeginResult = { kind: 'started'; id: number } | { kind: 'busy'; runningId: number; skippedId: number };
+type BeginResult = { kind: 'started'; id: number } | { kind: 'busy'; runningId: number; skippedId: number };
 
 const COLUMNS = `id, job, trigger, status, started_at AS startedAt, heartbeat_at AS heartbeatAt, finished_at AS finishedAt,
   counts, error`;

@@ -6,7 +6,7 @@ export const CertificateNumberInput = z
   .max(2000)
   .describe('A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.');
 
-export const catalogueReadingSchema = z
+const catalogueReadingSchema = z
   .object({
     catalogue: z.enum(['2002', '2017']).describe('Which classification catalogue this reading uses.'),
     code: z.string().describe('The catalogue code: 4-digit 68xx for 2002, 2-digit for 2017.'),
@@ -38,7 +38,7 @@ export const parsedNumberSchema = z
   })
   .meta({ id: 'ParsedNumber' });
 
-export const normaliseErrorSchema = z
+const normaliseErrorSchema = z
   .object({
     reason: z.string().describe('Stable reason code: empty, bad_digit_count, unknown_authority …'),
     message: z.object({ zh: z.string(), en: z.string() }).describe('Explanation in Chinese and English.'),
@@ -46,7 +46,7 @@ export const normaliseErrorSchema = z
   })
   .meta({ id: 'NormaliseError' });
 
-export const normaliseResultSchema = z
+const normaliseResultSchema = z
   .object({
     numbers: z.array(parsedNumberSchema).describe('Every number found in the input, in order.'),
     error: normaliseErrorSchema.nullable().describe('Why no number was found; null when some were.'),

@@ -9,7 +9,7 @@ const Status = z.enum(CERTIFICATE_STATUSES);
 const Year = z.coerce.number().int().min(2000).max(2100);
 const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
 
-export const SEARCH_LIMIT_MAX = 100;
+const SEARCH_LIMIT_MAX = 100;
 
 export const searchQuerySchema = z
   .strictObject({
@@ -44,7 +44,7 @@ export const searchQuerySchema = z
     path: ['yearFrom'],
   });
 
-export const highlightSchema = z
+const highlightSchema = z
   .object({
     field: z.enum(['canonical', 'productName', 'holder']).describe('The field the query was found in.'),
     fragment: z
@@ -55,7 +55,7 @@ export const highlightSchema = z
   })
   .meta({ id: 'SearchHighlight' });
 
-export const searchHitSchema = z
+const searchHitSchema = z
   .object({
     canonical: z.string().describe('Canonical certificate number.'),
     productName: z.string().nullable().describe('产品名称 in effect.'),

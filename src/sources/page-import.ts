@@ -14,7 +14,7 @@ export interface PageImportDeps {
   currentYear: () => number;
 }
 
-export interface PageImportResult {
+interface PageImportResult {
   records: number;
   rejected: RowIssue[];
   outranked: Outranked[];

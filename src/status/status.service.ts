@@ -14,7 +14,7 @@ export type JobStatus = z.output<typeof jobStatusSchema>;
 type SourceStatus = z.output<typeof sourceStatusSchema>;
 type StatusReport = z.output<typeof statusSchema>;
 
-export interface StatusDeps {
+interface StatusDeps {
   registry: JobRegistry;
   jobRuns: JobRunsRepository;
   udiRuns: UdiRunsRepository;

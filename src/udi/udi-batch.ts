@@ -14,7 +14,7 @@ export interface PendingDevice {
   record: UdiDeviceRecord;
 }
 
-export interface BatchContext {
+interface BatchContext {
   runId: number;
   fileName: string;
   fetchedAt: string;
@@ -24,7 +24,7 @@ export interface BatchContext {
   written: RecentKeys;
 }
 
-export interface BatchOutcome {
+interface BatchOutcome {
   counts: UdiRunCounts;
   rejections: UdiRejection[];
 }

@@ -6,7 +6,7 @@ const BOOTSTRAP = new URL('./typescript-worker.bootstrap.mjs', import.meta.url);
 
 type WorkerEvent<Message> = FromWorker<Message> | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
 
-export interface WorkerChannelOptions<Data> {
+interface WorkerChannelOptions<Data> {
   /** The TypeScript module the worker runs (`new URL('./x.worker.ts', import.meta.url)`); it uses `WorkerSide`. */
   entry: URL;
   data: Data;

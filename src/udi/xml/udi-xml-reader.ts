@@ -3,7 +3,7 @@ import { DEVICE_TAGS, emptyDevice, HEADER_COUNT_TAGS, type UdiDeviceRecord, type
 import { type SanitiserCounts, XmlSanitiser } from './xml-sanitiser.ts';
 
 /** The XML could not be read even after repair: the file is truncated or not UDI data. */
-export class UdiXmlError extends Error {
+class UdiXmlError extends Error {
   override name = 'UdiXmlError';
 }
 
