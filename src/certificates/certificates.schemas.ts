@@ -17,7 +17,7 @@ const provenanceSchema = z
   })
   .meta({ id: 'Provenance' });
 
-export const versionSchema = z
+const versionSchema = z
   .object({
     id: z.number().int().describe('Version id.'),
     documentType: z
