@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_PATH = '/usr/bin/chromium';
 const PACKAGES = ['chromium', 'fonts-wqy-microhei'];
 
 export function ensureChromium(log: (message: string) => void = (message) => console.log(message)): string {

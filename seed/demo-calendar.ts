@@ -3,7 +3,7 @@ import { dateBetween, dayNumber, maxDate, minDate, yearOf } from './demo-dates.t
 import type { Rng } from './prng.ts';
 
 /** The span in which a family's numbers were issued (docs/numbers.md §1). */
-export interface Era {
+interface Era {
   from: IsoDate;
   to: IsoDate;
 }
@@ -17,7 +17,7 @@ export function currentEra(today: IsoDate): Era {
 }
 
 /** The days of `year` that fall in the era. */
-export function yearWindow(era: Era, year: number): Era {
+function yearWindow(era: Era, year: number): Era {
   return { from: maxDate(`${year}-01-01`, era.from), to: minDate(`${year}-12-31`, era.to) };
 }
 

@@ -14,13 +14,13 @@ import { demoDrafts } from './demo-stream.ts';
 /** The reference "today" the histories are built around. */
 export const DEMO_TODAY: IsoDate = '2026-11-25';
 export const DEMO_SEED = 20_261_125;
-export const DEMO_PROVENANCE: Readonly<Provenance> = Object.freeze({
+const DEMO_PROVENANCE: Readonly<Provenance> = Object.freeze({
   source: 'demo',
   sourceRef: 'seed/demo-data.ts',
   fetchedAt: '2026-11-25T00:00:00.000Z',
 });
 
-export interface DemoOptions {
+interface DemoOptions {
   count: number;
   seed?: number;
   today?: IsoDate;

@@ -9,7 +9,7 @@ import { GUANGDONG } from './vocabulary/regions.ts';
  * Who issues what, with what weight. Guangdong is heavily represented (about 30% of everything
  * once filings and legacy numbers are counted), because the service's users are there.
  */
-export interface IssuerChoice {
+interface IssuerChoice {
   issuer: Issuer;
   managementClass: ManagementClass;
 }

@@ -36,7 +36,7 @@ export interface DemoCertificate {
 }
 
 /** Legacy certificates were valid four years (SFDA Order 16 of 2004, SDA Order 16 of 2000). */
-export const LEGACY_YEARS = 4;
+const LEGACY_YEARS = 4;
 /** Share of legacy certificates re-registered before they expired (the rest lapsed). */
 const REREGISTRATION_RATE = 0.55;
 

@@ -32,7 +32,7 @@ export function pickOtherProvince(rng: Rng): Province {
   return OTHER_PROVINCE_TABLE.pick(rng);
 }
 
-export function pickNationalMakerProvince(rng: Rng): Province {
+function pickNationalMakerProvince(rng: Rng): Province {
   return NATIONAL_MAKER_TABLE.pick(rng);
 }
 

@@ -4,7 +4,7 @@ import { type DemoCertificate, LineageFactory } from './demo-lineages.ts';
 import { Rng } from './prng.ts';
 
 /** Targets of the mix, by certificate; legacy numbers' successors count as what they are. */
-export const FAMILY_SHARES: Readonly<Record<Family, number>> = Object.freeze({
+const FAMILY_SHARES: Readonly<Record<Family, number>> = Object.freeze({
   registration: 0.47,
   filing: 0.3,
   legacy2004: 0.2,

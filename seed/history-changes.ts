@@ -7,7 +7,7 @@ import { domesticAddress } from './vocabulary/domestic-holders.ts';
 import { otherName } from './vocabulary/products.ts';
 
 /** One change: the product after it, what the change document says, and the field's new value. */
-export interface Change {
+interface Change {
   state: ProductState;
   description: string;
   fields: DocumentFields;

@@ -4,7 +4,7 @@ import { certificateFields, type DocDraft, type HistoryContext, type ProductStat
 import { filingAsIssued } from './demo-numbers.ts';
 import { changeCount, changeDates, drawChange } from './history-changes.ts';
 
-export interface FilingStart {
+interface FilingStart {
   number: string;
   date: IsoDate;
   state: ProductState;

@@ -6,16 +6,16 @@ import { changeCount, changeDates, changeDocument, drawChange } from './history-
 import { CATALOGUE_2017_FROM } from './vocabulary/products.ts';
 
 /** Registrations are valid five years (docs/certificates.md §2). */
-export const REGISTRATION_YEARS = 5;
+const REGISTRATION_YEARS = 5;
 /** Certificates issued from 2022 print 生效日期. */
-export const PRINTS_EFFECTIVE_DATE_FROM: IsoDate = '2022-01-01';
+const PRINTS_EFFECTIVE_DATE_FROM: IsoDate = '2022-01-01';
 
 const RENEWAL_RATE = 0.78;
 const LATE_RENEWAL_RATE = 0.1;
 /** Share of renewals of 2002-coded numbers that re-code them to the 2017 catalogue (docs/numbers.md §1). */
 const RECODE_RATE = 0.12;
 
-export interface RegistrationStart {
+interface RegistrationStart {
   parts: RegistrationParts;
   approval: IsoDate;
   state: ProductState;

@@ -3,7 +3,7 @@ import type { VersionInput } from '../src/certificates/version-input.ts';
 import type { IsoDate } from '../src/shared/dates.ts';
 import { DEMO_TODAY, generateDemoCertificates } from './demo-data.ts';
 
-export interface LoadDemoOptions {
+interface LoadDemoOptions {
   count: number;
   seed?: number;
   /** The day the store decides which document is in effect on (the real today, usually). */
@@ -15,7 +15,7 @@ export interface LoadDemoOptions {
   onProgress?: (loaded: number, count: number) => void;
 }
 
-export interface LoadDemoResult {
+interface LoadDemoResult {
   certificates: number;
   /** Documents handed to the writer. */
   documents: number;

@@ -4,7 +4,7 @@
  */
 
 /** mulberry32: 32-bit state, fast, good enough spread for picking vocabulary. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

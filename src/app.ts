@@ -31,7 +31,7 @@ import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
 
-export interface BuildAppOptions {
+interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 

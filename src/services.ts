@@ -46,7 +46,7 @@ import { UdiDevicesRepository } from './udi/udi-devices.repository.ts';
 import { UdiImporter } from './udi/udi-importer.ts';
 import { UdiRunsRepository } from './udi/udi-runs.repository.ts';
 
-export interface ServicesOptions {
+interface ServicesOptions {
   /** The clock, replaceable in tests so date rules can be checked on fixed days. */
   now?: () => Date;
 }

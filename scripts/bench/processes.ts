@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { processEnvironment } from '../../src/config/environment.ts';
 
-export interface Served {
+interface Served {
   url: string;
   child: ChildProcess;
   /** Peak resident memory of the server process so far, in MB (VmHWM). */

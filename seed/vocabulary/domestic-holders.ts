@@ -6,7 +6,7 @@ import type { City, Province } from './regions.ts';
  * its (province, city, index) alone, so the same holder always has the same name and address
  * and holds several certificates, as real manufacturers do.
  */
-export interface DomesticHolder {
+interface DomesticHolder {
   name: string;
   address: string;
   productionAddress: string;

@@ -2,7 +2,7 @@
  * Registrants of imported (进) and Hong Kong / Macao / Taiwan (许) products, with the domestic
  * agent every such certificate names (代理人). Real company names, as certificates print them.
  */
-export interface ForeignHolder {
+interface ForeignHolder {
   name: string;
   address: string;
   productionAddress: string;

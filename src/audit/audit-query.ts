@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type ChangeRecord, type ChangeRow, parsedChange } from '../changes/change-log.ts';
 
-export interface AuditFilter {
+interface AuditFilter {
   entity?: string | undefined;
   entityId?: string | undefined;
   actor?: string | undefined;

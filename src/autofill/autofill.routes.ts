@@ -10,7 +10,7 @@ import { autofillQuerySchema, autofillSchema, batchBodySchema, batchResponseSche
 import type { AutofillService } from './autofill.service.ts';
 import type { AutofillPayload } from './autofill.ts';
 
-export interface AutofillRoutesDeps {
+interface AutofillRoutesDeps {
   lookup: LookupService;
   autofill: AutofillService;
   requester: RequesterOf;

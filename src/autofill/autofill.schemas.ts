@@ -49,7 +49,7 @@ export const batchBodySchema = z.strictObject({
   ...asOfQuerySchema,
 });
 
-export const batchItemSchema = z
+const batchItemSchema = z
   .object({
     input: z.string().describe('The input as given.'),
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),

@@ -1,39 +1,14 @@
+import type { z } from 'zod';
 import type { ParsedNumber } from '../numbers/number.types.ts';
-import { type CertificateStatus, certificateStatus } from './certificate-status.ts';
-import type { CertificateWithVersions, VersionRow } from './certificates.repository.ts';
+import { certificateStatus } from './certificate-status.ts';
+import type { CertificateWithVersions } from './certificates.repository.ts';
+import type { certificateViewSchema } from './certificates.schemas.ts';
 import { documentsInEffect, namedBy, reportedDates } from './current-document.ts';
 import { dataAsOf } from './data-as-of.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
-import { type Validity, validityOn } from './validity.ts';
+import { validityOn } from './validity.ts';
 
-export interface VersionView extends Omit<VersionRow, 'source' | 'sourceRef' | 'sourceRow' | 'fetchedAt'> {
-  effectiveFrom: string | null;
-  inEffect: boolean;
-  /** The id of a version from a better-ranked source that gives this document's dates differently; null when none does. */
-  outrankedBy: number | null;
-  provenance: { source: string; sourceRef: string | null; sourceRow: number | null; fetchedAt: string };
-}
-
-export interface CertificateView {
-  canonical: string;
-  asIssued: string;
-  number: ParsedNumber;
-  status: CertificateStatus;
-  validity: Validity;
-  asOf: string;
-  datesKnown: boolean;
-  current: {
-    productName: string | null;
-    holder: string | null;
-    approvalDate: string | null;
-    effectiveDate: string | null;
-    expiryDate: string | null;
-    versionId: number | null;
-  };
-  versions: VersionView[];
-  links: { replaces: string[]; replacedBy: string[] };
-  dataAsOf: string;
-}
+type CertificateView = z.output<typeof certificateViewSchema>;
 
 /** The whole certificate: parts, what is in effect today, every version newest first, links. */
 export function buildCertificateView(

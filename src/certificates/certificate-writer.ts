@@ -2,21 +2,20 @@ import type Database from 'better-sqlite3';
 import type { Family, ParsedNumber } from '../numbers/number.types.ts';
 import { recodeKey } from '../numbers/recode-key.ts';
 import type { IsoDate } from '../shared/dates.ts';
+import type { certificates } from './certificates.table.ts';
 import { contentHash } from './content-hash.ts';
 import { type DatedVersion, documentsInEffect, type InEffect, namedBy, reportedDates } from './current-document.ts';
 import { type AuthorityOf, authorityWithoutConfig } from './source-precedence.ts';
 import type { VersionInput } from './version-input.ts';
 
-/** The summary columns a certificate shows; what the audit log records before and after. */
-export interface CertificateSummary {
-  productName: string | null;
-  holder: string | null;
-  approvalDate: string | null;
-  effectiveDate: string | null;
-  expiryDate: string | null;
-  currentVersionId: number | null;
-  datesKnown: number;
-}
+/**
+ * The summary columns a certificate shows; what the audit log records before and after.
+ * `dates_known` is read raw, as SQLite's 0/1.
+ */
+export type CertificateSummary = Pick<
+  typeof certificates.$inferSelect,
+  'productName' | 'holder' | 'approvalDate' | 'effectiveDate' | 'expiryDate' | 'currentVersionId'
+> & { datesKnown: number };
 
 export interface TouchedCertificate {
   id: number;
@@ -71,7 +70,7 @@ interface RefreshRow extends CertificateSummary {
   summaryDue: IsoDate | null;
 }
 
-export interface RefreshReport {
+interface RefreshReport {
   /** Certificates recomputed (ids that no longer exist are not counted). */
   checked: number;
   /** Those whose summary changed: the after-write hooks ran for these alone. */
@@ -105,11 +104,8 @@ export class CertificateWriter {
         management_class, code, serial)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insertVersion = sqlite.prepare(`
-      INSERT INTO certificate_versions (certificate_id, document_type, as_issued, approval_date, effective_date,
-        expiry_date, product_name, holder, holder_address, production_address, agent_name, agent_address,
-        model_spec, structure, scope, approval_department, change_description, remarks, source, source_ref,
-        source_row, fetched_at, import_run_id, content_hash)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      INSERT INTO certificate_versions (${VERSION_COLUMNS.join(', ')})
+      VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})
       ON CONFLICT (certificate_id, content_hash) DO NOTHING`);
     this.insertLink = sqlite.prepare(`
       INSERT INTO certificate_links (from_canonical, from_match_key, to_certificate_id, source)
@@ -355,7 +351,35 @@ function storedVersionOf(id: number, input: VersionInput): StoredVersionRow {
   };
 }
 
-/** The values of `insertVersion`, in its column order (positional binding: the hottest statement of an import). */
+/** `insertVersion`'s columns: one list, so that its placeholders cannot miscount them. */
+const VERSION_COLUMNS = [
+  'certificate_id',
+  'document_type',
+  'as_issued',
+  'approval_date',
+  'effective_date',
+  'expiry_date',
+  'product_name',
+  'holder',
+  'holder_address',
+  'production_address',
+  'agent_name',
+  'agent_address',
+  'model_spec',
+  'structure',
+  'scope',
+  'approval_department',
+  'change_description',
+  'remarks',
+  'source',
+  'source_ref',
+  'source_row',
+  'fetched_at',
+  'import_run_id',
+  'content_hash',
+] as const;
+
+/** The values of `insertVersion`, in `VERSION_COLUMNS` order (positional binding: the hottest statement of an import). */
 function versionValues(certificateId: number, input: VersionInput): unknown[] {
   return [
     certificateId,

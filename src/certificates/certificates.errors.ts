@@ -21,7 +21,7 @@ export const multipleNumbers = defineError(422, 'multiple_numbers', (numbers: Pa
   extra: { numbers: numbers.map((n) => n.canonical) },
 }));
 
-export interface NotFoundDetails {
+interface NotFoundDetails {
   number: ParsedNumber;
   probableMatch: string | null;
   replacedBy: string[];

@@ -1,44 +1,38 @@
 import type Database from 'better-sqlite3';
+import type { certificates, certificateVersions } from './certificates.table.ts';
 import type { DocumentType } from './version-input.ts';
 
-export interface CertificateRow {
-  id: number;
-  canonical: string;
-  matchKey: string;
-  family: string;
-  authority: string;
-  productName: string | null;
-  holder: string | null;
-  approvalDate: string | null;
-  effectiveDate: string | null;
-  expiryDate: string | null;
-  datesKnown: number;
-}
+/** The certificate columns lookups read (`CERTIFICATE_COLUMNS` below); `dates_known` arrives as SQLite's 0/1, not drizzle's boolean. */
+export type CertificateRow = Pick<
+  typeof certificates.$inferSelect,
+  'id' | 'canonical' | 'matchKey' | 'family' | 'authority' | 'productName' | 'holder' | 'approvalDate' | 'effectiveDate' | 'expiryDate'
+> & { datesKnown: number };
 
-export interface VersionRow {
-  id: number;
-  documentType: DocumentType;
-  asIssued: string;
-  approvalDate: string | null;
-  effectiveDate: string | null;
-  expiryDate: string | null;
-  productName: string | null;
-  holder: string | null;
-  holderAddress: string | null;
-  productionAddress: string | null;
-  agentName: string | null;
-  agentAddress: string | null;
-  modelSpec: string | null;
-  structure: string | null;
-  scope: string | null;
-  approvalDepartment: string | null;
-  changeDescription: string | null;
-  remarks: string | null;
-  source: string;
-  sourceRef: string | null;
-  sourceRow: number | null;
-  fetchedAt: string;
-}
+/** A version as lookups read it: the columns of `VERSION_COLUMNS` below. */
+export type VersionRow = Pick<
+  typeof certificateVersions.$inferSelect,
+  | 'id'
+  | 'asIssued'
+  | 'approvalDate'
+  | 'effectiveDate'
+  | 'expiryDate'
+  | 'productName'
+  | 'holder'
+  | 'holderAddress'
+  | 'productionAddress'
+  | 'agentName'
+  | 'agentAddress'
+  | 'modelSpec'
+  | 'structure'
+  | 'scope'
+  | 'approvalDepartment'
+  | 'changeDescription'
+  | 'remarks'
+  | 'source'
+  | 'sourceRef'
+  | 'sourceRow'
+  | 'fetchedAt'
+> & { documentType: DocumentType };
 
 /** The few version fields auto-fill reads: its hot path fetches nothing else. */
 export type AutofillVersionRow = Pick<

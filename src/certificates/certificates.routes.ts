@@ -9,7 +9,7 @@ import { certificateNotFoundSchema } from './lookup/not-found.schema.ts';
 import type { RequesterOf } from './lookup/requester.ts';
 import type { AuthorityOf } from './source-precedence.ts';
 
-export interface CertificatesRoutesDeps {
+interface CertificatesRoutesDeps {
   lookup: LookupService;
   repository: CertificatesRepository;
   today: () => string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CertificateNumberInput, parsedNumberSchema } from '../numbers/numbers.schemas.ts';
+import { CERTIFICATE_STATUSES } from './certificate-status.ts';
 import { VALIDITIES } from './validity.ts';
 import { DOCUMENT_TYPES } from './version-input.ts';
 
@@ -19,10 +20,10 @@ export const asOfQuerySchema = {
 };
 
 export const Status = z
-  .enum(['valid', 'expired', 'filed', 'unknown'])
+  .enum(CERTIFICATE_STATUSES)
   .describe('valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.');
 
-export const provenanceSchema = z
+const provenanceSchema = z
   .object({
     source: z.string().describe('Where the fact came from: import, demo, correction, udi, html:<name> …'),
     sourceRef: z.string().nullable().describe('File name or URL.'),
@@ -31,7 +32,7 @@ export const provenanceSchema = z
   })
   .meta({ id: 'Provenance' });
 
-export const versionSchema = z
+const versionSchema = z
   .object({
     id: z.number().int().describe('Version id.'),
     documentType: z

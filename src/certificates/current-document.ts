@@ -87,7 +87,7 @@ function compare(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-export interface ReportedDates {
+interface ReportedDates {
   /** Of the latest document in effect, change documents included. */
   approvalDate: IsoDate | null;
   /** As printed on the certificate in effect; under the old rules (none printed), the approval date. */

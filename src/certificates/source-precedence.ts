@@ -5,7 +5,7 @@ import type { DocumentType, VersionInput } from './version-input.ts';
  * showing it, a technician copying it from the scan) outranks an announcement, which outranks a
  * manufacturer's claim (bulk files, anything else); UDI has no dates at all.
  */
-export type Authority = 'certificate' | 'announcement' | 'claim' | 'undated';
+type Authority = 'certificate' | 'announcement' | 'claim' | 'undated';
 
 const RANK: Record<Authority, number> = { certificate: 3, announcement: 2, claim: 1, undated: 0 };
 
@@ -140,7 +140,7 @@ const KIND: Record<DocumentType, string> = {
   record: 'record',
 };
 
-export function sameDocument(a: DatedFacts, b: DatedFacts): boolean {
+function sameDocument(a: DatedFacts, b: DatedFacts): boolean {
   if (KIND[a.documentType] !== KIND[b.documentType] || a.documentType === 'record') return false;
   if (a.documentType === 'filing') return true;
   const shared = (x: string | null, y: string | null) => x !== null && x === y;

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImportFormat, TextEncoding } from './file-format.ts';
 import type { IssueSeverity, RowIssue } from './rows/row-issues.ts';
 
-export type RunStatus = 'running' | 'completed' | 'failed';
+type RunStatus = 'running' | 'completed' | 'failed';
 
 export interface RunCounts {
   total: number;
@@ -14,7 +14,7 @@ export interface RunCounts {
   warnings: number;
 }
 
-export interface ImportRun {
+interface ImportRun {
   id: number;
   fileName: string;
   sha256: string;

@@ -10,7 +10,7 @@ import { importInterrupted } from './imports.errors.ts';
 import { detachIssue, type RowIssue } from './rows/row-issues.ts';
 import type { RowContext } from './rows/row-validator.ts';
 
-export interface SessionDeps {
+interface SessionDeps {
   sqlite: Database.Database;
   writer: CertificateWriter;
   runs: ImportRunsRepository;
@@ -18,7 +18,7 @@ export interface SessionDeps {
   today: string;
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   maxReportedIssues: number;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
 }

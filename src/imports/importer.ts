@@ -14,7 +14,7 @@ import { emptyFile } from './imports.errors.ts';
 import { type ImportInput, type PreparedFile, prepareFile } from './prepared-file.ts';
 import { openTable } from './rows/table-reader.ts';
 
-export interface ImporterDeps {
+interface ImporterDeps {
   sqlite: Database.Database;
   writer: CertificateWriter;
   /** Its day decides which document is in effect, and what "future" means. */
@@ -58,7 +58,7 @@ export type ImportFileRequest = ImportInput & {
 };
 
 /** Short transactions for the HTTP route, whose process keeps answering lookups meanwhile. */
-export const DEFAULT_BATCH_SIZE = 5_000;
+const DEFAULT_BATCH_SIZE = 5_000;
 /**
  * For the CLI and scripts: committing every 20,000 rows instead of 5,000 cut the writer's CPU by
  * about a sixth and its system time by half in the 1M-row benchmark (fewer WAL page rewrites).
@@ -69,7 +69,7 @@ export const BULK_BATCH_SIZE = 20_000;
  * Starting the reader worker takes about 0.3 s (tsx loads the reader's modules afresh), while it
  * saves this thread about 9 µs a row: it pays from some 35,000 rows, about 14 MB of a typical CSV.
  */
-export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
 
 /** IMPORT_MAX_DECOMPRESSED_MB's default, for importers built without a config. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 512 * 1024 * 1024;

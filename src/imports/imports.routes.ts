@@ -8,9 +8,9 @@ import { importQuerySchema, importReportSchema, importRunParamsSchema, importRun
 import { RAW_IMPORT_TYPES, readUpload } from './upload.ts';
 
 /** Uploads beyond this are refused (413 import_too_large); the CLI reads local files of any size. */
-export const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
 
-export interface ImportsRoutesOptions {
+interface ImportsRoutesOptions {
   maxBytes?: number;
 }
 

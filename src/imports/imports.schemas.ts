@@ -4,7 +4,7 @@ const bilingual = z
   .object({ zh: z.string().describe('中文说明'), en: z.string().describe('English explanation') })
   .describe('The explanation in Chinese and English.');
 
-export const rowIssueSchema = z
+const rowIssueSchema = z
   .object({
     row: z
       .number()
@@ -25,7 +25,7 @@ export const rowIssueSchema = z
   })
   .meta({ id: 'ImportRowIssue' });
 
-export const countsSchema = z
+const countsSchema = z
   .object({
     total: z.number().int().describe('Data rows read (hint rows and blank rows excluded): versionsAdded + unchanged + rejected.'),
     versionsAdded: z.number().int().describe('Documents stored for the first time.'),

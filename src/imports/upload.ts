@@ -14,7 +14,7 @@ export const RAW_IMPORT_TYPES = [
   'application/octet-stream',
 ];
 
-export interface Upload {
+interface Upload {
   stream: Readable;
   fileName: string;
   contentType: string | undefined;

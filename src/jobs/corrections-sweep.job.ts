@@ -4,7 +4,7 @@ import { switchedOffReason } from './job-switch.ts';
 /** The correction queue's periodic housekeeping; returns what it did (claims released …). */
 export type CorrectionsSweep = () => JobCounts | Promise<JobCounts>;
 
-export const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
+const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
 
 /**
  * Runs the correction queue's sweep. Tickets resolve themselves in the write that brings their

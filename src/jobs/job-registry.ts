@@ -8,14 +8,14 @@ import { type SearchOutboxDrain, searchOutboxDrainJob } from './search-outbox-dr
 import { type SummaryRefresh, summaryRefreshJob } from './summary-refresh.job.ts';
 import { type UdiIncrementalDeps, udiIncrementalJob } from './udi-incremental.job.ts';
 
-export interface JobSchedules {
+interface JobSchedules {
   udiIncremental: string;
   correctionsSweep: string;
   searchOutboxDrain: string;
   summaryRefresh: string;
 }
 
-export interface JobRegistryDeps {
+interface JobRegistryDeps {
   /** JOBS_ENABLED: the jobs that fetch from outside (UDI, HTML sources). */
   jobsEnabled: boolean;
   /** HOUSEKEEPING_JOBS_ENABLED: the jobs that keep certref's own data right. */

@@ -2,7 +2,7 @@ import type { RunLog } from '../sources/source-run.ts';
 import type { JobDefinition, JobTrigger } from './job.types.ts';
 import type { JobRun, JobRunsRepository } from './job-runs.repository.ts';
 
-export interface JobRunnerOptions {
+interface JobRunnerOptions {
   now: () => Date;
   log: RunLog;
   /** How often a running job says it is alive. */

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { JobCounts, JobTrigger } from './job.types.ts';
 
-export type JobRunStatus = 'running' | 'succeeded' | 'partial' | 'failed' | 'skipped' | 'abandoned';
+export const JOB_RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned'] as const;
+export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
 export interface JobRun {
   id: number;
@@ -17,7 +18,7 @@ export interface JobRun {
 
 type JobRunRow = Omit<JobRun, 'counts'> & { counts: string | null };
 
-export type BeginResult = { kind: 'started'; id: number } | { kind: 'busy'; runningId: number; skippedId: number };
+type BeginResult = { kind: 'started'; id: number } | { kind: 'busy'; runningId: number; skippedId: number };
 
 const COLUMNS = `id, job, trigger, status, started_at AS startedAt, heartbeat_at AS heartbeatAt, finished_at AS finishedAt,
   counts, error`;

@@ -1,7 +1,7 @@
 import type { JobKind } from './job.types.ts';
 
 /** The setting that turns each kind of job on in the server, as operators write it. */
-export const JOB_SWITCH: Record<JobKind, string> = {
+const JOB_SWITCH: Record<JobKind, string> = {
   fetch: 'JOBS_ENABLED',
   housekeeping: 'HOUSEKEEPING_JOBS_ENABLED',
 };

@@ -26,7 +26,8 @@ export interface JobContext {
  * pages), so an operator opts in with JOBS_ENABLED; `housekeeping` jobs only keep certref's own data
  * right (summaries, claims, the search outbox), so they run unless HOUSEKEEPING_JOBS_ENABLED=false.
  */
-export type JobKind = 'housekeeping' | 'fetch';
+export const JOB_KINDS = ['fetch', 'housekeeping'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface JobDefinition {
   /** `source:<name>`, `udi-incremental`, `corrections-sweep`, `search-outbox-drain`, `summary-refresh`. */

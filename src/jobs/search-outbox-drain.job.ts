@@ -4,7 +4,7 @@ import { switchedOffReason } from './job-switch.ts';
 /** Sends pending search-index updates (src/search's outbox) to the search engine. */
 export type SearchOutboxDrain = () => JobCounts | Promise<JobCounts>;
 
-export const SEARCH_OUTBOX_DRAIN_JOB = 'search-outbox-drain';
+const SEARCH_OUTBOX_DRAIN_JOB = 'search-outbox-drain';
 
 /**
  * Drains the search outbox. The search feature (src/search, `drainSearchOutbox()`) provides the

@@ -4,7 +4,7 @@ import { switchedOffReason } from './job-switch.ts';
 /** Recomputes the stored summaries that are due (src/certificates' SummaryRefresher, given today). */
 export type SummaryRefresh = () => Promise<JobCounts>;
 
-export const SUMMARY_REFRESH_JOB = 'summary-refresh';
+const SUMMARY_REFRESH_JOB = 'summary-refresh';
 
 /**
  * Keeps the summary columns (what search, its outbox and lists read) in step with the calendar: a

@@ -18,7 +18,7 @@ export interface UdiIncrementalDeps {
   jobsEnabled: boolean;
 }
 
-export const UDI_INCREMENTAL_JOB = 'udi-incremental';
+const UDI_INCREMENTAL_JOB = 'udi-incremental';
 
 /**
  * The UDI increment: fetch new daily files from the URL (if set), then import every file of the

@@ -17,7 +17,7 @@ export interface ApiKeyRecord {
   lastUsedAt: string | null;
 }
 
-export interface NewApiKey {
+interface NewApiKey {
   name: string;
   role: Role;
   /** Requesters are counted by organisation; defaults to the key's name. */

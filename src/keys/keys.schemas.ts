@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.ts';
 
-export const RoleSchema = z.enum(ROLES).describe('reader: lookups; technician: the correction queue; admin: imports, keys, audit.');
+const RoleSchema = z.enum(ROLES).describe('reader: lookups; technician: the correction queue; admin: imports, keys, audit.');
 
 export const apiKeySchema = z
   .object({

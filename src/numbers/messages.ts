@@ -1,6 +1,6 @@
 import type { Family, ReasonCode } from './number.types.ts';
 
-export interface Message {
+interface Message {
   zh: string;
   en: string;
 }

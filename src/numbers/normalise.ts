@@ -10,7 +10,7 @@ import { toParsedNumber } from './parsed-number.ts';
 import { cleanText } from './text/clean-text.ts';
 
 /** Rejected segments reported per answer; a pasted spreadsheet column must not grow the answer unboundedly. */
-export const MAX_REJECTED = 100;
+const MAX_REJECTED = 100;
 
 /**
  * Every certificate number in a field as typed (docs/numbers.md §4): canonical forms with their parts,

@@ -3,7 +3,8 @@
  * HTTP answers, CLI output and stored rows can carry it unchanged.
  */
 
-export type Family = 'registration' | 'filing' | 'legacy2004' | 'legacy2000';
+export const FAMILIES = ['registration', 'filing', 'legacy2004', 'legacy2000'] as const;
+export type Family = (typeof FAMILIES)[number];
 
 /** 准 domestic, 进 imported, 许 Hong Kong / Macao / Taiwan. Filings carry no form. */
 export type Form = '准' | '进' | '许';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { FAMILIES } from './number.types.ts';
 
 export const CertificateNumberInput = z
   .string()
   .max(2000)
   .describe('A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.');
 
-export const catalogueReadingSchema = z
+const catalogueReadingSchema = z
   .object({
     catalogue: z.enum(['2002', '2017']).describe('Which classification catalogue this reading uses.'),
     code: z.string().describe('The catalogue code: 4-digit 68xx for 2002, 2-digit for 2017.'),
@@ -16,7 +17,7 @@ export const catalogueReadingSchema = z
 export const parsedNumberSchema = z
   .object({
     canonical: z.string().describe('The canonical number: the identity used everywhere in certref.'),
-    family: z.enum(['registration', 'filing', 'legacy2004', 'legacy2000']).describe('The number format family.'),
+    family: z.enum(FAMILIES).describe('The number format family.'),
     authority: z.string().describe('Issuing authority abbreviation: 国 (NMPA) or a province (粤, 京 …).'),
     authorityName: z.string().describe('The authority in full.'),
     city: z.string().nullable().describe('City abbreviation of a class I filing (穗), or null.'),
@@ -37,7 +38,7 @@ export const parsedNumberSchema = z
   })
   .meta({ id: 'ParsedNumber' });
 
-export const normaliseErrorSchema = z
+const normaliseErrorSchema = z
   .object({
     reason: z.string().describe('Stable reason code: empty, bad_digit_count, unknown_authority …'),
     message: z.object({ zh: z.string(), en: z.string() }).describe('Explanation in Chinese and English.'),
@@ -45,7 +46,7 @@ export const normaliseErrorSchema = z
   })
   .meta({ id: 'NormaliseError' });
 
-export const normaliseResultSchema = z
+const normaliseResultSchema = z
   .object({
     numbers: z.array(parsedNumberSchema).describe('Every number found in the input, in order.'),
     error: normaliseErrorSchema.nullable().describe('Why no number was found; null when some were.'),

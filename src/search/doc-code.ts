@@ -48,7 +48,7 @@ const AUTHORITY_ORDER: readonly string[] = [
   ...AUTHORITIES.map((a) => a.abbr).filter((abbr) => abbr !== NATIONAL_ABBR && abbr !== '粤'),
 ];
 const AUTHORITY_KEY = new Map(AUTHORITY_ORDER.map((abbr, i) => [abbr, i]));
-export const OTHER_AUTHORITY = 'other';
+const OTHER_AUTHORITY = 'other';
 const OTHER_AUTHORITY_KEY = FIELD_MASK.authority;
 
 export function familyKey(family: string): number {
@@ -85,7 +85,7 @@ export function dayKey(isoDate: string | null | undefined): number {
 }
 
 /** The latest expiry sorts first; no expiry at all sorts last (the key FIELD_MASK.expiry). */
-export function expiryKey(isoDate: string | null | undefined): number {
+function expiryKey(isoDate: string | null | undefined): number {
   return FIELD_MASK.expiry - dayKey(isoDate);
 }
 
@@ -102,7 +102,7 @@ export function yearKey(year: number): number {
   return FIELD_MASK.year - Math.min(Math.max(year - YEAR_BASE, 0), FIELD_MASK.year);
 }
 
-export interface DocFacets {
+interface DocFacets {
   family: string;
   managementClass: number;
   authority: string;

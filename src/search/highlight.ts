@@ -1,7 +1,7 @@
 import { foldWithOffsets } from './search-text.ts';
 
-export const HIGHLIGHT_OPEN = '<mark>';
-export const HIGHLIGHT_CLOSE = '</mark>';
+const HIGHLIGHT_OPEN = '<mark>';
+const HIGHLIGHT_CLOSE = '</mark>';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

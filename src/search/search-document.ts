@@ -26,7 +26,7 @@ export interface MeiliDocument {
   order: number;
 }
 
-export function documentId(matchKey: string): string {
+function documentId(matchKey: string): string {
   return Buffer.from(matchKey, 'utf8').toString('base64url');
 }
 

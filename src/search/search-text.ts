@@ -89,7 +89,7 @@ export function foldText(input: string | null | undefined): string {
 }
 
 /** A folded text with, for each folded code unit, the span of the original it came from. */
-export interface FoldedWithOffsets {
+interface FoldedWithOffsets {
   folded: string;
   starts: number[];
   ends: number[];

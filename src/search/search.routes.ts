@@ -5,8 +5,8 @@ import type { SearchAnswer, SearchService } from './search.service.ts';
 import { FACET_NAMES, type FacetCounts } from './search.types.ts';
 
 /** Set when the configured engine (Meilisearch) could not answer and the embedded index did. */
-export const FALLBACK_HEADER = 'x-search-fallback';
-export const ENGINE_HEADER = 'x-search-engine';
+const FALLBACK_HEADER = 'x-search-fallback';
+const ENGINE_HEADER = 'x-search-engine';
 
 export function searchRoutes(service: SearchService): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
+import { CERTIFICATE_STATUSES } from '../certificates/certificate-status.ts';
+import { FAMILIES } from '../numbers/number.types.ts';
 import { AUTHORITIES } from '../numbers/reference/authorities.ts';
 import { FACET_NAMES, MATCH_KINDS } from './search.types.ts';
 
-const Family = z.enum(['registration', 'filing', 'legacy2004', 'legacy2000']);
-const Status = z.enum(['valid', 'expired', 'filed', 'unknown']);
+const Family = z.enum(FAMILIES);
+const Status = z.enum(CERTIFICATE_STATUSES);
 const Year = z.coerce.number().int().min(2000).max(2100);
 const IsoDate = z.string().describe('Calendar date, YYYY-MM-DD.');
 
-export const SEARCH_LIMIT_MAX = 100;
+const SEARCH_LIMIT_MAX = 100;
 
 export const searchQuerySchema = z
   .strictObject({
@@ -42,7 +44,7 @@ export const searchQuerySchema = z
     path: ['yearFrom'],
   });
 
-export const highlightSchema = z
+const highlightSchema = z
   .object({
     field: z.enum(['canonical', 'productName', 'holder']).describe('The field the query was found in.'),
     fragment: z
@@ -53,7 +55,7 @@ export const highlightSchema = z
   })
   .meta({ id: 'SearchHighlight' });
 
-export const searchHitSchema = z
+const searchHitSchema = z
   .object({
     canonical: z.string().describe('Canonical certificate number.'),
     productName: z.string().nullable().describe('产品名称 in effect.'),

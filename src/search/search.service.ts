@@ -13,14 +13,14 @@ import { addFacets, emptyFacets, type FacetCounts, type MatchKind, type SearchFi
 import { decodeSearchCursor, encodeSearchCursor, queryFingerprint, type SearchCursor } from './search-cursor.ts';
 import { foldText } from './search-text.ts';
 
-export interface SearchRequest {
+interface SearchRequest {
   q: string;
   filters: SearchFilters;
   limit: number;
   cursor?: string | undefined;
 }
 
-export interface Highlight {
+interface Highlight {
   field: 'canonical' | 'productName' | 'holder';
   fragment: string;
 }
@@ -55,7 +55,7 @@ export interface SearchAnswer {
   fallbackReason?: string;
 }
 
-export interface SearchServiceDeps {
+interface SearchServiceDeps {
   primary: SearchEngine;
   /** Answers when the primary is unavailable (the embedded index behind Meilisearch); else null. */
   fallback: SearchEngine | null;

@@ -19,13 +19,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return d.toISOString().slice(0, 10);
 }
 
-/** True for a real calendar date in ISO form (rejects 2023-02-30). */
-export function isValidIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-}
-
 /**
  * `todayIn` as a function of a clock, formatting at most once a second: every lookup asks for
  * today, and Intl formatting costs a few per cent of a lookup.

@@ -15,7 +15,7 @@ function problem(status: number, code: string, text: BilingualText, extra: Recor
   };
 }
 
-export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
+function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   return reply
     .code(error.status)
     .type(PROBLEM_CONTENT_TYPE)

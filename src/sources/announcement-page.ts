@@ -3,7 +3,7 @@ import type { Field } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
 import { fieldsOf, type LabelledValues, missingFields, REQUIRED_PAGE_FIELDS } from './labelled-row.ts';
 
-export type AnnouncementExtraction =
+type AnnouncementExtraction =
   | { kind: 'rows'; header: string[]; rows: LabelledValues[]; nextUrl: string | null }
   | { kind: 'layout_changed'; missing: Field[]; headersSeen: string[] };
 

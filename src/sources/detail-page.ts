@@ -4,7 +4,7 @@ import { fieldForHeader } from '../imports/rows/fields.ts';
 import { cellText, labelText } from './html-text.ts';
 import { fieldsOf, type LabelledValues, missingFields } from './labelled-row.ts';
 
-export type DetailExtraction =
+type DetailExtraction =
   | { kind: 'record'; values: LabelledValues }
   | { kind: 'not_found' }
   | { kind: 'layout_changed'; missing: Field[]; labelsSeen: string[] };

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 
-export interface DecodedPage {
+interface DecodedPage {
   html: string;
   /** The charset used and where it came from, recorded for whoever debugs a garbled page. */
   charset: string;
@@ -36,14 +36,14 @@ function canonical(charset: string): string {
   return name;
 }
 
-export function charsetParameter(contentType: string | null): string | null {
+function charsetParameter(contentType: string | null): string | null {
   if (!contentType) return null;
   const match = /charset\s*=\s*["']?([^"';\s]+)/i.exec(contentType);
   return match?.[1] ?? null;
 }
 
 /** `<meta charset="gbk">` or `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`. */
-export function metaCharset(head: string): string | null {
+function metaCharset(head: string): string | null {
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?([A-Za-z0-9._-]+)/i.exec(tag);
     if (direct?.[1]) return direct[1];

@@ -14,7 +14,7 @@ export interface PageImportDeps {
   clock: Clock;
 }
 
-export interface PageImportResult {
+interface PageImportResult {
   records: number;
   rejected: RowIssue[];
   outranked: Outranked[];

@@ -2,7 +2,7 @@ import { AppError } from '../shared/app-error.ts';
 import { HostThrottle, sleep } from './host-throttle.ts';
 import { sourceHttpError, sourceNetworkError, sourceTimeout, sourceTooLarge } from './sources.errors.ts';
 
-export interface FetcherOptions {
+interface FetcherOptions {
   userAgent: string;
   timeoutMs: number;
   retries: number;
@@ -13,7 +13,7 @@ export interface FetcherOptions {
   throttle?: HostThrottle;
 }
 
-export interface PageRequest {
+interface PageRequest {
   url: string;
   /** Validators from the last successful fetch: the server may answer 304 Not Modified. */
   etag?: string | null;

@@ -14,7 +14,7 @@ export type PageOutcome =
 /** Outcomes after which the page's content was understood: its validators may be reused. */
 const UNDERSTOOD: ReadonlySet<PageOutcome> = new Set(['imported', 'not_modified', 'not_found', 'empty']);
 
-export interface PageVisit {
+interface PageVisit {
   source: string;
   url: string;
   outcome: PageOutcome;
@@ -27,7 +27,7 @@ export interface PageVisit {
   fetchedAt: string;
 }
 
-export interface PageStats {
+interface PageStats {
   pages: number;
   failing: number;
   lastSuccessAt: string | null;

@@ -49,7 +49,7 @@ export interface SourceRunResult {
   failures: PageFailure[];
 }
 
-export type PageResult =
+type PageResult =
   | { outcome: 'imported' | 'empty'; nextUrl: string | null }
   | { outcome: Exclude<PageOutcome, 'imported' | 'empty'>; nextUrl: null };
 

@@ -22,7 +22,7 @@ async function runDetail(source: DetailSource, deps: SourceRunnerDeps, result: S
   }
 }
 
-export function detailUrl(source: DetailSource, canonical: string): string {
+function detailUrl(source: DetailSource, canonical: string): string {
   return source.url.replaceAll('{number}', encodeURIComponent(canonical));
 }
 

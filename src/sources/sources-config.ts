@@ -49,7 +49,7 @@ export const announcementSourceSchema = z.strictObject({
 });
 
 export const sourceSchema = z.discriminatedUnion('shape', [detailSourceSchema, announcementSourceSchema]);
-export const sourcesFileSchema = z.strictObject({
+const sourcesFileSchema = z.strictObject({
   $schema: z.string().optional(),
   sources: z.array(sourceSchema).default([]),
 });
@@ -57,9 +57,8 @@ export const sourcesFileSchema = z.strictObject({
 export type SourceDefinition = z.output<typeof sourceSchema>;
 export type DetailSource = z.output<typeof detailSourceSchema>;
 export type AnnouncementSource = z.output<typeof announcementSourceSchema>;
-export type SourceShape = SourceDefinition['shape'];
 
-export class SourcesConfigError extends Error {
+class SourcesConfigError extends Error {
   override name = 'SourcesConfigError';
 }
 
@@ -75,7 +74,7 @@ export function loadSources(file: string | null): SourceDefinition[] {
   return parseSources(json, file);
 }
 
-export function parseSources(json: unknown, origin = 'sources'): SourceDefinition[] {
+function parseSources(json: unknown, origin = 'sources'): SourceDefinition[] {
   const parsed = sourcesFileSchema.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);

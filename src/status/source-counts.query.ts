@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-export interface SourceCounts {
+interface SourceCounts {
   source: string;
   versions: number;
   certificates: number;

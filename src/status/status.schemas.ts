@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { JOB_KINDS } from '../jobs/job.types.ts';
+import { JOB_RUN_STATUSES } from '../jobs/job-runs.repository.ts';
 
 const Timestamp = z.string().describe('ISO timestamp.');
 
-const runRefSchema = z
+export const runRefSchema = z
   .object({
     at: Timestamp.describe('When that run finished.'),
     run: z.string().describe('`job:<id>` (a job run) or `udi:<id>` (a UDI file import, by the job or by hand).'),
@@ -36,7 +38,7 @@ export const jobStatusSchema = z
     name: z.string().describe('Job name, as `certref jobs run <name>` takes it.'),
     description: z.string(),
     kind: z
-      .enum(['fetch', 'housekeeping'])
+      .enum(JOB_KINDS)
       .describe(
         "fetch: reads from outside certref (UDI downloads, HTML sources), scheduled only with JOBS_ENABLED=true; housekeeping: keeps certref's own data right (summaries, claims, search outbox), scheduled unless HOUSEKEEPING_JOBS_ENABLED=false.",
       ),
@@ -52,9 +54,7 @@ export const jobStatusSchema = z
       .object({
         id: z.number().int(),
         trigger: z.string().describe('schedule, manual, or start (the catch-up run when the server starts).'),
-        status: z
-          .enum(['running', 'succeeded', 'partial', 'failed', 'skipped', 'abandoned'])
-          .describe('skipped: the previous run was still going; abandoned: its process died.'),
+        status: z.enum(JOB_RUN_STATUSES).describe('skipped: the previous run was still going; abandoned: its process died.'),
         startedAt: Timestamp,
         finishedAt: Timestamp.nullable(),
         counts: z.record(z.string(), z.number()).nullable().describe('What the run counted (pages, files, devices, versions added …).'),

@@ -1,59 +1,20 @@
-import type { JobDefinition, JobKind } from '../jobs/job.types.ts';
+import type { z } from 'zod';
+import type { JobDefinition } from '../jobs/job.types.ts';
 import type { JobRegistry } from '../jobs/job-registry.ts';
-import type { JobRun, JobRunStatus, JobRunsRepository } from '../jobs/job-runs.repository.ts';
+import type { JobRun, JobRunsRepository } from '../jobs/job-runs.repository.ts';
 import { nextRunOf } from '../jobs/next-run.ts';
 import type { SourcePagesRepository } from '../sources/source-pages.repository.ts';
 import type { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
 import type { UdiRunsRepository } from '../udi/udi-runs.repository.ts';
 import type { SourceCountsQuery } from './source-counts.query.ts';
+import type { jobStatusSchema, runRefSchema, sourceStatusSchema, statusSchema } from './status.schemas.ts';
 
-export interface RunRef {
-  at: string;
-  /** `job:<id>` for a job run, `udi:<id>` for a UDI file import. */
-  run: string;
-  error?: string | null;
-}
+type RunRef = z.output<typeof runRefSchema>;
+export type JobStatus = z.output<typeof jobStatusSchema>;
+type SourceStatus = z.output<typeof sourceStatusSchema>;
+type StatusReport = z.output<typeof statusSchema>;
 
-export interface JobStatus {
-  name: string;
-  description: string;
-  kind: JobKind;
-  schedule: string;
-  enabled: boolean;
-  disabledReason: string | null;
-  nextRun: string | null;
-  lastRun: {
-    id: number;
-    trigger: string;
-    status: JobRunStatus;
-    startedAt: string;
-    finishedAt: string | null;
-    counts: Record<string, number> | null;
-    error: string | null;
-  } | null;
-}
-
-export interface SourceStatus {
-  source: string;
-  job: string | null;
-  enabled: boolean;
-  nextRun: string | null;
-  lastSuccess: RunRef | null;
-  lastFailure: RunRef | null;
-  records: { versions: number; certificates: number; devices?: number; pages?: number; failingPages?: number };
-  dataAsOf: string | null;
-}
-
-export interface StatusReport {
-  generatedAt: string;
-  jobsEnabled: boolean;
-  housekeepingEnabled: boolean;
-  dataAsOf: string | null;
-  sources: SourceStatus[];
-  jobs: JobStatus[];
-}
-
-export interface StatusDeps {
+interface StatusDeps {
   registry: JobRegistry;
   jobRuns: JobRunsRepository;
   udiRuns: UdiRunsRepository;

@@ -16,7 +16,7 @@ export interface PendingDevice {
   tooLong?: string | null;
 }
 
-export interface BatchContext {
+interface BatchContext {
   runId: number;
   fileName: string;
   fetchedAt: string;
@@ -26,7 +26,7 @@ export interface BatchContext {
   written: RecentKeys;
 }
 
-export interface BatchOutcome {
+interface BatchOutcome {
   counts: UdiRunCounts;
   rejections: UdiRejection[];
 }

@@ -1,29 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { ParsedNumber } from '../numbers/number.types.ts';
+import type { udiDevices } from './udi.table.ts';
 import type { UdiDeviceRecord } from './udi-device.ts';
 
-export type DeviceChange = 'added' | 'updated' | 'unchanged' | 'stale';
+type DeviceChange = 'added' | 'updated' | 'unchanged' | 'stale';
 
-export interface StoredDevice {
-  recordKey: string;
-  di: string;
-  versionNumber: number;
-  versionTime: string | null;
-  versionStatus: string | null;
-  numbersText: string | null;
-  productName: string | null;
-  tradeName: string | null;
-  modelSpec: string | null;
-  holder: string | null;
-  creditCode: string | null;
-  deviceKind: string | null;
-  productCategory: string | null;
-  catalogueCode: string | null;
-  oldCatalogueCode: string | null;
-  withdrawnOn: string | null;
-  sourceFile: string;
-  updatedAt: string;
-}
+/** A device record as lookups read it (`COLUMNS` below): every column but the run that stored it. */
+type StoredDevice = Omit<typeof udiDevices.$inferSelect, 'udiRunId'>;
 
 const COLUMNS = `d.record_key AS recordKey, d.di AS di, d.version_number AS versionNumber, d.version_time AS versionTime,
   d.version_status AS versionStatus, d.numbers_text AS numbersText, d.product_name AS productName,
@@ -32,7 +15,7 @@ const COLUMNS = `d.record_key AS recordKey, d.di AS di, d.version_number AS vers
   d.old_catalogue_code AS oldCatalogueCode, d.withdrawn_on AS withdrawnOn, d.source_file AS sourceFile,
   d.updated_at AS updatedAt`;
 
-export interface CertificateUdiSummary {
+interface CertificateUdiSummary {
   productNames: string[];
   holders: string[];
   deviceKinds: string[];
@@ -41,17 +24,13 @@ export interface CertificateUdiSummary {
   lastUpdatedAt: string | null;
 }
 
-interface SummaryRow {
-  productName: string | null;
-  holder: string | null;
-  deviceKind: string | null;
-  catalogueCode: string | null;
-  oldCatalogueCode: string | null;
-  updatedAt: string;
-}
+type SummaryRow = Pick<
+  typeof udiDevices.$inferSelect,
+  'productName' | 'holder' | 'deviceKind' | 'catalogueCode' | 'oldCatalogueCode' | 'updatedAt'
+>;
 
 /** A device record with its number already validated, ready to store. */
-export interface DeviceToStore {
+interface DeviceToStore {
   device: UdiDeviceRecord & { recordKey: string; di: string };
   versionNumber: number;
   numbers: readonly ParsedNumber[];

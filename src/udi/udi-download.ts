@@ -19,7 +19,7 @@ export interface UdiDownloadDeps {
   now: () => Date;
 }
 
-export interface DownloadResult {
+interface DownloadResult {
   /** Files written to the directory by this call. */
   downloaded: string[];
   notModified: boolean;

@@ -16,7 +16,7 @@ import { readDevices } from './xml/udi-device-stream.ts';
 import { byPartNumber, isUdiFileName } from './xml/udi-file-entries.ts';
 import { readDevicesInWorker } from './xml/udi-worker-stream.ts';
 
-export interface UdiImporterDeps {
+interface UdiImporterDeps {
   batches: UdiBatchWriter;
   runs: UdiRunsRepository;
   normalise: Normaliser;
@@ -32,7 +32,7 @@ export interface UdiProgress {
   devicesRead: number;
 }
 
-export interface UdiImportOptions {
+interface UdiImportOptions {
   /** Who started it: `cli`, `job:udi-incremental` … (stored with the run). */
   trigger: string;
   /** Skip a file whose exact bytes were already imported completely (daily files re-downloaded). */

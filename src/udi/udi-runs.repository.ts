@@ -1,17 +1,19 @@
 import type Database from 'better-sqlite3';
+import type { udiRuns } from './udi.table.ts';
 
 export type UdiRunStatus = 'running' | 'completed' | 'failed';
 
-export interface UdiRunCounts {
-  devicesRead: number;
-  devicesAdded: number;
-  devicesUpdated: number;
-  devicesUnchanged: number;
-  devicesStale: number;
-  devicesRejected: number;
-  versionsAdded: number;
-  certificatesCreated: number;
-}
+export type UdiRunCounts = Pick<
+  typeof udiRuns.$inferSelect,
+  | 'devicesRead'
+  | 'devicesAdded'
+  | 'devicesUpdated'
+  | 'devicesUnchanged'
+  | 'devicesStale'
+  | 'devicesRejected'
+  | 'versionsAdded'
+  | 'certificatesCreated'
+>;
 
 export interface UdiRejection {
   /** Which document and which device in it (1-based). */
@@ -30,19 +32,8 @@ export interface UdiRunDetails {
   rejections: UdiRejection[];
 }
 
-export interface UdiRun extends UdiRunCounts {
-  id: number;
-  fileName: string;
-  sha256: string;
-  sizeBytes: number;
-  trigger: string;
-  status: UdiRunStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  declaredDevices: number | null;
-  details: UdiRunDetails | null;
-  error: string | null;
-}
+/** A run as stored, its status narrowed and its JSON details parsed. */
+export type UdiRun = Omit<typeof udiRuns.$inferSelect, 'status' | 'details'> & { status: UdiRunStatus; details: UdiRunDetails | null };
 
 export const EMPTY_UDI_COUNTS: UdiRunCounts = {
   devicesRead: 0,
@@ -94,7 +85,7 @@ export class UdiRunsRepository {
     this.latestStatement = sqlite.prepare(`SELECT ${RUN_COLUMNS} FROM udi_runs ORDER BY id DESC LIMIT ?`);
   }
 
-  create(run: { fileName: string; sha256: string; sizeBytes: number; trigger: string; startedAt: string }): number {
+  create(run: Pick<typeof udiRuns.$inferInsert, 'fileName' | 'sha256' | 'sizeBytes' | 'trigger' | 'startedAt'>): number {
     return Number(this.insertRun.run(run).lastInsertRowid);
   }
 

@@ -12,7 +12,7 @@ import {
 } from './udi.schemas.ts';
 import type { UdiDevicesRepository } from './udi-devices.repository.ts';
 
-export interface UdiRoutesDeps {
+interface UdiRoutesDeps {
   devices: UdiDevicesRepository;
   normalise: Normaliser;
   currentYear: () => number;

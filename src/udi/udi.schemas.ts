@@ -19,7 +19,7 @@ const deviceFields = {
   updatedAt: z.string().describe('When certref stored this version of the record.'),
 };
 
-export const udiDeviceSchema = z.object(deviceFields).meta({ id: 'UdiDevice' });
+const udiDeviceSchema = z.object(deviceFields).meta({ id: 'UdiDevice' });
 
 export const udiCertificateSchema = z
   .object({

@@ -44,7 +44,7 @@ describe('sparse checkpoints during bulk writes', () => {
       withSparseCheckpoints(h.sqlite, async () => {
         h.sqlite.exec(`CREATE TABLE bulk (x TEXT);
           WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
-          INSERT INTO bulk SELECT hex(randomblob(500)) FROM n`);
+          INSERT INTO bulk (x) SELECT hex(randomblob(500)) FROM n`);
         throw new Error('the file broke');
       }),
     ).rejects.toThrow('the file broke');

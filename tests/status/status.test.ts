@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { buildApp } from '../../src/app.ts';
 import { testConfig } from '../../src/config/config.ts';
+import type { jobStatusSchema, sourceStatusSchema } from '../../src/status/status.schemas.ts';
 import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { type FixtureServer, file, startFixtureServer } from '../sources/fixture-server.ts';
 import { type SourceTestContext, sourceServices } from '../sources/helpers.ts';
@@ -16,24 +18,8 @@ afterEach(async () => {
   ctx = sources = server = null;
 });
 
-interface JobStatus {
-  name: string;
-  kind: string;
-  enabled: boolean;
-  disabledReason: string | null;
-  nextRun: string | null;
-}
-
-interface SourceStatus {
-  source: string;
-  job: string | null;
-  enabled: boolean;
-  nextRun: string | null;
-  lastSuccess: { at: string; run: string; error?: string | null } | null;
-  lastFailure: { at: string; run: string; error?: string | null } | null;
-  records: { versions: number; certificates: number; devices?: number; pages?: number; failingPages?: number };
-  dataAsOf: string | null;
-}
+type JobStatus = z.output<typeof jobStatusSchema>;
+type SourceStatus = z.output<typeof sourceStatusSchema>;
 
 describe('GET /v1/status', () => {
   it('lists every source with its counts, last success and failure, including UDI files imported by hand', async () => {

@@ -4,10 +4,10 @@ import type { IsoDate } from '../../shared/dates.ts';
 import type { CertificateWriter, WriteContext } from '../certificate-writer.ts';
 
 /** Certificates recomputed per transaction: short enough that lookups and imports wait little. */
-export const REFRESH_CHUNK_SIZE = 5_000;
+const REFRESH_CHUNK_SIZE = 5_000;
 
 /** The service_state key holding the rules the stored summaries were last all computed under. */
-export const SUMMARY_RULES_KEY = 'summary_rules';
+const SUMMARY_RULES_KEY = 'summary_rules';
 
 export interface RefreshProgress {
   /** Certificates selected when the run began. */
@@ -16,7 +16,7 @@ export interface RefreshProgress {
   changed: number;
 }
 
-export interface RefreshOptions {
+interface RefreshOptions {
   context?: WriteContext;
   chunkSize?: number;
   /** Called after each chunk has committed. */
@@ -28,7 +28,7 @@ export interface RefreshOptions {
  * those it recomputed, and those whose summary differed and was rewritten (the search index and
  * the change log followed). A type, not an interface, so it is the job runner's `JobCounts` as it is.
  */
-export type RefreshCounts = ({ due: number } | { all: number }) & { checked: number; changed: number };
+type RefreshCounts = ({ due: number } | { all: number }) & { checked: number; changed: number };
 
 /**
  * Recomputes stored certificate summaries in chunks, each its own transaction through the

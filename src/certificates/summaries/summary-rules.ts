@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * current-document.ts, the writer's summaryFrom): the summary-refresh job's next run then
  * recomputes every stored summary once, instead of leaving those written before the change.
  */
-export const SUMMARY_RULES_VERSION = 1;
+const SUMMARY_RULES_VERSION = 1;
 
 /**
  * What the stored summaries were computed under: the rules' version and the configured ranking of

@@ -3,13 +3,12 @@ import type { RowIssue } from '../rows/row-issues.ts';
 import type { RowContext } from '../rows/row-validator.ts';
 import type { PackedVersions } from '../version-packing.ts';
 import type { ReadCounts } from './read-batch.ts';
-import type { ThreadError } from './thread-errors.ts';
 
 /**
- * What the importing thread and its reader worker say to each other. The worker opens the file and
- * answers `opened` (or `failed`: the file is refused before a run exists); the importer creates
- * the run and sends `start`; the worker sends batches, at most `maxInFlight` ahead of the
- * `credit`s the importer returns as it commits them, then `done` (or `failed` midway).
+ * What the importing thread and its reader worker say to each other, over the shared worker
+ * protocol (src/shared/worker). The worker opens the file and answers `opened` (or fails: the file
+ * is refused before a run exists); the importer creates the run and sends `start`; the worker
+ * sends batches as the importer's credits allow, then ends (or says where it `stopped`, then fails).
  */
 export interface ReaderWorkerData {
   path: string;
@@ -17,12 +16,11 @@ export interface ReaderWorkerData {
   head: Uint8Array;
   detected: DetectedFormat;
   batchSize: number;
-  maxInFlight: number;
   /** What an XLSX's parts may inflate to (the importer's limit). */
   maxDecompressedBytes: number;
 }
 
-export type ToReader = { type: 'start'; context: RowContext } | { type: 'credit' };
+export type ToReader = { type: 'start'; context: RowContext };
 
 export interface PackedBatch {
   versions: PackedVersions;
@@ -36,5 +34,4 @@ export interface PackedBatch {
 export type FromReader =
   | { type: 'opened'; headerRow: number | null; ignoredColumns: readonly string[] }
   | { type: 'batch'; batch: PackedBatch }
-  | { type: 'done' }
-  | { type: 'failed'; error: ThreadError; lastRow: number | null };
+  | { type: 'stopped'; lastRow: number | null };

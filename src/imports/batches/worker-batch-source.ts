@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { WorkerChannel } from '../../shared/worker/worker-channel.ts';
 import type { DetectedFormat } from '../file-format.ts';
 import type { PreparedFile } from '../prepared-file.ts';
 import type { RowContext } from '../rows/row-validator.ts';
@@ -6,17 +6,14 @@ import { unpackVersions } from '../version-packing.ts';
 import type { BatchSource } from './batch-source.ts';
 import type { ReadBatch } from './read-batch.ts';
 import type { FromReader, ReaderWorkerData, ToReader } from './reader-protocol.ts';
-import { fromThreadError } from './thread-errors.ts';
 
-const ENTRY = new URL('./import-reader.bootstrap.mjs', import.meta.url);
+const ENTRY = new URL('./import-reader.worker.ts', import.meta.url);
 
 /**
  * Batches the worker may read ahead of the commits: one waiting while another is being read keeps
  * both threads busy; more would only hold memory (a batch of 20,000 rows is tens of MB).
  */
 const MAX_IN_FLIGHT = 2;
-
-type WorkerEvent = FromReader | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
 
 /**
  * The file read and validated in a worker thread (import-reader.worker.ts), so that this thread
@@ -26,10 +23,7 @@ export class WorkerBatchSource implements BatchSource {
   private last: number | null = null;
   private opened: Extract<FromReader, { type: 'opened' }> | null = null;
 
-  private constructor(
-    private readonly worker: Worker,
-    private readonly inbox: Inbox,
-  ) {}
+  private constructor(private readonly channel: WorkerChannel<FromReader, ToReader>) {}
 
   /** Starts the worker and waits for the header: a refused file rejects with the worker's AppError. */
   static async open(
@@ -37,18 +31,11 @@ export class WorkerBatchSource implements BatchSource {
     detected: DetectedFormat,
     options: Pick<ReaderWorkerData, 'batchSize' | 'maxDecompressedBytes'>,
   ): Promise<WorkerBatchSource> {
-    const workerData: ReaderWorkerData = { path: file.path, head: file.head, detected, ...options, maxInFlight: MAX_IN_FLIGHT };
-    // No inherited execArgv: the bootstrap registers tsx itself (the parent's flags would not reach the entry).
-    const worker = new Worker(ENTRY, { workerData, execArgv: [] });
-    const inbox = new Inbox();
-    worker.on('message', (message: FromReader) => inbox.put(message));
-    worker.on('error', (error) => inbox.put({ type: 'crashed', error }));
-    worker.on('messageerror', (error) => inbox.put({ type: 'crashed', error }));
-    worker.on('exit', (code) => inbox.put({ type: 'exited', code }));
-    const source = new WorkerBatchSource(worker, inbox);
+    const data: ReaderWorkerData = { path: file.path, head: file.head, detected, ...options };
+    const source = new WorkerBatchSource(new WorkerChannel({ entry: ENTRY, data, maxInFlight: MAX_IN_FLIGHT, name: 'import reader' }));
     try {
-      const first = await inbox.next();
-      if (first.type !== 'opened') throw source.failure(first);
+      const first = await source.next();
+      if (first?.type !== 'opened') throw outOfTurn(first);
       source.opened = first;
       return source;
     } catch (error) {
@@ -70,57 +57,35 @@ export class WorkerBatchSource implements BatchSource {
   }
 
   async *batches(context: RowContext): AsyncGenerator<ReadBatch> {
-    this.send({ type: 'start', context });
+    this.channel.send({ type: 'start', context });
     for (;;) {
-      const event = await this.inbox.next();
-      if (event.type === 'done') return;
-      if (event.type !== 'batch') throw this.failure(event);
-      const { versions, issues, counts, rowsRead, bytesRead, lastRow } = event.batch;
+      const message = await this.next();
+      if (message === null) return;
+      if (message.type !== 'batch') throw outOfTurn(message);
+      const { versions, issues, counts, rowsRead, bytesRead, lastRow } = message.batch;
       this.last = lastRow;
       yield { inputs: unpackVersions(versions, context.provenance), issues, counts, rowsRead, bytesRead };
       // Back here once the batch is committed: the worker may read one more.
-      this.send({ type: 'credit' });
+      this.channel.credit();
     }
   }
 
-  /** Ends the worker whatever it is doing (reading ahead, or waiting for credit); its file closes with it. */
+  /** Ends the worker whatever it is doing; its file closes with it. */
   async close(): Promise<void> {
-    await this.worker.terminate();
+    await this.channel.close();
   }
 
-  private send(message: ToReader): void {
-    this.worker.postMessage(message);
-  }
-
-  private failure(event: WorkerEvent): Error {
-    switch (event.type) {
-      case 'failed':
-        this.last = event.lastRow;
-        return fromThreadError(event.error);
-      case 'crashed':
-        return event.error;
-      case 'exited':
-        return new Error(`The import reader worker stopped unexpectedly (exit code ${event.code}).`);
-      default:
-        return new Error(`The import reader worker sent '${event.type}' out of turn.`);
+  /** The worker's next message, null once it has ended; where it stopped is kept for the failure that follows. */
+  private async next(): Promise<Exclude<FromReader, { type: 'stopped' }> | null> {
+    for (;;) {
+      const result = await this.channel.next();
+      if (result.done) return null;
+      if (result.value.type !== 'stopped') return result.value;
+      this.last = result.value.lastRow;
     }
   }
 }
 
-/** The worker's messages, taken one at a time as the importer is ready for them. */
-class Inbox {
-  private readonly queue: WorkerEvent[] = [];
-  private waiting: ((event: WorkerEvent) => void) | null = null;
-
-  put(event: WorkerEvent): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (waiting) waiting(event);
-    else this.queue.push(event);
-  }
-
-  next(): Promise<WorkerEvent> {
-    const queued = this.queue.shift();
-    return queued ? Promise.resolve(queued) : new Promise((resolve) => (this.waiting = resolve));
-  }
+function outOfTurn(message: FromReader | null): Error {
+  return new Error(`The import reader worker sent '${message?.type ?? 'end'}' out of turn.`);
 }

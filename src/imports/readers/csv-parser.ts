@@ -5,7 +5,7 @@ const CR = 0x0d;
 /** A record longer than this is a file gone wrong (an unbalanced quote), not a certificate. */
 const MAX_RECORD_CHARS = 10_000_000;
 
-export class CsvSyntaxError extends Error {
+class CsvSyntaxError extends Error {
   override name = 'CsvSyntaxError';
 }
 

@@ -22,11 +22,6 @@ export function cellText(cell: Cell | undefined): string {
   return String(cell);
 }
 
-export function isBlankRow(cells: readonly Cell[]): boolean {
-  for (const cell of cells) if (cellText(cell) !== '') return false;
-  return true;
-}
-
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
 
 /**

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../shared/dates.ts';
 import { type Cell, foldWidth } from './cells.ts';
 
-export type DateParse = { ok: true; date: IsoDate } | { ok: false };
+type DateParse = { ok: true; date: IsoDate } | { ok: false };
 
 const DAY_MS = 86_400_000;
 /** Excel's day 0 is 1899-12-30 once its fictitious 1900-02-29 is accounted for (serials > 60). */

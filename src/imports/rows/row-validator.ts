@@ -15,7 +15,7 @@ export interface RowContext {
   provenance: Omit<Provenance, 'sourceRow'>;
 }
 
-export type RowOutcome =
+type RowOutcome =
   | { kind: 'blank' }
   | { kind: 'hint' }
   | { kind: 'accepted'; input: VersionInput; warnings: RowIssue[] }

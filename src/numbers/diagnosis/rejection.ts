@@ -6,7 +6,7 @@ import { firstYear, lastYear, yearOf } from '../rules/year-range.ts';
 import { suggestionsFor } from './suggestions.ts';
 
 /** How many suggestions an answer carries; callers wanting more use suggestCorrections. */
-export const SUGGESTION_LIMIT = 10;
+const SUGGESTION_LIMIT = 10;
 
 /** A rejected candidate as the caller sees it: what was read, why it failed, what may fix it. */
 export function toRejectedSegment(c: Candidate, text: string, currentYear: number): RejectedSegment {

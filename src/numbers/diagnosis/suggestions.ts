@@ -33,7 +33,7 @@ function isValidNumber(text: string, currentYear: number): boolean {
   return only.reason === null && only.start === 0 && only.end === text.length;
 }
 
-export interface SuggestOptions extends NormaliseOptions {
+interface SuggestOptions extends NormaliseOptions {
   /** How many suggestions at most; `normalise` gives 10. */
   limit?: number;
 }

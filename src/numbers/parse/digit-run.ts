@@ -1,7 +1,7 @@
 import { CLASS, ch, DIGIT, LETTER, LOOKALIKE, lookalikeDigit, PLACEHOLDER, RUN_SEPARATOR, SPACE, SPACE_CLASS } from '../text/char-codes.ts';
 
 /** Where a run of digits is recorded; a candidate is one. */
-export interface DigitRunTarget {
+interface DigitRunTarget {
   /** The digits as read: placeholders appear as `x`, look-alike letters as their digit. */
   digits: string;
   /** Index after the last character consumed (`from` when no digit was). */

@@ -4,7 +4,7 @@ import { CATALOGUE_2017, type Catalogue2017Entry, IVD_CODE, IVD_NAME } from './c
 import { GUANGDONG_CITIES, type GuangdongCity } from './guangdong-cities.ts';
 
 /** Everything the number engine knows, in the shape an HTTP `GET /reference` can return as is. */
-export interface ReferenceListing {
+interface ReferenceListing {
   authorities: readonly Authority[];
   guangdongCities: readonly GuangdongCity[];
   catalogues: {

@@ -37,7 +37,7 @@ export const LOOKALIKE = 5;
 export const PLACEHOLDER = 6;
 /** Any other ASCII letter: tells a word from a digit run. */
 export const LETTER = 7;
-export const CJK = 8;
+const CJK = 8;
 
 export const CLASS = new Uint8Array(0x10000);
 for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT;

@@ -6,11 +6,11 @@ import { andAll, rowidConditions } from './rowid-conditions.ts';
 import { StatementCache } from './statement-cache.ts';
 
 /** Facets are counted hit by hit up to this many text hits (before facet filters). */
-export const EXACT_FACETS_UP_TO = 50_000;
+const EXACT_FACETS_UP_TO = 50_000;
 /** Beyond it, from the hits whose certificate id is a multiple of 16: ids are spread evenly over facets. */
 const SAMPLE_MASK = 15;
 
-export interface FacetPass {
+interface FacetPass {
   /** Exact, always: counted inside SQLite. */
   total: number;
   facets: FacetCounts;

@@ -138,7 +138,7 @@ export class EmbeddedSearchIndex {
         .run().changes;
       this.sqlite.exec(`
         CREATE TEMP TABLE search_rebuild_order (fts_rowid INTEGER PRIMARY KEY, certificate_id INTEGER NOT NULL);
-        INSERT INTO search_rebuild_order SELECT (code << ${ID_BITS}) | certificate_id, certificate_id FROM search_docs;
+        INSERT INTO search_rebuild_order (fts_rowid, certificate_id) SELECT (code << ${ID_BITS}) | certificate_id, certificate_id FROM search_docs;
         INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
         SELECT o.fts_rowid, search_field_text('num', c.canonical), search_field_text('name', c.product_name),
           search_field_text('holder', c.holder), search_field_text('name4', c.product_name),

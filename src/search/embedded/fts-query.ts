@@ -6,12 +6,12 @@ import { characters, FIELDS, type SearchField } from '../search-text.ts';
  * (`foldText`), and the tokens are built the way `fieldGrams` stored them, so no user character
  * ever reaches FTS5 query syntax.
  */
-export interface TierExpression {
+interface TierExpression {
   matchedBy: Exclude<MatchKind, 'number'>;
   match: string;
 }
 
-export interface FtsPlan {
+interface FtsPlan {
   /** Every text match, for the total and the facets. */
   union: string;
   /** One expression per tier, each leaving out what a higher tier matched, in ranking order. */

@@ -6,7 +6,7 @@ import type { CodeFilter } from './facet-counter.ts';
  * row id. Values travel as named parameters; only constants from doc-code are written into the SQL,
  * so the SQL text varies with which filters are set, not with their values.
  */
-export interface RowidConditions {
+interface RowidConditions {
   /** Family, class, authority and status: the facet filters, ANDed; null when none is set. */
   facets: string | null;
   /** Year range and excluded certificates: what no hit may fail, facet or not; null when neither. */

@@ -6,7 +6,7 @@ import { SearchEngineUnavailable } from '../search.port.ts';
  * side, or its index not there yet) rather than a bug in what we asked: the former falls back to
  * the embedded index and leaves the outbox for later, the latter is raised.
  */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) return true;
   if (error instanceof MeilisearchTaskTimeOutError) return true;
   if (error instanceof MeilisearchApiError) {

@@ -8,7 +8,7 @@ import { callMeilisearch, isIndexNotFound } from './meilisearch-errors.ts';
  * Typo tolerance is off: the words are spelled n-grams, where a "typo" is another character, and
  * numbers must never match approximately.
  */
-export const MEILI_SETTINGS: Settings = {
+const MEILI_SETTINGS: Settings = {
   searchableAttributes: ['numberGrams', 'nameGrams', 'holderGrams'],
   filterableAttributes: ['certificateId', 'family', 'authority', 'managementClass', 'year', 'expiryDay'],
   sortableAttributes: ['order'],
@@ -22,7 +22,7 @@ export const MEILI_SETTINGS: Settings = {
 const BATCH = 10_000;
 const TASK_TIMEOUT_MS = 10 * 60_000;
 
-export interface ReindexReport {
+interface ReindexReport {
   documents: number;
   milliseconds: number;
 }

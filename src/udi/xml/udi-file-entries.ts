@@ -6,7 +6,7 @@ import yauzl from 'yauzl';
 import { makeTempDir } from '../../shared/temp-files.ts';
 
 /** One XML document to read: a plain file, or an entry of a (possibly nested) ZIP. */
-export interface XmlEntry {
+interface XmlEntry {
   /** `file.zip!UDID_FULL_DOWNLOAD_PART1.xml` for entries, the file name otherwise. */
   name: string;
   stream: Readable;

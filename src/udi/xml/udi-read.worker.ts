@@ -1,49 +1,24 @@
 /**
  * Worker thread that reads a UDI file and posts its devices to the importer, which writes them
  * on the main thread (the SQLite connection lives there). Reading and writing then use two cores.
- * At most `credits` batches are in flight: the worker waits for the importer to take one before
- * reading on, so memory stays flat however fast the reading is.
+ * Batches wait for the importer's credit (the shared worker protocol), so memory stays flat
+ * however fast the reading is. Started through the shared TypeScript worker bootstrap.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { shareTempRoot } from '../../shared/temp-files.ts';
+import { WorkerSide } from '../../shared/worker/worker-side.ts';
 import { type DeviceEvent, readDevices } from './udi-device-stream.ts';
 
 export interface ReadWorkerData {
   file: string;
   batchSize: number;
-  credits: number;
   /** The process's temp folder (inner ZIPs are written there). */
   tempRoot: string;
 }
 
-/** Messages to the importer. */
-export type ReadWorkerMessage = DeviceEvent | { kind: 'done' } | { kind: 'error'; message: string };
-
-const port = parentPort!;
-const { file, batchSize, credits: initialCredits, tempRoot } = workerData as ReadWorkerData;
-shareTempRoot(tempRoot);
-let credits = initialCredits;
-let wake: (() => void) | null = null;
-port.on('message', () => {
-  credits++;
-  wake?.();
-  wake = null;
-});
-
-function post(message: ReadWorkerMessage): void {
-  port.postMessage(message);
-}
-
-try {
-  for await (const event of readDevices(file, batchSize)) {
-    if (event.kind === 'batch') {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits--;
-    }
-    post(event);
+await WorkerSide.serve<ReadWorkerData, DeviceEvent>(async (side) => {
+  shareTempRoot(side.data.tempRoot);
+  for await (const event of readDevices(side.data.file, side.data.batchSize)) {
+    if (event.kind === 'batch') await side.sendBatch(event);
+    else side.send(event);
   }
-  post({ kind: 'done' });
-} catch (error) {
-  post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-}
-port.close();
+});

@@ -4,7 +4,7 @@ import { MarkupRunCap } from './markup-run-cap.ts';
 import { type SanitiserCounts, XmlSanitiser } from './xml-sanitiser.ts';
 
 /** The XML could not be read even after repair: the file is truncated or not UDI data. */
-export class UdiXmlError extends Error {
+class UdiXmlError extends Error {
   override name = 'UdiXmlError';
 }
 

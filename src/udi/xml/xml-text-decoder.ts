@@ -34,7 +34,7 @@ export async function* decodeXml(chunks: AsyncIterable<Buffer | string>): AsyncG
   if (rest) yield rest;
 }
 
-export function decoderFor(head: Buffer): ChunkDecoder {
+function decoderFor(head: Buffer): ChunkDecoder {
   const encoding = sniffEncoding(head);
   if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
     const decoder = new TextDecoder(encoding, { ignoreBOM: false });
@@ -47,7 +47,7 @@ export function decoderFor(head: Buffer): ChunkDecoder {
   return { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? '' };
 }
 
-export function sniffEncoding(head: Buffer): string {
+function sniffEncoding(head: Buffer): string {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';

@@ -1,4 +1,4 @@
-import { AppError, type BilingualText } from '../../shared/app-error.ts';
+import { AppError, type BilingualText } from '../app-error.ts';
 
 /**
  * An error as it crosses between threads. Structured clone keeps an Error's message but not its
