@@ -149,6 +149,22 @@ describe('resolving', () => {
     expect((await ctx.app.inject({ url: `/v1/tickets/${id}` })).json().status).toBe('claimed');
   });
 
+  it('refuses letters typed for digits with the engine’s diagnosis, and stores nothing', async () => {
+    const id = await openTicket();
+    await act(id, 'claim', keys.technician);
+    await attachPdf(id);
+    const response = await act(id, 'resolve', keys.technician, { ...RESOLVE_FORM, number: '粤械注准2O232070123' });
+    expect(response.statusCode).toBe(422);
+    const body = response.json();
+    expect(body.code).toBe('resolution_invalid');
+    expect(body.issues).toEqual([
+      expect.objectContaining({ field: 'number', reason: 'number_letter_for_digit', suggestions: [MISSING_GD] }),
+    ]);
+    expect(body.issues[0].message.zh).toContain('字母');
+    expect((await ctx.app.inject({ url: `/v1/tickets/${id}` })).json().status).toBe('claimed');
+    expect(ctx.services.changeLog.list({ entity: 'certificate', entityId: MISSING_GD, limit: 10 })).toEqual([]);
+  });
+
   it('refuses another number: a typo is rejected, not added', async () => {
     const id = await openTicket();
     await act(id, 'claim', keys.technician);
