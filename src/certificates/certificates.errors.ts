@@ -1,15 +1,17 @@
 import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
 import { defineError } from '../shared/app-error.ts';
+import type { KnownSuggestion } from './certificates.schemas.ts';
 
 export const invalidCertificateNumber = defineError(
   422,
   'invalid_certificate_number',
-  (input: string, error: NormaliseError, suggestionsFound: string[]) => ({
+  // Only suggestions the index holds: the engine's unchecked ones are for POST /v1/numbers/normalize.
+  (input: string, error: NormaliseError, suggestions: KnownSuggestion[]) => ({
     text: {
       zh: `证书编号无效：${error.message.zh}`,
       en: `Invalid certificate number: ${error.message.en}`,
     },
-    extra: { input, reason: error.reason, suggestions: error.suggestions, suggestionsFound },
+    extra: { input, reason: error.reason, suggestions },
   }),
 );
 
@@ -25,25 +27,37 @@ export interface NotFoundDetails {
   number: ParsedNumber;
   probableMatch: string | null;
   replacedBy: string[];
+  /** Numbers one slip away that the index holds, the technician's right number first. */
+  suggestions: KnownSuggestion[];
+  /** The right number, when a technician rejected this one as a typo. */
+  correctNumber: string | null;
   /** Fields added by whoever handles misses (the correction queue adds `ticket`). */
   extra: Record<string, unknown>;
 }
 
 export const certificateNotFound = defineError(404, 'certificate_not_found', (details: NotFoundDetails) => {
   const guangdong = details.number.authority === '粤';
+  const { correctNumber } = details;
   return {
-    text: guangdong
+    text: correctNumber
       ? {
-          zh: `数据库中没有广东省证书 ${details.number.canonical}，已转技术人员核实补录。`,
-          en: `Guangdong certificate ${details.number.canonical} is not in the database; it goes to the correction queue.`,
+          zh: `证号 ${details.number.canonical} 经技术人员核实为输错，正确证号为 ${correctNumber}。`,
+          en: `Technicians found ${details.number.canonical} to be mistyped: the right number is ${correctNumber}.`,
         }
-      : {
-          zh: `数据库中没有证书 ${details.number.canonical}，可由企业按照实际情况自行填报。`,
-          en: `Certificate ${details.number.canonical} is not in the database; the manufacturer may enter its data by hand.`,
-        },
+      : guangdong
+        ? {
+            zh: `数据库中没有广东省证书 ${details.number.canonical}，已转技术人员核实补录。`,
+            en: `Guangdong certificate ${details.number.canonical} is not in the database; it goes to the correction queue.`,
+          }
+        : {
+            zh: `数据库中没有证书 ${details.number.canonical}，可由企业按照实际情况自行填报。`,
+            en: `Certificate ${details.number.canonical} is not in the database; the manufacturer may enter its data by hand.`,
+          },
     extra: {
       canonical: details.number.canonical,
       manualEntryAllowed: !guangdong,
+      ...(correctNumber ? { correctNumber } : {}),
+      suggestions: details.suggestions,
       ...(details.probableMatch ? { probableMatch: details.probableMatch } : {}),
       ...(details.replacedBy.length > 0 ? { replacedBy: details.replacedBy } : {}),
       ...details.extra,

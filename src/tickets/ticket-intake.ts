@@ -39,14 +39,16 @@ export class TicketIntake {
    */
   missHandler(): MissHandler {
     return (number, requester) => {
-      if (number.authority !== '粤') return {};
+      if (number.authority !== '粤') return { fields: {} };
       const refusal = requester.callbackUrl ? intakeRefusal(requester.callbackUrl, this.callbackPolicy) : null;
       const { ticket, opened } = this.recordMiss(number, {
         organisation: requester.organisation ?? 'anonymous',
         contact: requester.contact ?? null,
         callbackUrl: refusal === null ? (requester.callbackUrl ?? null) : null,
       });
-      return { ticket: ticketReference(ticket, opened), ...(refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {}) };
+      const fields = { ticket: ticketReference(ticket, opened), ...(refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {}) };
+      // A typo rejection stays the answer: every later lookup of the number is pointed at the right one.
+      return { fields, correctNumber: ticket.status === 'rejected' && ticket.rejectReason === 'typo' ? ticket.correctNumber : null };
     };
   }
 
