@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { asOfQuerySchema, IsoDate, requesterQuerySchema, Status, ValiditySchema } from '../certificates/certificates.schemas.ts';
+import {
+  asOfQuerySchema,
+  IsoDate,
+  knownSuggestionSchema,
+  requesterQuerySchema,
+  Status,
+  ValiditySchema,
+} from '../certificates/certificates.schemas.ts';
 import { missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
 
@@ -55,7 +62,16 @@ const batchItemSchema = z
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
     autofill: autofillSchema.optional().describe('The payload, when found.'),
     problem: z
-      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), ...missFieldsSchema })
+      .looseObject({
+        code: z.string(),
+        message: z.object({ zh: z.string(), en: z.string() }),
+        suggestions: z
+          .array(knownSuggestionSchema)
+          .optional()
+          .describe('Numbers one edit or slip away that the index holds (not found, invalid); a typo rejection’s right number first.'),
+        correctNumber: z.string().optional().describe('The right number, when a technician rejected this one as a typo.'),
+        ...missFieldsSchema,
+      })
       .optional()
       .describe('The not-found / invalid answer the single route would give, when not found.'),
   })

@@ -1,15 +1,17 @@
 import type { NormaliseError, ParsedNumber } from '../numbers/number.types.ts';
 import { type BilingualText, defineError } from '../shared/app-error.ts';
+import type { KnownSuggestion } from './certificates.schemas.ts';
 
 export const invalidCertificateNumber = defineError(
   422,
   'invalid_certificate_number',
-  (input: string, error: NormaliseError, suggestionsFound: string[]) => ({
+  // Only suggestions the index holds: the engine's unchecked ones are for POST /v1/numbers/normalize.
+  (input: string, error: NormaliseError, suggestions: KnownSuggestion[]) => ({
     text: {
       zh: `证书编号无效：${error.message.zh}`,
       en: `Invalid certificate number: ${error.message.en}`,
     },
-    extra: { input, reason: error.reason, suggestions: error.suggestions, suggestionsFound },
+    extra: { input, reason: error.reason, suggestions },
   }),
 );
 
@@ -25,17 +27,24 @@ interface NotFoundDetails {
   number: ParsedNumber;
   probableMatch: string | null;
   replacedBy: string[];
+  /** Numbers one slip away that the index holds, the technician's right number first. */
+  suggestions: KnownSuggestion[];
+  /** The right number, when a technician rejected this one as a typo. */
+  correctNumber: string | null;
   /** Fields added by whoever handles misses (the correction queue adds `ticket`). */
   extra: Record<string, unknown>;
 }
 
 export const certificateNotFound = defineError(404, 'certificate_not_found', (details: NotFoundDetails) => {
   const guangdong = details.number.authority === '粤';
+  const { correctNumber } = details;
   return {
     text: notFoundText(details, guangdong),
     extra: {
       canonical: details.number.canonical,
       manualEntryAllowed: !guangdong,
+      ...(correctNumber ? { correctNumber } : {}),
+      suggestions: details.suggestions,
       ...(details.probableMatch ? { probableMatch: details.probableMatch } : {}),
       ...(details.replacedBy.length > 0 ? { replacedBy: details.replacedBy } : {}),
       ...details.extra,
@@ -45,6 +54,12 @@ export const certificateNotFound = defineError(404, 'certificate_not_found', (de
 
 function notFoundText(details: NotFoundDetails, guangdong: boolean): BilingualText {
   const { canonical } = details.number;
+  if (details.correctNumber) {
+    return {
+      zh: `证号 ${canonical} 经技术人员核实为输错，正确证号为 ${details.correctNumber}。`,
+      en: `Technicians found ${canonical} to be mistyped: the right number is ${details.correctNumber}.`,
+    };
+  }
   // A miss handler that could not queue the number says so with `ticket: null` and its reason.
   if (details.extra.ticket === null) {
     return {

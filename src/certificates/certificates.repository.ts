@@ -68,6 +68,7 @@ export class CertificatesRepository {
   private readonly predecessorsOf: Database.Statement<[number], { canonical: string }>;
   private readonly byRecodeKey: Database.Statement<[string, string], { canonical: string }>;
   private readonly existing: Database.Statement<[string], { matchKey: string }>;
+  private readonly existingAmong: Database.Statement<[string], { matchKey: string; canonical: string }>;
   private readonly autofillRows: Database.Statement<[string], AutofillVersionRow>;
 
   constructor(sqlite: Database.Database) {
@@ -83,6 +84,10 @@ export class CertificatesRepository {
       'SELECT canonical FROM certificates WHERE recode_key = ? AND canonical <> ? ORDER BY canonical LIMIT 5',
     );
     this.existing = sqlite.prepare('SELECT match_key AS matchKey FROM certificates WHERE match_key = ? LIMIT 1');
+    // One statement for any number of keys (a JSON array), each looked up in the match-key index.
+    this.existingAmong = sqlite.prepare(
+      'SELECT match_key AS matchKey, canonical FROM certificates WHERE match_key IN (SELECT value FROM json_each(?))',
+    );
     // One statement for the whole auto-fill read (match keys are unique: legacy spellings share one certificate).
     this.autofillRows = sqlite.prepare(`
       SELECT v.id AS id, v.document_type AS documentType, v.approval_date AS approvalDate,
@@ -121,5 +126,11 @@ export class CertificatesRepository {
 
   exists(matchKey: string): boolean {
     return this.existing.get(matchKey) !== undefined;
+  }
+
+  /** Of these match keys, those a certificate has, each with that certificate's canonical number. */
+  canonicalsOf(matchKeys: readonly string[]): Map<string, string> {
+    if (matchKeys.length === 0) return new Map();
+    return new Map(this.existingAmong.all(JSON.stringify(matchKeys)).map((r) => [r.matchKey, r.canonical]));
   }
 }

@@ -99,6 +99,15 @@ export const certificateViewSchema = z
   })
   .meta({ id: 'Certificate' });
 
+/** A number one edit or slip away from what was asked, offered only when the index holds it. */
+export const knownSuggestionSchema = z
+  .object({
+    number: z.string().describe('The canonical number of a certificate the index holds.'),
+    known: z.literal(true).describe('Always true: only numbers the index holds are suggested.'),
+  })
+  .meta({ id: 'KnownSuggestion' });
+export type KnownSuggestion = z.output<typeof knownSuggestionSchema>;
+
 export const requesterQuerySchema = {
   contact: z.string().max(200).optional().describe('How technicians can reach you if a ticket is opened.'),
   callbackUrl: z.url().max(2000).optional().describe('URL told of ticket state changes (signed POST).'),

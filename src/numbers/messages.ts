@@ -16,6 +16,8 @@ export interface MessageFacts {
   year?: number;
   yearRange?: readonly [number, number];
   managementClass?: number;
+  /** The prefix character left out. */
+  missing?: string;
 }
 
 const FAMILY_ZH: Record<Family, string> = {
@@ -77,6 +79,18 @@ export function messageFor(reason: ReasonCode, facts: MessageFacts = {}): Messag
         zh: '这是其他许可或编码（生产/经营许可或备案、广告批准文号、药品批准文号、UDI 产品标识等），不是医疗器械注册证或备案编号。',
         en: 'This is another licence or code (production or trading licence or filing, advertisement approval, drug approval number, UDI-DI), not a device registration or filing number.',
       };
+    case 'missing_character':
+      return missingCharacter(family, facts.missing ?? '');
+    case 'zero_serial':
+      return {
+        zh: `${FAMILY_ZH[family]}编号的流水号全为 0，不是有效的证号。`,
+        en: `The serial of this ${FAMILY_EN[family]} number is all zeros, which no certificate has.`,
+      };
+    case 'letter_for_digit':
+      return {
+        zh: '证号的数字位置上有字母（如 O、I、l），请改为数字（0、1）后再保存。',
+        en: 'The number has letters (such as O, I or l) where digits belong; type the digits (0, 1) before saving it.',
+      };
     case 'unrecognised':
       return {
         zh: '无法识别为医疗器械注册证编号或备案编号。',
@@ -103,5 +117,18 @@ function classMismatch(family: Family, authority: string, form: string, manageme
   return {
     zh: `类别位是 ${managementClass}，与“${authority}${form}”不符：${zh}。`,
     en: `The class digit ${managementClass} does not fit ${authority}…${form}: ${en}.`,
+  };
+}
+
+function missingCharacter(family: Family, missing: string): Message {
+  if (missing === '准') {
+    return {
+      zh: `${FAMILY_ZH[family]}编号缺少“准”字（进口产品为“进”，港澳台产品为“许”）。`,
+      en: `The ${FAMILY_EN[family]} number lacks its form character: 准 (domestic), 进 (imported) or 许 (Hong Kong, Macao, Taiwan).`,
+    };
+  }
+  return {
+    zh: `${FAMILY_ZH[family]}编号缺少“${missing}”字。`,
+    en: `The ${FAMILY_EN[family]} number lacks the character ${missing}.`,
   };
 }

@@ -15,12 +15,15 @@ const MAX_REJECTED = 100;
 /**
  * Every certificate number in a field as typed (docs/numbers.md §4): canonical forms with their parts,
  * what was stripped, and warnings; or, when none is valid, the reason with a message and
- * suggestions. Pure and total: never throws, linear in the input's length.
+ * suggestions. Pure and total: never throws, linear in the input's length. With
+ * `acceptLetterDigits: false` (for text that will be stored) a number typed with letters for
+ * digits is rejected rather than read.
  */
 export function normalise(input: string, options?: NormaliseOptions): NormaliseResult {
   // JavaScript callers (JSON bodies, spreadsheets) can hand over anything.
   if (typeof input !== 'string') return failure('empty');
   const currentYear = options?.currentYear ?? currentYearInShanghai();
+  const refuseLetters = options?.acceptLetterDigits === false;
   const clean = cleanText(input);
   const scanner = new CandidateScanner(clean.text, currentYear);
   const numbers: ParsedNumber[] = [];
@@ -28,6 +31,7 @@ export function normalise(input: string, options?: NormaliseOptions): NormaliseR
   let chosen: Candidate | undefined;
   let chosenSegment: RejectedSegment | undefined;
   for (let c = scanner.next(); c !== null; c = scanner.next()) {
+    if (c.reason === null && refuseLetters && c.lettersForDigits) c.reason = 'letter_for_digit';
     if (c.reason === null) {
       numbers.push(toParsedNumber(c, clean));
       continue;

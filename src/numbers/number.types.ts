@@ -73,7 +73,13 @@ export type ReasonCode =
   | 'year_out_of_range'
   | 'placeholder'
   | 'not_a_device_certificate'
-  | 'unrecognised';
+  | 'unrecognised'
+  // One character of the prefix left out: 械, 注, 备, or the form (准).
+  | 'missing_character'
+  // The serial is all zeros.
+  | 'zero_serial'
+  // Look-alike letters where digits belong; only when the caller refuses them (`acceptLetterDigits: false`).
+  | 'letter_for_digit';
 
 export interface NormaliseError {
   reason: ReasonCode;
@@ -101,4 +107,10 @@ export interface NormaliseResult {
 export interface NormaliseOptions {
   /** The year that bounds registration and filing years; defaults to the year now in Asia/Shanghai. */
   currentYear?: number;
+  /**
+   * Whether O / I / l typed for digits are read as digits (the default, for lookups). Whatever is
+   * stored as a number's text passes `false`: such a number is then rejected as
+   * `letter_for_digit`, with the number it would read as for a suggestion.
+   */
+  acceptLetterDigits?: boolean;
 }

@@ -3,6 +3,7 @@ import type { Cell } from '../imports/rows/cells.ts';
 import type { Field } from '../imports/rows/fields.ts';
 import { validateRow } from '../imports/rows/row-validator.ts';
 import type { SourceRow } from '../imports/rows/source-row.ts';
+import { normalise } from '../numbers/normalise.ts';
 import { numberMismatch, resolutionInvalid } from './tickets.errors.ts';
 
 /** The resolve form's fields, each labelled as on the certificate. */
@@ -34,6 +35,8 @@ export type FormIssue = {
   column: string | null;
   reason: string;
   message: { zh: string; en: string };
+  /** For a number the engine rejected: the valid numbers one edit away, as the engine gives them. */
+  suggestions?: string[];
 };
 
 const FIELD_BY_LABEL = new Map<string, FormField>(Object.entries(FORM_LABELS).map(([field, label]) => [label, field as FormField]));
@@ -67,11 +70,14 @@ export function resolutionToVersion(
   const problems: FormIssue[] = [];
   if (outcome.kind === 'rejected') {
     for (const issue of outcome.issues) {
+      const field = issue.column ? (FIELD_BY_LABEL.get(issue.column) ?? null) : null;
+      const suggestions = field === 'number' ? engineSuggestions(form.number, context.currentYear) : [];
       problems.push({
-        field: issue.column ? (FIELD_BY_LABEL.get(issue.column) ?? null) : null,
+        field,
         column: issue.column,
         reason: issue.reason,
         message: issue.message,
+        ...(suggestions.length > 0 ? { suggestions } : {}),
       });
     }
     throw resolutionInvalid(problems);
@@ -107,4 +113,9 @@ export function resolutionToVersion(
   }
   if (problems.length > 0) throw resolutionInvalid(problems);
   return input;
+}
+
+/** The engine's suggestions for a number the form refused, read as strictly as the row validator reads it. */
+function engineSuggestions(text: string, currentYear: number): string[] {
+  return normalise(text, { currentYear, acceptLetterDigits: false }).error?.suggestions ?? [];
 }

@@ -44,7 +44,7 @@ export class TicketIntake {
    */
   missHandler(): MissHandler {
     return (number, requester) => {
-      if (number.authority !== '粤') return {};
+      if (number.authority !== '粤') return { fields: {} };
       const refusal = requester.callbackUrl ? intakeRefusal(requester.callbackUrl, this.callbackPolicy) : null;
       const outcome = this.recordMiss(
         number,
@@ -56,10 +56,16 @@ export class TicketIntake {
         requester.opener,
       );
       const callback = refusal ? { callbackUrlRefused: REFUSALS[refusal] } : {};
-      if (outcome.ticket === null) {
-        return { ticket: null, ticketRefused: quotaExceeded(this.quota.limitFor(requester.opener) ?? 0), ...callback };
+      const { ticket, opened } = outcome;
+      if (ticket === null) {
+        return {
+          fields: { ticket: null, ticketRefused: quotaExceeded(this.quota.limitFor(requester.opener) ?? 0), ...callback },
+          correctNumber: null,
+        };
       }
-      return { ticket: ticketReference(outcome.ticket, outcome.opened), ...callback };
+      const fields = { ticket: ticketReference(ticket, opened), ...callback };
+      // A typo rejection stays the answer: every later lookup of the number is pointed at the right one.
+      return { fields, correctNumber: ticket.status === 'rejected' && ticket.rejectReason === 'typo' ? ticket.correctNumber : null };
     };
   }
 

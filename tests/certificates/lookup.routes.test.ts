@@ -82,19 +82,18 @@ describe('GET /v1/certificates/{number}', () => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     const body = response.json();
     expect(body).toMatchObject({ code: 'invalid_certificate_number', reason: 'bad_digit_count' });
-    expect(body.suggestions).toContain('粤械注准20202071341');
-    expect(body.suggestionsFound).toEqual(['粤械注准20202071341']);
+    // Only numbers the index holds are offered, and marked so.
+    expect(body.suggestions).toEqual([{ number: '粤械注准20202071341', known: true }]);
     expect(body.message.zh).toBeTruthy();
     expect(body.message.en).toBeTruthy();
   });
 
-  it('puts a held certificate first among the fixes for a dropped digit', async () => {
-    // Dropping a digit has ~100 one-edit fixes; the one we hold must lead.
+  it('finds the held certificate among the fixes for a dropped digit', async () => {
+    // Dropping a digit has ~100 one-edit fixes; only the one we hold is offered.
     const response = await ctx.app.inject({ method: 'GET', url: `/v1/autofill?number=${encodeURIComponent('粤械注准2020207341')}` });
     expect(response.statusCode).toBe(422);
     const body = response.json();
-    expect(body.suggestions[0]).toBe('粤械注准20202071341');
-    expect(body.suggestionsFound).toEqual(['粤械注准20202071341']);
+    expect(body.suggestions).toEqual([{ number: '粤械注准20202071341', known: true }]);
   });
 
   it('offers a probable re-coded match without substituting it', async () => {

@@ -48,6 +48,15 @@ describe('CSV import', () => {
     }
   });
 
+  it('rejects a row whose number has letters for digits, with the engine’s reason, and stores nothing of it', async () => {
+    const rows = [HEADER, ['粤械注准2O252140123', '医用外科口罩', '广州某某医疗器械有限公司', '2025-05-01', '', '2030-04-30', '']];
+    const report = await h.importer.importFile({ path: h.file('letters.csv', csv(rows)), fileName: 'letters.csv' });
+    expect(report.counts).toMatchObject({ total: 1, versionsAdded: 0, rejected: 1 });
+    expect(report.rejections.map((r) => [r.row, r.reason, r.value])).toEqual([[2, 'number_letter_for_digit', '粤械注准2O252140123']]);
+    expect(report.rejections[0]!.message.zh).toContain('字母');
+    expect(h.versions()).toEqual([]);
+  });
+
   it('gives the same certificates whether the template hint row is kept or deleted', async () => {
     const kept = await h.importer.importFile({ path: h.file('kept.csv', csv([HEADER, HINT, ...ROWS])), fileName: 'kept.csv' });
     expect(kept.counts).toMatchObject({ total: 3, versionsAdded: 3, rejected: 0, hintRowsSkipped: 1 });

@@ -73,7 +73,7 @@ describe('XLSX import', () => {
     // #2063, #2084): a few rows in a thousand came back with U+FFFD until the reader decoded across chunks.
     const names = Array.from({ length: 6000 }, (_, i) => `一次性使用无菌注射器（带针）规格${i}号医用高分子材料制品`);
     const rows = names.map((name, i) => [
-      `粤械注准2020207${String(i % 10_000).padStart(4, '0')}`,
+      `粤械注准2020207${String((i % 9_999) + 1).padStart(4, '0')}`,
       name,
       `广州市医疗器械有限公司第${i}分公司`,
       '2022-05-01',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { testConfig } from '../../src/config/config.ts';
 import { createServices } from '../../src/services.ts';
-import type { TestContext } from '../helpers/test-app.ts';
+import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, MISSING_GD, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -150,6 +150,22 @@ describe('resolving', () => {
     expect((await ctx.app.inject({ url: `/v1/tickets/${ref}` })).json().status).toBe('claimed');
   });
 
+  it('refuses letters typed for digits with the engine’s diagnosis, and stores nothing', async () => {
+    const id = await openTicket();
+    await act(id, 'claim', keys.technician);
+    await attachPdf(id);
+    const response = await act(id, 'resolve', keys.technician, { ...RESOLVE_FORM, number: '粤械注准2O232070123' });
+    expect(response.statusCode).toBe(422);
+    const body = response.json();
+    expect(body.code).toBe('resolution_invalid');
+    expect(body.issues).toEqual([
+      expect.objectContaining({ field: 'number', reason: 'number_letter_for_digit', suggestions: [MISSING_GD] }),
+    ]);
+    expect(body.issues[0].message.zh).toContain('字母');
+    expect((await ctx.app.inject({ url: `/v1/tickets/${id}`, headers: bearer(keys.technician) })).json().status).toBe('claimed');
+    expect(ctx.services.changeLog.list({ entity: 'certificate', entityId: MISSING_GD, limit: 10 })).toEqual([]);
+  });
+
   it('refuses another number: a typo is rejected, not added', async () => {
     const id = await openTicket();
     await act(id, 'claim', keys.technician);
@@ -201,6 +217,32 @@ describe('rejecting', () => {
       requestCount: 2,
       rejection: { reason: 'typo', correctNumber: '粤械注准20232070132' },
     });
+  });
+
+  it('a typo rejection stays the auto-fill answer, single and batch, pointing at the right number', async () => {
+    const right = '粤械注准20232070456';
+    const id = await openTicket();
+    await act(id, 'claim', keys.technician);
+    expect((await act(id, 'reject', keys.technician, { reason: 'typo', correctNumber: right })).statusCode).toBe(200);
+
+    const single = await missLookup(ctx.app);
+    expect(single.status).toBe(404);
+    expect(single.body).toMatchObject({ code: 'certificate_not_found', correctNumber: right, suggestions: [] });
+    expect(single.body.message.zh).toContain(`正确证号为 ${right}`);
+    expect(single.body.message.en).toContain(right);
+
+    // Once the right number is held, it leads the suggestions, single and batch alike.
+    storeDocuments(ctx.services, [
+      { number: right, documentType: 'registration', approvalDate: '2023-03-15', expiryDate: '2028-03-14', productName: '医用电子体温计' },
+    ]);
+    const again = await missLookup(ctx.app);
+    expect(again.body).toMatchObject({ correctNumber: right, suggestions: [{ number: right, known: true }] });
+    const batch = await ctx.app.inject({ method: 'POST', url: '/v1/autofill/batch', payload: { numbers: [MISSING_GD] } });
+    expect(batch.json().results[0]).toMatchObject({
+      outcome: 'not_found',
+      problem: { code: 'certificate_not_found', correctNumber: right, suggestions: [{ number: right, known: true }] },
+    });
+    expect(batch.json().results[0].problem.message.zh).toContain(`正确证号为 ${right}`);
   });
 
   it('no_such_certificate closes the ticket; a later lookup opens a new one', async () => {

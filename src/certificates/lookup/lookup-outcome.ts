@@ -6,7 +6,7 @@ import type { LookupOutcome } from './lookup.service.ts';
 export function missToError(outcome: Exclude<LookupOutcome<unknown>, { kind: 'found' }>): AppError {
   switch (outcome.kind) {
     case 'invalid':
-      return invalidCertificateNumber(outcome.input, outcome.error, outcome.suggestionsFound);
+      return invalidCertificateNumber(outcome.input, outcome.error, outcome.suggestions);
     case 'multiple':
       return multipleNumbers(outcome.numbers);
     case 'not_found':

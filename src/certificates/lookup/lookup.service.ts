@@ -1,10 +1,13 @@
 import type { Role } from '../../auth/roles.ts';
+import type { Neighbour } from '../../numbers/diagnosis/digit-neighbours.ts';
+import { digitNeighbours } from '../../numbers/diagnosis/digit-neighbours.ts';
 import { suggestCorrections } from '../../numbers/diagnosis/suggestions.ts';
 import { normalise } from '../../numbers/normalise.ts';
 import type { NormaliseError, NormaliseResult, ParsedNumber } from '../../numbers/number.types.ts';
 import { recodeKey } from '../../numbers/recode-key.ts';
 import { LruMap } from '../../shared/lru-map.ts';
 import type { CertificatesRepository } from '../certificates.repository.ts';
+import type { KnownSuggestion } from '../certificates.schemas.ts';
 
 /** Who is asking; the correction queue counts requesters per ticket. */
 export interface Requester {
@@ -17,15 +20,30 @@ export interface Requester {
 
 export type LookupOutcome<Found> =
   | { kind: 'found'; number: ParsedNumber; found: Found }
-  | { kind: 'not_found'; number: ParsedNumber; probableMatch: string | null; replacedBy: string[]; extra: Record<string, unknown> }
-  | { kind: 'invalid'; input: string; error: NormaliseError; suggestionsFound: string[] }
+  | {
+      kind: 'not_found';
+      number: ParsedNumber;
+      probableMatch: string | null;
+      replacedBy: string[];
+      suggestions: KnownSuggestion[];
+      correctNumber: string | null;
+      extra: Record<string, unknown>;
+    }
+  | { kind: 'invalid'; input: string; error: NormaliseError; suggestions: KnownSuggestion[] }
   | { kind: 'multiple'; numbers: ParsedNumber[] };
 
+/** What a miss handler adds to the not-found answer. */
+export interface MissAnswer {
+  fields: Record<string, unknown>;
+  /** The right number, when a technician has rejected this one as a typo: it leads the suggestions. */
+  correctNumber?: string | null;
+}
+
 /**
- * Called for every well-formed number the index does not hold; returns fields to add to the
- * not-found answer. The correction queue registers one to open or join a ticket.
+ * Called for every well-formed number the index does not hold. The correction queue registers one
+ * to open or join a ticket.
  */
-export type MissHandler = (number: ParsedNumber, requester: Requester) => Record<string, unknown>;
+export type MissHandler = (number: ParsedNumber, requester: Requester) => MissAnswer;
 
 export class LookupService {
   private readonly missHandlers: MissHandler[] = [];
@@ -50,8 +68,9 @@ export class LookupService {
     const result = this.normalise(input);
     if (result.error || result.numbers.length === 0) {
       const error = result.error ?? { reason: 'unrecognised', message: { zh: '无法识别', en: 'Unrecognised' }, suggestions: [] };
-      const found = this.existing(suggestCorrections(input, { currentYear: this.currentYear(), limit: SUGGESTIONS_CHECKED }));
-      return { kind: 'invalid', input, error: rankSuggestions(error, found), suggestionsFound: found };
+      const year = this.currentYear();
+      const edits = suggestCorrections(input, { currentYear: year, limit: SUGGESTIONS_CHECKED }).map((s) => keyed(s, year));
+      return { kind: 'invalid', input, error, suggestions: this.known([...edits, ...digitNeighbours(input, { currentYear: year })]) };
     }
     if (result.numbers.length > 1) return { kind: 'multiple', numbers: result.numbers };
     const number = result.numbers[0]!;
@@ -60,9 +79,25 @@ export class LookupService {
     const key = recodeKey(number);
     const probable = key ? (this.repository.recodedMatches(key, number.canonical)[0] ?? null) : null;
     const extra: Record<string, unknown> = {};
+    let correctNumber: string | null = null;
     const who = requester();
-    for (const handler of this.missHandlers) Object.assign(extra, handler(number, who));
-    return { kind: 'not_found', number, probableMatch: probable, replacedBy: this.repository.successors(number.matchKey), extra };
+    for (const handler of this.missHandlers) {
+      const answer = handler(number, who);
+      Object.assign(extra, answer.fields);
+      correctNumber ??= answer.correctNumber ?? null;
+    }
+    // A well-formed number that is missing is most often a known one typed a digit off.
+    const neighbours = digitNeighbours(number.canonical, { currentYear: this.currentYear() });
+    const corrected = correctNumber === null ? [] : [keyed(correctNumber, this.currentYear())];
+    return {
+      kind: 'not_found',
+      number,
+      probableMatch: probable,
+      replacedBy: this.repository.successors(number.matchKey),
+      suggestions: this.known([...corrected, ...neighbours]),
+      correctNumber,
+      extra,
+    };
   }
 
   /** The engine is pure, so an answer is kept until the year changes (a year bounds the serials it accepts). */
@@ -76,13 +111,24 @@ export class LookupService {
     return result;
   }
 
-  private existing(suggestions: readonly string[]): string[] {
-    const year = this.currentYear();
-    return suggestions.filter((s) => {
-      const parsed = normalise(s, { currentYear: year }).numbers[0];
-      return parsed !== undefined && this.repository.exists(parsed.matchKey);
-    });
+  /** The candidates the index holds, in the order given, once each, read with one query. */
+  private known(candidates: readonly Neighbour[]): KnownSuggestion[] {
+    const held = this.repository.canonicalsOf([...new Set(candidates.map((c) => c.matchKey))]);
+    const out: KnownSuggestion[] = [];
+    const offered = new Set<string>();
+    for (const { matchKey } of candidates) {
+      const canonical = held.get(matchKey);
+      if (canonical === undefined || offered.has(canonical)) continue;
+      offered.add(canonical);
+      out.push({ number: canonical, known: true });
+    }
+    return out;
   }
+}
+
+/** A canonical number with its match key; '' (which no certificate has) when it does not parse. */
+function keyed(canonical: string, currentYear: number): Neighbour {
+  return { number: canonical, matchKey: normalise(canonical, { currentYear }).numbers[0]?.matchKey ?? '' };
 }
 
 const NORMALISED_INPUTS_KEPT = 20_000;
@@ -91,12 +137,6 @@ const MEMOISED_INPUT_LENGTH = 64;
 
 /**
  * The engine returns at most ten one-edit fixes, but a dropped digit has about a hundred; the
- * index checks more of them, and fixes naming a certificate we hold come first.
+ * index checks more of them, and offers only those naming a certificate it holds.
  */
 const SUGGESTIONS_CHECKED = 300;
-
-function rankSuggestions(error: NormaliseError, found: readonly string[]): NormaliseError {
-  if (found.length === 0) return error;
-  const rest = error.suggestions.filter((s) => !found.includes(s));
-  return { ...error, suggestions: [...found, ...rest].slice(0, Math.max(error.suggestions.length, found.length)) };
-}

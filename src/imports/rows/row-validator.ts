@@ -143,7 +143,8 @@ class RowCheck {
       this.reject('number', issues.missingValue(this.source.column('number')));
       return null;
     }
-    const { numbers, error } = normalise(text, { currentYear: this.context.currentYear });
+    // What is stored is the number as the engine reads it (docs/numbers.md §4 item 8): letters for digits are refused.
+    const { numbers, error } = normalise(text, { currentYear: this.context.currentYear, acceptLetterDigits: false });
     if (numbers.length === 1) return numbers[0]!;
     if (numbers.length > 1) this.reject('number', issues.severalNumbers(numbers.map((n) => n.canonical)));
     else
@@ -207,7 +208,8 @@ class RowCheck {
   private previousNumbers(): ParsedNumber[] {
     const text = cellText(this.source.cell('previousNumbers'));
     if (text === '') return [];
-    const { numbers, error } = normalise(text, { currentYear: this.context.currentYear });
+    // What is stored is the number as the engine reads it (docs/numbers.md §4 item 8): letters for digits are refused.
+    const { numbers, error } = normalise(text, { currentYear: this.context.currentYear, acceptLetterDigits: false });
     if (numbers.length === 0) {
       this.add(
         this.warnings,

@@ -30,5 +30,6 @@ function factsOf(c: Candidate, currentYear: number): MessageFacts {
     year: yearOf(c.kind, c.head, c.digits),
     yearRange: [firstYear(c.kind), lastYear(c.kind, currentYear)],
     managementClass: c.digits.charCodeAt(c.kind === 'registration' ? 4 : 0) - 48,
+    missing: c.missing,
   };
 }

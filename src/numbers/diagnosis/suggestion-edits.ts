@@ -39,6 +39,16 @@ export function* editsFor(c: Candidate): Generator<Skeleton> {
     case 'unrecognised':
       if (c.placeholders === 0 && digitCountsFit(c)) yield* formEdits(c);
       return;
+    case 'missing_character':
+      // The canonical rendering writes every prefix character, so the left-out one comes back by
+      // itself; only a left-out form has to be chosen.
+      if (c.form === null && c.kind !== 'filing') yield* formEdits(c);
+      else yield { ...c };
+      return;
+    case 'letter_for_digit':
+      // The letters are already read as digits: the number they stand for.
+      yield { ...c };
+      return;
     default:
       return;
   }

@@ -44,6 +44,10 @@ export interface Candidate extends Skeleton {
   placeholders: number;
   /** Look-alike letters or separators were read as, or between, digits. */
   digitsNormalised: boolean;
+  /** Look-alike letters (O, l …) were read as digits: never stored as typed (docs/numbers.md §4). */
+  lettersForDigits: boolean;
+  /** A character of the prefix that was left out (`械`, `注`, `备`, or `准` for the form); '' when none. */
+  missing: string;
   bracketed: boolean;
   hao: boolean;
   suffix: NumberFlag | null;
@@ -68,6 +72,8 @@ export function newCandidate(kind: CandidateKind, keywordStart: number): Candida
     end: keywordStart,
     placeholders: 0,
     digitsNormalised: false,
+    lettersForDigits: false,
+    missing: '',
     bracketed: false,
     hao: false,
     suffix: null,

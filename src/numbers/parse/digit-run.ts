@@ -10,6 +10,8 @@ interface DigitRunTarget {
   placeholders: number;
   /** Set when look-alike letters or separators were consumed; never cleared. */
   digitsNormalised: boolean;
+  /** Set when look-alike letters were read as digits; never cleared. */
+  lettersForDigits: boolean;
 }
 
 const SLASH = ch('/');
@@ -52,6 +54,7 @@ export function readDigitRun(text: string, from: number, softLimit: number, into
         } else {
           built += lookalikeDigit(s);
           normalised = true;
+          into.lettersForDigits = true;
         }
         count++;
       }

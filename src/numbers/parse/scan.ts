@@ -1,5 +1,5 @@
 import { validate } from '../rules/validate.ts';
-import { BEI, GUAN, isBoundary, JIAN, XIE, ZHU } from '../text/char-codes.ts';
+import { BEI, FORM_JIN, FORM_XU, FORM_ZHUN, GUAN, isBoundary, JIAN, XIE, ZHU } from '../text/char-codes.ts';
 import type { Candidate } from './candidate.ts';
 import { prevNonSpace, skipSpaces } from './cursor.ts';
 import { parseFiling } from './parse-filing.ts';
@@ -7,12 +7,20 @@ import { parseLegacy } from './parse-legacy.ts';
 import { parseOtherLicence } from './parse-other-licence.ts';
 import { parseRegistration } from './parse-registration.ts';
 
-const XIE_CHAR = String.fromCharCode(XIE);
+/**
+ * Characters a number's prefix is found from: 械, which every family has, and for a prefix typed
+ * without its 械 (`粤注准…`, `粤穗备…`, `粤食药监(准)字…`) the keyword after where it belongs.
+ */
+const ANCHOR = new Uint8Array(0x10000);
+for (const code of [XIE, ZHU, BEI, JIAN, GUAN]) ANCHOR[code] = 1;
+/** Just before licences whose 备 is not a filing's: 生产备, 经营备, 妆备. */
+const NOT_FILING_BEFORE_BEI = new Set(['产', '营', '妆'].map((s) => s.charCodeAt(0)));
 
 /**
  * Finds the number-shaped candidates in cleaned text, valid or not, one at a time and in order.
- * Every family has 械 in its prefix, so the scan jumps from one 械 to the next (indexOf, no regular
- * expression) and reads the prefix backwards and the digits forwards from there. A candidate's
+ * Every family has 械 in its prefix, so the scan goes from one anchor (械, or the keyword of a prefix
+ * typed without it) to the next, no regular expression, and reads the prefix backwards and the
+ * digits forwards from there. A candidate's
  * end is the floor for the next one's prefix, which splits numbers typed without a separator.
  * Each character is looked at a bounded number of times, so the time is linear in the input, and
  * candidates are handed out as they are found so that a long input does not keep them all alive.
@@ -43,11 +51,11 @@ export class CandidateScanner {
   private find(): Candidate | null {
     const text = this.text;
     for (;;) {
-      const xie = text.indexOf(XIE_CHAR, this.from);
-      if (xie < 0) return null;
-      const cand = parseAt(text, xie, this.floor);
+      const at = nextAnchor(text, this.from);
+      if (at < 0) return null;
+      const cand = text.charCodeAt(at) === XIE ? parseAt(text, at, this.floor) : parseWithoutXie(text, at, this.floor);
       if (cand === null) {
-        this.from = xie + 1;
+        this.from = at + 1;
         continue;
       }
       cand.reason = validate(cand, this.currentYear);
@@ -67,6 +75,28 @@ export function scanCandidates(text: string, currentYear: number): Candidate[] {
   return found;
 }
 
+function nextAnchor(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (ANCHOR[text.charCodeAt(i)] === 1) return i;
+  return -1;
+}
+
+/**
+ * A prefix typed without its 械, read from the keyword at `at`: `{A}注{F}`, `{A}{city}备`, or
+ * `药监`/`药管` followed by the form. A keyword next to a 械 belongs to the 械's reading.
+ */
+function parseWithoutXie(text: string, at: number, floor: number): Candidate | null {
+  const code = text.charCodeAt(at);
+  const before = prevNonSpace(text, at - 1, floor);
+  if (before >= 0 && text.charCodeAt(before) === XIE) return null;
+  if (code === ZHU) return parseRegistration(text, at, at + 1, floor, '械');
+  if (code === BEI) {
+    if (before >= 0 && NOT_FILING_BEFORE_BEI.has(text.charCodeAt(before))) return null;
+    return parseFiling(text, at, at + 1, floor, '械');
+  }
+  if (text.charCodeAt(skipSpaces(text, at + 1)) === XIE) return null;
+  return parseLegacy(text, at, at, floor, '械');
+}
+
 function parseAt(text: string, xie: number, floor: number): Candidate | null {
   const next = skipSpaces(text, xie + 1);
   const other = parseOtherLicence(text, xie, next, floor);
@@ -77,5 +107,7 @@ function parseAt(text: string, xie: number, floor: number): Candidate | null {
   const keyword = text.charCodeAt(next);
   if (keyword === ZHU) return parseRegistration(text, xie, next + 1, floor);
   if (keyword === BEI) return parseFiling(text, xie, next + 1, floor);
-  return null;
+  // One keyword left out: `粤械准…` lacks 注, `粤穗械2018…` lacks 备.
+  if (keyword === FORM_ZHUN || keyword === FORM_JIN || keyword === FORM_XU) return parseRegistration(text, xie, next, floor, '注');
+  return parseFiling(text, xie, next, floor, '备');
 }

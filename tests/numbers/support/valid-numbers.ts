@@ -28,7 +28,9 @@ const OTHER_CITIES = [...'绍青苏锡杭甬温嘉湖金台济烟潍'];
 const digitsOf = (min: number, max: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: min, maxLength: max }).map((d) => d.join(''));
 const twoDigits = digitsOf(2, 2);
-const fourDigits = digitsOf(4, 4);
+/** Serials count from 1: a serial of all zeros is `zero_serial`, not a number. */
+const serialOf = (min: number, max: number) => digitsOf(min, max).filter((s) => /[1-9]/.test(s));
+const fourDigitSerial = serialOf(4, 4);
 
 export const registrationArb: fc.Arbitrary<GeneratedNumber> = fc
   .record({
@@ -38,7 +40,7 @@ export const registrationArb: fc.Arbitrary<GeneratedNumber> = fc
     importedClass: fc.constantFrom<2 | 3>(2, 3),
     year: fc.integer({ min: 2014, max: CURRENT_YEAR }),
     code: twoDigits,
-    serial: fourDigits,
+    serial: fourDigitSerial,
   })
   .map(({ national, province, form, importedClass, year, code, serial }) => {
     const f: Form = national ? form : '准';
@@ -67,7 +69,7 @@ export const filingArb: fc.Arbitrary<GeneratedNumber> = fc
     guangdongCity: fc.constantFrom(...GUANGDONG_CITIES),
     otherCity: fc.constantFrom(...OTHER_CITIES),
     year: fc.integer({ min: 2014, max: CURRENT_YEAR }),
-    serial: digitsOf(4, 8),
+    serial: serialOf(4, 8),
   })
   .map(({ kind, province, guangdongCity, otherCity, year, serial }) => {
     const authority = kind === 'national' ? '国' : kind === 'guangdong-city' ? '粤' : province;
@@ -102,7 +104,7 @@ function legacyArb(family: 'legacy2004' | 'legacy2000'): fc.Arbitrary<GeneratedN
       shi: fc.boolean(),
       year: family === 'legacy2004' ? fc.integer({ min: 2004, max: 2014 }) : fc.integer({ min: 2000, max: 2004 }),
       code: twoDigits,
-      serial: fourDigits,
+      serial: fourDigitSerial,
     })
     .map(({ national, province, city, form, nationalImportClass, provincialClass, shi, year, code, serial }) => {
       const f: Form = national ? form : '准';
