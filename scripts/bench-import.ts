@@ -178,7 +178,7 @@ function writerWithoutSearch(): CertificateWriter {
   return writer;
 }
 const importer = new Importer(
-  { sqlite: services.database.sqlite, writer, now: services.now, today: services.today },
+  { sqlite: services.database.sqlite, writer, writes: services.writes, now: services.now, today: services.today },
   // As the CLI imports: a process that does nothing else.
   { batchSize: Number(values.batch), readInWorker: values.reader !== 'in-process', sparseCheckpoints: true },
 );

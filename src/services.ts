@@ -11,6 +11,7 @@ import { ChangeLog } from './changes/change-log.ts';
 import type { AppConfig } from './config/config.ts';
 import { openDatabase } from './db/database.ts';
 import { ServiceState } from './db/service-state.ts';
+import { WriteLock } from './db/write-lock.ts';
 import { importerFor } from './imports/importer.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 import { JobRunsRepository } from './jobs/job-runs.repository.ts';
@@ -69,6 +70,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const clock = { now, today, currentYear };
   const database = openDatabase(config.databasePath);
   const { sqlite } = database;
+  // Request-level writes go through it: another process's lock is waited for on timers (db/write-lock.ts).
+  const writes = new WriteLock(config.databaseWriteWaitMs);
 
   // Certificates: one write path whose hooks run inside its transaction.
   const certificates = new CertificatesRepository(sqlite);
@@ -104,7 +107,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     queue: new QueueQueries(sqlite),
     intake,
     workflow,
-    evidence: new EvidenceService(sqlite, ticketRepository, attachments, new AttachmentStore(config.attachmentsDir), events, now),
+    evidence: new EvidenceService(sqlite, ticketRepository, attachments, new AttachmentStore(config.attachmentsDir), events, now, writes),
     outbox,
     dispatcher,
   };
@@ -214,11 +217,13 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     timezone: config.timezone,
     now,
   });
-  const importer = importerFor({ database, writer, now, today });
+  const importer = importerFor({ database, writer, writes, now, today });
 
   return {
     config,
     database,
+    /** Runs a synchronous write transaction now, or once another process lets go of the lock. */
+    writes,
     ...clock,
     /** How much each source's dates are worth (docs/certificates.md §5), from the sources configuration. */
     sourceAuthority: precedence.authorityOf,

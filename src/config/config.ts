@@ -17,6 +17,8 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/certref.db'),
+  /** How long a server write waits for another process's lock (a CLI import) before answering 503 database_busy. */
+  DATABASE_WRITE_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   DEMO_DATA: booleanFromEnv.default(true),
   DEMO_DATA_SIZE: z.coerce.number().int().min(0).max(5_000_000).default(50_000),
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
@@ -71,6 +73,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** A write that finds another process's lock waits this long, on timers, before failing with database_busy. */
+  databaseWriteWaitMs: number;
   demoData: boolean;
   demoDataSize: number;
   adminToken: string | null;
@@ -148,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
+    databaseWriteWaitMs: e.DATABASE_WRITE_WAIT_MS,
     demoData: e.DEMO_DATA,
     demoDataSize: e.DEMO_DATA_SIZE,
     adminToken: e.ADMIN_TOKEN ?? null,

@@ -27,7 +27,7 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         },
       },
       async (request) => {
-        workflow.sweepExpiredClaims();
+        await app.writes.run(() => workflow.sweepExpiredClaims());
         const page = queue.page(request.query);
         return { ...page, tickets: page.tickets.map(ticketSummary) };
       },
@@ -47,7 +47,7 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         },
       },
       async (request) => {
-        workflow.sweepExpiredClaims();
+        await app.writes.run(() => workflow.sweepExpiredClaims());
         const row = tickets.get(request.params.id);
         if (!row) throw ticketNotFound(request.params.id);
         const view: TicketDetail | ReturnType<typeof ticketSummary> = ticketSummary(row);
