@@ -78,7 +78,7 @@ export class WriteLock {
       this.waiting.shift();
     }
     const now = performance.now();
-    for (const late of this.waiting.filter((waiter) => waiter.deadline <= now)) late.reject(databaseBusy(this.waitMs));
+    for (const late of this.waiting.filter((waiter) => waiter.deadline <= now)) late.reject(databaseBusy());
     this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((waiter) => waiter.deadline > now));
     if (this.waiting.length === 0) {
       this.retryMs = FIRST_RETRY_MS;

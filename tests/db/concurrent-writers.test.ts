@@ -7,8 +7,11 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config/config.ts';
-import { openDatabase } from '../../src/db/database.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/database.ts';
+import { ServiceState } from '../../src/db/service-state.ts';
+import { SERVING_BUSY_TIMEOUT_MS, WriteLock } from '../../src/db/write-lock.ts';
 import { startServer } from '../../src/server.ts';
+import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/certref.js');
 /** Enough rows that the CLI's import holds the write lock, batch after batch, for several seconds. */
@@ -16,11 +19,26 @@ const ROWS = 60_000;
 
 let stop: (() => Promise<void>) | undefined;
 let dir: string | undefined;
+const opened: { close(): unknown }[] = [];
 afterEach(async () => {
   await stop?.();
+  for (const handle of opened.splice(0)) await handle.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   stop = dir = undefined;
 });
+
+function tempDatabasePath(): string {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-writers-'));
+  return path.join(dir, 'certref.db');
+}
+
+/** A second connection to the file, holding the write lock as an importer's batch does. */
+function lockHolder(databasePath: string): DatabaseHandle {
+  const holder = openDatabase(databasePath);
+  opened.push(holder);
+  holder.sqlite.exec('BEGIN IMMEDIATE');
+  return holder;
+}
 
 /** 粤械注准 numbers of 2018–2022 for the import; 2023 ones are never imported, so looking them up opens tickets. */
 function registration(year: number, category: number, serial: number): string {
@@ -59,9 +77,8 @@ async function get(base: string, url: string): Promise<Answer> {
 
 describe('a CLI import beside a server taking ticket-writing traffic', () => {
   it('both finish without "database is locked", and the server never stalls waiting for the lock', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-writers-'));
-    const databasePath = path.join(dir, 'certref.db');
-    const file = path.join(dir, 'big.csv');
+    const databasePath = tempDatabasePath();
+    const file = path.join(dir!, 'big.csv');
     importFile(file);
     const port = await freePort();
     stop = await startServer(testConfig({ databasePath, port, rateLimitPerMinute: 0 }));
@@ -131,4 +148,85 @@ describe('a CLI import beside a server taking ticket-writing traffic', () => {
       after.close();
     }
   }, 240_000);
+});
+
+describe('two processes writing at once', () => {
+  it('both succeed: every write transaction takes the lock before it reads what it writes', async () => {
+    const databasePath = tempDatabasePath();
+    openDatabase(databasePath).close();
+    const batches = 150;
+    const writer = (year: number) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', path.join(import.meta.dirname, 'writer-child.ts'), databasePath, String(year), String(batches)],
+          { stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('exit', (code) => resolve({ code, output }));
+      });
+    const [first, second] = await Promise.all([writer(2021), writer(2022)]);
+    expect(first).toEqual({ code: 0, output: 'done\n' });
+    expect(second).toEqual({ code: 0, output: 'done\n' });
+    const after = openDatabase(databasePath);
+    opened.push(after);
+    expect(after.sqlite.prepare('SELECT count(*) AS n FROM certificates').get()).toEqual({ n: 2 * batches * 3 });
+  }, 120_000);
+});
+
+describe('a server write that finds another process holding the lock', () => {
+  it('waits on timers, leaving the event loop free, and writes once the lock is let go', async () => {
+    const databasePath = tempDatabasePath();
+    const server = openDatabase(databasePath);
+    opened.push(server);
+    server.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+    const holder = lockHolder(databasePath);
+    const state = new ServiceState(server.sqlite);
+
+    const written = new WriteLock(10_000).run(() => state.set('probe', 'written'));
+    expect(written).toBeInstanceOf(Promise);
+    let ticks = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      ticks++;
+      longestGap = Math.max(longestGap, performance.now() - last);
+      last = performance.now();
+    }, 5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(state.get('probe')).toBeNull();
+    holder.sqlite.exec('COMMIT');
+    await written;
+    clearInterval(ticker);
+
+    expect(state.get('probe')).toBe('written');
+    // SQLite's busy handler would have held the loop for the whole 300 ms.
+    expect(ticks).toBeGreaterThan(5);
+    expect(longestGap).toBeLessThan(150);
+  });
+
+  it('answers 503 database_busy with Retry-After once it has waited DATABASE_WRITE_WAIT_MS, and opens the ticket later', async () => {
+    const databasePath = tempDatabasePath();
+    const context: TestContext = await buildTestApp({ config: { databasePath, databaseWriteWaitMs: 200 } });
+    opened.push(context);
+    context.services.database.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+    const holder = lockHolder(databasePath);
+    const url = `/v1/certificates/${encodeURIComponent('粤械注准20232010001')}`;
+
+    const busy = await context.app.inject({ method: 'GET', url });
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['content-type']).toContain('application/problem+json');
+    expect(busy.headers['retry-after']).toBe('5');
+    const problem = busy.json() as { code: string; message: { zh: string; en: string }; retryAfterSeconds: number };
+    expect(problem.code).toBe('database_busy');
+    expect(problem.message.zh).toMatch(/^[^A-Za-z]+$/);
+    expect(problem.retryAfterSeconds).toBe(5);
+
+    holder.sqlite.exec('COMMIT');
+    const later = await context.app.inject({ method: 'GET', url });
+    expect(later.statusCode).toBe(404);
+    expect(later.json()).toMatchObject({ code: 'certificate_not_found', ticket: { requestCount: 1 } });
+  });
 });
