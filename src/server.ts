@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { type AppConfig, loadConfig } from './config/config.ts';
+import { checkpointInBackground } from './db/background-checkpoints.ts';
 import { SERVING_BUSY_TIMEOUT_MS } from './db/write-lock.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
 import { JobRunner } from './jobs/job-runner.ts';
@@ -20,6 +21,7 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   // another process's write lock is waited for on timers instead (services.writes), and at start
   // (above) synchronously, since nothing was being answered yet.
   services.database.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+  const stopCheckpoints = checkpointInBackground(services.database.sqlite, config.databasePath);
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
   // Housekeeping is on by default, fetching from outside only with JOBS_ENABLED; each job knows which
@@ -35,6 +37,7 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
       // Runs in progress finish before the database closes under them.
       await scheduler?.stop();
       await app.close();
+      await stopCheckpoints();
       services.close();
     })();
     return closing;
