@@ -97,7 +97,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   };
   const ticketRepository = new TicketsRepository(sqlite);
   const attachments = new AttachmentsRepository(sqlite);
-  const dispatcher = new CallbackDispatcher(sqlite, callbackSettings);
+  const dispatcher = new CallbackDispatcher(sqlite, callbackSettings, writes);
   const outbox = new CallbackOutbox(sqlite, callbackSettings.secret !== null, () => dispatcher.kick());
   const events = new TicketEvents(changeLog, outbox, now);
   const workflow = new TicketWorkflow(sqlite, ticketRepository, attachments, writer, events, clock, config.claimTimeoutMinutes * 60_000);
