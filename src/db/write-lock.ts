@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { databaseBusy } from './database.errors.ts';
 
 /**
@@ -17,9 +16,14 @@ export const SERVING_BUSY_TIMEOUT_MS = 3;
 const FIRST_RETRY_MS = 2;
 const MAX_RETRY_MS = 8;
 
-/** SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY …). */
+/**
+ * SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY …), told by the
+ * code better-sqlite3's SqliteError carries: checking its class would load the driver into
+ * commands that never open the database (`certref numbers`).
+ */
 export function isDatabaseBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_'));
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
 }
 
 interface Waiter {
