@@ -151,7 +151,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   };
 
   // Stored summaries follow the calendar (a document taking effect on its day) through the same hooks.
-  const summaries = new SummaryRefresher(sqlite, writer, new ServiceState(sqlite), summaryRules(precedence.ranking()));
+  const summaries = new SummaryRefresher(sqlite, writer, new ServiceState(sqlite), summaryRules(precedence.ranking()), writes);
   summaries.adoptRulesWhenEmpty();
 
   // Keeping data fresh: UDI downloads, HTML sources, the job registry and its status.
@@ -201,7 +201,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
       url: freshness.udiIncrementalUrl,
       downloadDir: freshness.udiDownloadDir,
     },
-    correctionsSweep: () => ({ claimsReleased: workflow.sweepExpiredClaims() }),
+    correctionsSweep: async () => ({ claimsReleased: await writes.run(() => workflow.sweepExpiredClaims()) }),
     searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
     summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
   });
