@@ -54,8 +54,14 @@ export class JobRunner {
       log.info({ job: job.name, run: id, outcome: result.outcome, counts: result.counts }, 'job finished');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.write(() => this.runs.finish(id, { status: 'failed', finishedAt: now().toISOString(), counts: {}, error: message }));
       log.error({ job: job.name, run: id, err: error }, 'job failed');
+      try {
+        await this.write(() => this.runs.finish(id, { status: 'failed', finishedAt: now().toISOString(), counts: {}, error: message }));
+      } catch (unrecorded) {
+        // The database stayed busy past the wait: the run is left running and is taken for dead
+        // once its heartbeat is stale, rather than the error escaping into the scheduler.
+        log.error({ job: job.name, run: id, err: unrecorded }, 'job failure could not be recorded');
+      }
     } finally {
       clearInterval(heartbeat);
     }
