@@ -178,7 +178,7 @@ function writerWithoutSearch(): CertificateWriter {
   return writer;
 }
 const importer = new Importer(
-  { sqlite: services.database.sqlite, writer, clock: services.clock },
+  { sqlite: services.database.sqlite, writer, writes: services.writes, clock: services.clock },
   // As the CLI imports: a process that does nothing else.
   { batchSize: Number(values.batch), readInWorker: values.reader !== 'in-process', sparseCheckpoints: true },
 );

@@ -11,6 +11,7 @@ import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { requesterFrom } from './certificates/lookup/requester.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
+import type { WriteLock } from './db/write-lock.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { homeRoutes } from './home/home.routes.ts';
 import { importsRoutes } from './imports/imports.routes.ts';
@@ -30,6 +31,13 @@ import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Routes that write run their transaction through it, so another process's lock is waited for on timers. */
+    writes: WriteLock;
+  }
+}
 
 interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -54,6 +62,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
+  app.decorate('writes', services.writes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
   registerErrorHandlers(app);

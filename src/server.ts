@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { type AppConfig, loadConfig } from './config/config.ts';
 import { processEnvironment } from './config/environment.ts';
+import { checkpointInBackground } from './db/background-checkpoints.ts';
+import { SERVING_BUSY_TIMEOUT_MS } from './db/write-lock.ts';
 import { ensureDemoData } from './demo/ensure-demo-data.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -19,11 +21,16 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   await ensureDemoData(services, (message) => app.log.info(message));
   // A database from before the index existed, or one whose index a migration reshaped, is indexed now.
   ensureSearchIndex(services.search, (message) => app.log.info(message));
+  // From here on, SQLite's busy handler would sleep on the event loop that answers every request:
+  // another process's write lock is waited for on timers instead (services.writes), and at start
+  // (above) synchronously, since nothing was being answered yet.
+  services.database.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
+  const stopCheckpoints = checkpointInBackground(services.database.sqlite, config.databasePath);
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
   // Housekeeping is on by default, fetching from outside only with JOBS_ENABLED; each job knows which
   // applies. Another server or a CLI run of the same job cannot overlap it: the runner holds a lease.
-  const runner = new JobRunner(services.jobRuns, { now: services.now, log: app.log });
+  const runner = new JobRunner(services.jobRuns, { now: services.now, log: app.log, writes: services.writes });
   const scheduler = services.jobs.jobs.some((job) => job.enabled)
     ? startScheduler(services.jobs, runner, { timezone: config.timezone, log: app.log })
     : null;
@@ -34,6 +41,7 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
       // Runs in progress finish before the database closes under them.
       await scheduler?.stop();
       await app.close();
+      await stopCheckpoints();
       services.close();
     })();
     return closing;

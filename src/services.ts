@@ -11,6 +11,7 @@ import { ChangeLog } from './changes/change-log.ts';
 import type { AppConfig } from './config/config.ts';
 import { openDatabase } from './db/database.ts';
 import { ServiceState } from './db/service-state.ts';
+import { WriteLock } from './db/write-lock.ts';
 import { importerFor } from './imports/importer.ts';
 import { JobRegistry } from './jobs/job-registry.ts';
 import { JobRunsRepository } from './jobs/job-runs.repository.ts';
@@ -67,6 +68,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const { now, today, currentYear } = clock;
   const database = openDatabase(config.databasePath);
   const { sqlite } = database;
+  // Request-level writes go through it: another process's lock is waited for on timers (db/write-lock.ts).
+  const writes = new WriteLock(config.databaseWriteWaitMs);
 
   // Certificates: one write path whose hooks run inside its transaction.
   const certificates = new CertificatesRepository(sqlite);
@@ -92,7 +95,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   };
   const ticketRepository = new TicketsRepository(sqlite);
   const attachments = new AttachmentsRepository(sqlite);
-  const dispatcher = new CallbackDispatcher(sqlite, callbackSettings);
+  const dispatcher = new CallbackDispatcher(sqlite, callbackSettings, writes);
   const outbox = new CallbackOutbox(sqlite, callbackSettings.secret !== null, () => dispatcher.kick());
   const events = new TicketEvents(changeLog, outbox, now);
   const workflow = new TicketWorkflow(sqlite, ticketRepository, attachments, writer, events, clock, config.claimTimeoutMinutes * 60_000);
@@ -109,7 +112,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     queue: new QueueQueries(sqlite),
     intake,
     workflow,
-    evidence: new EvidenceService(sqlite, ticketRepository, attachments, new AttachmentStore(config.attachmentsDir), events, now),
+    evidence: new EvidenceService(sqlite, ticketRepository, attachments, new AttachmentStore(config.attachmentsDir), events, now, writes),
     outbox,
     dispatcher,
   };
@@ -152,7 +155,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   };
 
   // Stored summaries follow the calendar (a document taking effect on its day) through the same hooks.
-  const summaries = new SummaryRefresher(sqlite, writer, new ServiceState(sqlite), summaryRules(precedence.ranking()));
+  const summaries = new SummaryRefresher(sqlite, writer, new ServiceState(sqlite), summaryRules(precedence.ranking()), writes);
   summaries.adoptRulesWhenEmpty();
 
   // Keeping data fresh: UDI downloads, HTML sources, the job registry and its status.
@@ -202,7 +205,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
       url: freshness.udiIncrementalUrl,
       downloadDir: freshness.udiDownloadDir,
     },
-    correctionsSweep: () => ({ claimsReleased: workflow.sweepExpiredClaims() }),
+    correctionsSweep: async () => ({ claimsReleased: await writes.run(() => workflow.sweepExpiredClaims()) }),
     searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
     summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
   });
@@ -218,13 +221,15 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     timezone: config.timezone,
     now,
   });
-  const importer = importerFor({ database, writer, clock, config });
+  const importer = importerFor({ database, writer, writes, clock, config });
 
   return {
     config,
     database,
     /** The one clock; its three functions are also spread here for callers that need only one. */
     clock,
+    /** Runs a synchronous write transaction now, or once another process lets go of the lock. */
+    writes,
     ...clock,
     /** How much each source's dates are worth (docs/certificates.md §5), from the sources configuration. */
     sourceAuthority: precedence.authorityOf,

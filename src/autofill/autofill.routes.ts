@@ -1,5 +1,6 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { LookupService } from '../certificates/lookup/lookup.service.ts';
+import type { LookupOutcome, LookupService } from '../certificates/lookup/lookup.service.ts';
 import { missToError } from '../certificates/lookup/lookup-outcome.ts';
 import { certificateNotFoundSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { RequesterOf } from '../certificates/lookup/requester.ts';
@@ -37,15 +38,15 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
           response: { 200: autofillSchema, ...problemResponses(400, 422), 404: certificateNotFoundSchema },
         },
       },
-      // Not async: the busiest route skips a promise per request (fastify catches a sync throw).
+      // Not async: the busiest route skips a promise per request (fastify catches a sync throw). Only
+      // a miss that opens a ticket while another process holds the write lock answers later.
       (request, reply) => {
         const { query } = request;
         // Without asOf (nearly every call) the prebuilt reader keeps the hot path free of closures.
         const read = query.asOf === undefined ? autofillBody : (n: ParsedNumber) => deps.autofill.bodyFor(n, serialiseAutofill, query.asOf);
-        const outcome = deps.lookup.lookup(query.number, () => requester(request, query), read);
-        if (outcome.kind !== 'found') throw missToError(outcome);
-        // Already serialised by the 200 schema; fastify sends a Buffer as it is.
-        reply.type(JSON_UTF8).send(outcome.found as never);
+        const outcome = app.writes.run(() => deps.lookup.lookup(query.number, () => requester(request, query), read));
+        if (outcome instanceof Promise) return outcome.then((later) => sendAutofill(reply, later));
+        sendAutofill(reply, outcome);
       },
     );
 
@@ -65,9 +66,15 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
         const { numbers, asOf, ...extra } = request.body;
         const who = () => requester(request, extra);
         const read = asOf === undefined ? autofillRead : (n: ParsedNumber) => deps.autofill.payloadFor(n, asOf);
+        // One number at a time, so a wait for the write lock never runs a ticket's write twice.
+        const outcomes: LookupOutcome<AutofillPayload>[] = [];
+        for (const input of numbers) {
+          const outcome = app.writes.run(() => deps.lookup.lookup(input, who, read));
+          outcomes.push(outcome instanceof Promise ? await outcome : outcome);
+        }
         return {
-          results: numbers.map((input) => {
-            const outcome = deps.lookup.lookup(input, who, read);
+          results: outcomes.map((outcome, index) => {
+            const input = numbers[index]!;
             if (outcome.kind === 'found') {
               return { input, outcome: outcome.kind, autofill: outcome.found };
             }
@@ -78,4 +85,10 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
       },
     );
   };
+}
+
+function sendAutofill(reply: FastifyReply, outcome: LookupOutcome<Buffer>): void {
+  if (outcome.kind !== 'found') throw missToError(outcome);
+  // Already serialised by the 200 schema; fastify sends a Buffer as it is.
+  reply.type(JSON_UTF8).send(outcome.found as never);
 }

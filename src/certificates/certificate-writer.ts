@@ -128,9 +128,13 @@ export class CertificateWriter {
         dates_known AS datesKnown, summary_due AS summaryDue
       FROM certificates WHERE id = ?`);
     this.updateDue = sqlite.prepare('UPDATE certificates SET summary_due = ? WHERE id = ?');
-    this.writeTransaction = sqlite.transaction((inputs, today, context) => this.writeUnsafe(inputs, today, context));
-    // IMMEDIATE: it reads, then writes what it read; taking the write lock first means another
+    // IMMEDIATE, both: each reads, then writes what it read; taking the write lock first means another
     // process's commit in between makes it wait (busy_timeout) instead of failing with SQLITE_BUSY.
+    // Inside an import's transaction this one is a savepoint, and the import's took the lock.
+    const write = sqlite.transaction((inputs: readonly VersionInput[], today: string, context: WriteContext) =>
+      this.writeUnsafe(inputs, today, context),
+    );
+    this.writeTransaction = (inputs, today, context) => write.immediate(inputs, today, context);
     const refresh = sqlite.transaction((ids: readonly number[], today: string, context: WriteContext) =>
       this.refreshUnsafe(ids, today, context),
     );

@@ -35,10 +35,13 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
         },
       },
       async (request) => {
-        const outcome = deps.lookup.lookup(
-          request.params.number,
-          () => requester(request, request.query),
-          (n) => deps.repository.findByMatchKey(n.matchKey),
+        // A miss of a Guangdong number opens a ticket: a write.
+        const outcome = await app.writes.run(() =>
+          deps.lookup.lookup(
+            request.params.number,
+            () => requester(request, request.query),
+            (n) => deps.repository.findByMatchKey(n.matchKey),
+          ),
         );
         if (outcome.kind !== 'found') throw missToError(outcome);
         const { number, found } = outcome;

@@ -98,6 +98,18 @@ export const configSchema = z.object({
         '导入的 XLSX 解压后的大小上限（MB），超出即拒绝（防压缩炸弹），HTTP 与命令行导入均适用 / ' +
         'What an imported XLSX may inflate to, in MB (HTTP and command-line imports); beyond it the file is refused, so a zip bomb cannot fill the disk',
     }),
+  DATABASE_WRITE_WAIT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(30_000)
+    .meta({
+      group: 'data',
+      description:
+        '服务器的写操作遇到其他进程（如命令行导入）持有写锁时，以定时器等待的最长毫秒数，超时答 503 database_busy / ' +
+        'How long a server write waits, on timers, for another process (a command-line import) to let go of the write lock before answering 503 database_busy',
+    }),
 
   // --- access ---
   ADMIN_TOKEN: z
@@ -394,6 +406,8 @@ export const appConfigSchema = configSchema
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
     /** An XLSX (HTTP or CLI) whose parts inflate past this is refused. */
     importMaxDecompressedBytes: e.IMPORT_MAX_DECOMPRESSED_MB * 1024 * 1024,
+    /** A write that finds another process's lock waits this long, on timers, before failing with database_busy. */
+    databaseWriteWaitMs: e.DATABASE_WRITE_WAIT_MS,
     /** UDI imports, HTML sources and scheduled jobs. */
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { displayPrefix, hashApiKey, newApiKey } from '../auth/api-key-secret.ts';
 import type { Role } from '../auth/roles.ts';
 import type { ChangeLog } from '../changes/change-log.ts';
+import { isDatabaseBusy } from '../db/write-lock.ts';
 import { apiKeyNotFound } from './keys.errors.ts';
 
 export interface ApiKeyRecord {
@@ -82,8 +83,14 @@ export class ApiKeysRepository {
     const now = this.now();
     const last = this.lastTouched.get(record.id) ?? 0;
     if (now.getTime() - last >= LAST_USED_RESOLUTION_MS) {
-      this.lastTouched.set(record.id, now.getTime());
-      this.markUsed.run(now.toISOString(), record.id);
+      try {
+        this.markUsed.run(now.toISOString(), record.id);
+        this.lastTouched.set(record.id, now.getTime());
+      } catch (error) {
+        // Another process holds the write lock: when a key was last used can wait for its next
+        // request, the request itself should not.
+        if (!isDatabaseBusy(error)) throw error;
+      }
     }
     return record;
   }

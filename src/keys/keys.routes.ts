@@ -45,7 +45,7 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { record, key } = keys.create(request.body, request.principal.actor);
+        const { record, key } = await app.writes.run(() => keys.create(request.body, request.principal.actor));
         return reply
           .code(201)
           .header('location', `/v1/keys/${record.id}`)
@@ -80,7 +80,7 @@ export function keysRoutes(keys: ApiKeysRepository): FastifyPluginAsyncZod {
           response: { 200: apiKeySchema, ...problemResponses(400, 401, 403, 404, 429) },
         },
       },
-      async (request) => keys.revoke(request.params.id, request.principal.actor),
+      async (request) => app.writes.run(() => keys.revoke(request.params.id, request.principal.actor)),
     );
   };
 }

@@ -15,7 +15,10 @@ function problem(status: number, code: string, text: BilingualText, extra: Recor
   };
 }
 
-function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
+export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
+  // An error that says when to come back (database_busy) says it in the header clients and proxies read.
+  const retryAfter = error.extra.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && error.status === 503) reply.header('Retry-After', String(retryAfter));
   return reply
     .code(error.status)
     .type(PROBLEM_CONTENT_TYPE)

@@ -22,7 +22,7 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 429) },
         },
       },
-      async (request) => ticketSummary(workflow.claim(request.params.id, request.principal)),
+      async (request) => ticketSummary(await app.writes.run(() => workflow.claim(request.params.id, request.principal))),
     );
 
     app.post(
@@ -37,7 +37,7 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 429) },
         },
       },
-      async (request) => ticketSummary(workflow.release(request.params.id, request.principal)),
+      async (request) => ticketSummary(await app.writes.run(() => workflow.release(request.params.id, request.principal))),
     );
 
     app.post(
@@ -54,7 +54,7 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
         },
       },
-      async (request) => ticketSummary(workflow.resolve(request.params.id, request.principal, request.body)),
+      async (request) => ticketSummary(await app.writes.run(() => workflow.resolve(request.params.id, request.principal, request.body))),
     );
 
     app.post(
@@ -71,7 +71,7 @@ export function ticketActionsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           response: { 200: ticketSummarySchema, ...problemResponses(400, 401, 403, 404, 409, 422, 429) },
         },
       },
-      async (request) => ticketSummary(workflow.reject(request.params.id, request.principal, request.body)),
+      async (request) => ticketSummary(await app.writes.run(() => workflow.reject(request.params.id, request.principal, request.body))),
     );
   };
 }

@@ -44,7 +44,7 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         },
       },
       async (request) => {
-        workflow.sweepExpiredClaims();
+        await app.writes.run(() => workflow.sweepExpiredClaims());
         const page = queue.page(request.query);
         return { ...page, tickets: page.tickets.map(ticketSummary) };
       },
@@ -64,7 +64,7 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
         },
       },
       async (request) => {
-        workflow.sweepExpiredClaims();
+        await app.writes.run(() => workflow.sweepExpiredClaims());
         const { id } = request.params;
         const row = TICKET_REF_PATTERN.test(id) ? tickets.byReference(id) : readableById(Number(id), request.principal);
         if (!row) throw ticketNotFound(id);

@@ -45,7 +45,11 @@ export class UdiBatchWriter {
     private readonly devices: UdiDevicesRepository,
     private readonly runs: UdiRunsRepository,
   ) {
-    this.transaction = sqlite.transaction((devices, context) => this.writeUnsafe(devices, context));
+    // IMMEDIATE: it reads the devices it then replaces; a deferred transaction would fail, not wait,
+    // when another process commits between that read and its first write.
+    this.transaction = sqlite.transaction((devices: readonly PendingDevice[], context: BatchContext) =>
+      this.writeUnsafe(devices, context),
+    ).immediate;
   }
 
   write(devices: readonly PendingDevice[], context: BatchContext): BatchOutcome {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ServiceState } from '../../db/service-state.ts';
+import type { WriteLock } from '../../db/write-lock.ts';
 import type { IsoDate } from '../../shared/dates.ts';
 import type { CertificateWriter, WriteContext } from '../certificate-writer.ts';
 
@@ -48,6 +49,8 @@ export class SummaryRefresher {
     private readonly writer: CertificateWriter,
     private readonly state: ServiceState,
     private readonly rules: string,
+    /** The server's job waits for an import's lock between chunks on timers, as requests do. */
+    private readonly writes: WriteLock,
   ) {
     // INDEXED BY: without statistics the planner prefers walking the primary key over the whole
     // table; the partial index holds only certificates with a pending document.
@@ -115,7 +118,7 @@ export class SummaryRefresher {
     for (;;) {
       const ids = next(afterId, chunkSize);
       if (ids.length === 0) break;
-      const report = this.writer.refreshSummaries(ids, today, context);
+      const report = await this.writes.run(() => this.writer.refreshSummaries(ids, today, context));
       checked += report.checked;
       changed += report.touched.length;
       afterId = ids[ids.length - 1]!;

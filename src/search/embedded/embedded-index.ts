@@ -124,19 +124,22 @@ export class EmbeddedSearchIndex {
     const started = performance.now();
     const maxId = (this.sqlite.prepare('SELECT max(id) AS id FROM certificates').get() as { id: number | null }).id ?? 0;
     if (maxId > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${maxId} does not fit the search row id (${ID_BITS} bits)`);
-    const documents = this.sqlite.transaction(() => {
-      this.sqlite.exec(`
+    // IMMEDIATE like every write transaction here (db/write-lock.ts): the lock is taken, or waited
+    // for, before anything is read.
+    const documents = this.sqlite
+      .transaction(() => {
+        this.sqlite.exec(`
         INSERT INTO search_fts (search_fts) VALUES ('delete-all');
         INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0);
         INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${BULK_HASH_BYTES});
         DELETE FROM search_docs;`);
-      const inserted = this.sqlite
-        .prepare(
-          `INSERT INTO search_docs (certificate_id, code)
+        const inserted = this.sqlite
+          .prepare(
+            `INSERT INTO search_docs (certificate_id, code)
            SELECT id, search_doc_code(family, management_class, authority, expiry_date, year) FROM certificates`,
-        )
-        .run().changes;
-      this.sqlite.exec(`
+          )
+          .run().changes;
+        this.sqlite.exec(`
         CREATE TEMP TABLE search_rebuild_order (fts_rowid INTEGER PRIMARY KEY, certificate_id INTEGER NOT NULL);
         INSERT INTO search_rebuild_order (fts_rowid, certificate_id) SELECT (code << ${ID_BITS}) | certificate_id, certificate_id FROM search_docs;
         INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
@@ -147,8 +150,9 @@ export class EmbeddedSearchIndex {
         DROP TABLE temp.search_rebuild_order;
         INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', ${DEFAULT_AUTOMERGE});
         INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${WRITE_HASH_BYTES});`);
-      return inserted;
-    })();
+        return inserted;
+      })
+      .immediate();
     // One segment answers queries faster than the many a bulk insert leaves behind.
     this.sqlite.exec(`INSERT INTO search_fts (search_fts) VALUES ('optimize')`);
     return { documents, milliseconds: Math.round(performance.now() - started) };

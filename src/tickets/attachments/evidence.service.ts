@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream';
 import type Database from 'better-sqlite3';
 import type { Principal } from '../../auth/principal.ts';
 import { hasRole } from '../../auth/roles.ts';
+import type { WriteLock } from '../../db/write-lock.ts';
 import type { TicketEvents } from '../ticket-events.ts';
 import { attachmentNotFound, notARequester, ticketClosed, ticketNotFound } from '../tickets.errors.ts';
 import type { TicketRow, TicketsRepository } from '../tickets.repository.ts';
-import type { AttachmentStore } from './attachment-store.ts';
+import type { AttachmentStore, StoredFile } from './attachment-store.ts';
 import type { AttachmentRow, AttachmentsRepository } from './attachments.repository.ts';
 import { extensionOf } from './file-signature.ts';
 
@@ -24,6 +25,7 @@ export class EvidenceService {
     private readonly store: AttachmentStore,
     private readonly events: TicketEvents,
     private readonly now: () => Date,
+    private readonly writes: WriteLock,
   ) {}
 
   /** Checked before the upload is read, and again when it is recorded. */
@@ -40,6 +42,11 @@ export class EvidenceService {
   async attach(ticketId: number, who: Principal, upload: Upload): Promise<{ attachment: AttachmentRow; created: boolean }> {
     this.assertMayAttach(ticketId, who);
     const stored = await this.store.save(upload.stream, upload.truncated);
+    // Recorded after the upload was read, so waiting for the lock is this transaction's alone.
+    return this.writes.run(() => this.record(ticketId, who, upload, stored));
+  }
+
+  private record(ticketId: number, who: Principal, upload: Upload, stored: StoredFile): { attachment: AttachmentRow; created: boolean } {
     return this.sqlite
       .transaction(() => {
         const ticket = this.assertMayAttach(ticketId, who);

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type Database from 'better-sqlite3';
+import type { WriteLock } from '../../db/write-lock.ts';
+import { AppError } from '../../shared/app-error.ts';
 import { ADDRESS_REFUSED, CallbackAddressRefused, checkedAddresses, pinnedLookup } from './callback-address.ts';
 import { DELIVERY_COLUMNS, type DeliveryRow } from './callback-outbox.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './callback-signature.ts';
@@ -46,6 +48,7 @@ export class CallbackDispatcher {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly settings: CallbackSettings,
+    private readonly writes: WriteLock,
   ) {
     this.due = sqlite.prepare(`
       SELECT ${DELIVERY_COLUMNS} FROM callback_deliveries
@@ -133,20 +136,35 @@ export class CallbackDispatcher {
     if (this.stopped || !this.sqlite.open) return;
     const at = new Date().toISOString();
     if (error === null) {
-      this.succeeded.run({ id: delivery.id, at, code });
+      await this.record(() => this.succeeded.run({ id: delivery.id, at, code }));
       return;
     }
     const attempts = delivery.attempts + 1;
     const givesUp = permanent || attempts >= this.settings.maxAttempts;
-    this.failed.run({
-      id: delivery.id,
-      status: givesUp ? 'failed' : 'pending',
-      attempts,
-      at,
-      code,
-      error,
-      next: givesUp ? null : new Date(Date.now() + backoffMs(attempts, this.settings.retryBaseMs)).toISOString(),
-    });
+    await this.record(() =>
+      this.failed.run({
+        id: delivery.id,
+        status: givesUp ? 'failed' : 'pending',
+        attempts,
+        at,
+        code,
+        error,
+        next: givesUp ? null : new Date(Date.now() + backoffMs(attempts, this.settings.retryBaseMs)).toISOString(),
+      }),
+    );
+  }
+
+  /**
+   * Records an attempt, waiting for another process's write lock on timers. One that cannot be
+   * recorded in time leaves the delivery pending: it is sent again (receivers tell repeats by
+   * the delivery id), and the error never escapes into the timer that drives this.
+   */
+  private async record(write: () => unknown): Promise<void> {
+    try {
+      await this.writes.run(write);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'database_busy')) throw error;
+    }
   }
 
   /**
