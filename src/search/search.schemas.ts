@@ -39,6 +39,7 @@ export const searchQuerySchema = z
   })
   .refine((query) => query.yearFrom === undefined || query.yearTo === undefined || query.yearFrom <= query.yearTo, {
     message: 'yearFrom must not be after yearTo',
+    params: { zh: '起始年份不能晚于 `yearTo`' },
     path: ['yearFrom'],
   });
 
