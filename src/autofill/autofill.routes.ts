@@ -3,6 +3,7 @@ import type { LookupService } from '../certificates/lookup/lookup.service.ts';
 import { missToError } from '../certificates/lookup/lookup-outcome.ts';
 import type { RequesterOf } from '../certificates/lookup/requester.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
+import { problemOf } from '../shared/error-handler.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import { autofillQuerySchema, autofillSchema, batchBodySchema, batchResponseSchema } from './autofill.schemas.ts';
@@ -42,7 +43,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
         // Without asOf (nearly every call) the prebuilt reader keeps the hot path free of closures.
         const read = query.asOf === undefined ? autofillBody : (n: ParsedNumber) => deps.autofill.bodyFor(n, serialiseAutofill, query.asOf);
         const outcome = deps.lookup.lookup(query.number, () => requester(request, query), read);
-        if (outcome.kind !== 'found') throw missToError(outcome);
+        if (outcome.kind !== 'found') throw missToError(outcome, 'single');
         // Already serialised by the 200 schema; fastify sends a Buffer as it is.
         reply.type(JSON_UTF8).send(outcome.found as never);
       },
@@ -70,8 +71,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
             if (outcome.kind === 'found') {
               return { input, outcome: outcome.kind, autofill: outcome.found };
             }
-            const error = missToError(outcome);
-            return { input, outcome: outcome.kind, problem: { code: error.code, message: error.text, ...error.extra } };
+            return { input, outcome: outcome.kind, problem: problemOf(missToError(outcome, 'batch')) };
           }),
         };
       },

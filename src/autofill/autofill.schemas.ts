@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { asOfQuerySchema, IsoDate, requesterQuerySchema, Status, ValiditySchema } from '../certificates/certificates.schemas.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
+import { problemSchema } from '../shared/problem.ts';
 
 export const autofillSchema = z
   .object({
@@ -53,10 +54,11 @@ export const batchItemSchema = z
     input: z.string().describe('The input as given.'),
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
     autofill: autofillSchema.optional().describe('The payload, when found.'),
-    problem: z
-      .looseObject({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })
+    problem: problemSchema
       .optional()
-      .describe('The not-found / invalid answer the single route would give, when not found.'),
+      .describe(
+        '未找到或证号无效时，与单个查询相同的问题说明。 The problem document the single route would answer with, when not found or invalid.',
+      ),
   })
   .meta({ id: 'BatchAutofillItem' });
 

@@ -39,7 +39,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
           () => requester(request, request.query),
           (n) => deps.repository.findByMatchKey(n.matchKey),
         );
-        if (outcome.kind !== 'found') throw missToError(outcome);
+        if (outcome.kind !== 'found') throw missToError(outcome, 'single');
         const { number, found } = outcome;
         const links = {
           replaces: deps.repository.predecessors(found.certificate.id),

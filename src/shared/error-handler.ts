@@ -16,11 +16,13 @@ function problem(status: number, code: string, text: BilingualText, extra: Recor
   };
 }
 
+/** The problem document an error is answered with; also what a batch item carries for its input. */
+export function problemOf(error: AppError): Problem {
+  return problem(error.status, error.code, error.text, error.extra);
+}
+
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
-  return reply
-    .code(error.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(error.status, error.code, error.text, error.extra));
+  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(error));
 }
 
 /** Fastify's own errors that are the client's fault, mapped to stable codes. */

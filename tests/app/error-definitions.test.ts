@@ -36,7 +36,10 @@ const samples: Record<string, unknown[][]> = {
   ],
   rateLimited: [[60, 12]],
   invalidCertificateNumber: [['粤械注准2023', wrong, []]],
-  multipleNumbers: [[[gd, national]]],
+  multipleNumbers: [
+    [[gd, national], 'single'],
+    [[gd, national], 'batch'],
+  ],
   certificateNotFound: [
     [{ number: gd, probableMatch: null, replacedBy: [], extra: {} }],
     [{ number: national, probableMatch: null, replacedBy: [], extra: {} }],
