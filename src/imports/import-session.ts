@@ -61,7 +61,7 @@ export class ImportSession {
       throw error;
     }
     const finished = this.deps.now();
-    this.deps.runs.finish(this.runId, 'completed', finished.toISOString());
+    this.deps.runs.finish(this.runId, 'completed', finished.toISOString(), undefined, source);
     return {
       importRunId: this.runId,
       fileName: this.run.fileName,

@@ -46,27 +46,6 @@ const encoding = z
   .nullable()
   .describe('Text encoding detected (GBK files read as GB18030); null for XLSX.');
 
-export const importReportSchema = z
-  .object({
-    importRunId: z.number().int().describe('Id of the run; GET /v1/imports/{id} shows it with every issue.'),
-    fileName: z.string().describe('File name as uploaded; stored as the provenance sourceRef of every version.'),
-    sha256: z.string().describe('SHA-256 of the file bytes.'),
-    format,
-    encoding,
-    source: z.string().describe('Provenance source recorded on every version (import unless given).'),
-    status: z.literal('completed').describe('Always completed here; failures answer a problem document.'),
-    startedAt: z.string().describe('ISO timestamp.'),
-    finishedAt: z.string().describe('ISO timestamp.'),
-    durationMs: z.number().int().describe('Wall time of the import in milliseconds.'),
-    headerRow: z.number().int().nullable().describe('Row the header was found on (title rows above it are allowed); null for JSON Lines.'),
-    ignoredColumns: z.array(z.string()).describe('Header texts that name no known field; their cells were not imported.'),
-    counts: countsSchema,
-    rejections: z.array(rowIssueSchema).describe('Every problem of every rejected row, in row order (up to 10,000 listed).'),
-    warnings: z.array(rowIssueSchema).describe('Values dropped from stored rows.'),
-    issuesTruncated: z.boolean().describe('True when more issues exist than listed here; GET /v1/imports/{id} pages through all.'),
-  })
-  .meta({ id: 'ImportReport' });
-
 export const importQuerySchema = z
   .object({
     source: z
@@ -90,20 +69,31 @@ export const importRunQuerySchema = z
   })
   .strict();
 
-export const importRunSchema = z
+/**
+ * One shape for an import, whether just finished (POST) or looked up later (GET): a client reads
+ * both with the same code, and the POST answer is what GET shows for the run afterwards.
+ */
+export const importReportSchema = z
   .object({
-    id: z.number().int().describe('Import run id.'),
-    fileName: z.string().describe('File name as imported.'),
+    id: z.number().int().describe('导入记录编号。 Import run id; GET /v1/imports/{id} shows the same report.'),
+    fileName: z.string().describe('File name as uploaded; stored as the provenance sourceRef of every version.'),
     sha256: z.string().describe('SHA-256 of the file bytes.'),
     format,
     encoding,
     sizeBytes: z.number().int().nullable().describe('File size in bytes.'),
-    source: z.string().describe('Provenance source recorded on every version.'),
+    source: z.string().describe('Provenance source recorded on every version (import unless given).'),
     status: z
       .enum(['running', 'completed', 'failed'])
-      .describe('failed runs keep the batches they committed; importing the file again completes them.'),
+      .describe('POST answers only completed runs (failures answer a problem document); failed runs keep the batches they committed.'),
     startedAt: z.string().describe('ISO timestamp.'),
     finishedAt: z.string().nullable().describe('ISO timestamp; null while running (or if the process died).'),
+    durationMs: z.number().int().nullable().describe('Wall time of the import in milliseconds; null while running.'),
+    headerRow: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Row the header was found on (title rows above it are allowed); null for JSON Lines and for runs that did not complete.'),
+    ignoredColumns: z.array(z.string()).describe('Header texts that name no known field; their cells were not imported.'),
     counts: countsSchema,
     error: z
       .object({
@@ -115,10 +105,12 @@ export const importRunSchema = z
     issues: z
       .object({
         total: z.number().int().describe('Issues matching the filter.'),
-        offset: z.number().int().describe('As requested.'),
-        limit: z.number().int().describe('As requested.'),
+        offset: z.number().int().describe('As requested (0 for POST).'),
+        limit: z.number().int().describe('As requested (100 for POST).'),
         items: z.array(rowIssueSchema).describe('This page, in row order.'),
       })
-      .describe('Rejections and warnings, paginated.'),
+      .describe('Rejections and warnings, paginated; page on with GET /v1/imports/{id}.'),
   })
-  .meta({ id: 'ImportRun' });
+  .meta({ id: 'ImportReport' });
+
+export type ImportReportBody = z.output<typeof importReportSchema>;
