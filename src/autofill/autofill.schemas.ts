@@ -38,7 +38,7 @@ export const autofillSchema = z
   .meta({ id: 'Autofill' });
 
 export const autofillQuerySchema = z.strictObject({
-  number: CertificateNumberInput.describe('The certificate number as typed.'),
+  number: CertificateNumberInput.describe('证号，按原样输入。 The certificate number as typed.'),
   ...requesterQuerySchema,
   ...asOfQuerySchema,
 });

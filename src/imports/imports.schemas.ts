@@ -52,20 +52,25 @@ export const importQuerySchema = z
       .string()
       .regex(/^[a-z][a-z0-9_:.-]{0,39}$/)
       .optional()
-      .describe('Provenance source to record (default import), e.g. demo, html:gdmpa.'),
-    fileName: z.string().min(1).max(255).optional().describe('File name for raw-body uploads (multipart uploads carry their own).'),
+      .describe('记录的数据来源。 Provenance source to record (default import), e.g. demo, html:gdmpa.'),
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('文件名（直接上传文件内容时使用）。 File name for raw-body uploads (multipart uploads carry their own).'),
   })
   .strict();
 
 export const importRunParamsSchema = z.object({
-  id: z.coerce.number().int().positive().describe('Import run id.'),
+  id: z.coerce.number().int().positive().describe('导入记录编号。 Import run id.'),
 });
 
 export const importRunQuerySchema = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0).describe('Issues to skip.'),
-    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Issues per page (at most 1,000).'),
-    severity: z.enum(['rejected', 'warning']).optional().describe('Only rejections, or only warnings.'),
+    offset: z.coerce.number().int().min(0).default(0).describe('跳过的问题条数。 Issues to skip.'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('每页问题条数。 Issues per page (at most 1,000).'),
+    severity: z.enum(['rejected', 'warning']).optional().describe('只看拒收或只看警告。 Only rejections, or only warnings.'),
   })
   .strict();
 

@@ -3,7 +3,9 @@ import { z } from 'zod';
 export const CertificateNumberInput = z
   .string()
   .max(2000)
-  .describe('A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.');
+  .describe(
+    '证号，按任意常见写法输入均可。 A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.',
+  );
 
 export const catalogueReadingSchema = z
   .object({

@@ -5,16 +5,16 @@ import { REJECT_REASONS, RESOLUTIONS, TICKET_STATUSES } from './ticket-state.ts'
 const Timestamp = z.string().describe('ISO timestamp.');
 const Status = z.enum(TICKET_STATUSES).describe('open → claimed → resolved | rejected.');
 
-export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('Ticket id.') });
+export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('工单编号。 Ticket id.') });
 
 export const attachmentParamsSchema = z.strictObject({
-  id: z.coerce.number().int().positive().describe('Ticket id.'),
-  attachmentId: z.coerce.number().int().positive().describe('Attachment id.'),
+  id: z.coerce.number().int().positive().describe('工单编号。 Ticket id.'),
+  attachmentId: z.coerce.number().int().positive().describe('附件编号。 Attachment id.'),
 });
 
 export const ticketSummarySchema = z
   .object({
-    id: z.number().int().describe('Ticket id.'),
+    id: z.number().int().describe('工单编号。 Ticket id.'),
     canonical: z.string().describe('The missing certificate number, canonical.'),
     status: Status,
     requestCount: z.number().int().describe('Lookups of this number while the ticket was open.'),
@@ -58,7 +58,7 @@ export const ticketSummarySchema = z
 
 export const attachmentSchema = z
   .object({
-    id: z.number().int().describe('Attachment id.'),
+    id: z.number().int().describe('附件编号。 Attachment id.'),
     sha256: z.string().describe('SHA-256 of the file, hex.'),
     mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']).describe('Recognised from the content.'),
     sizeBytes: z.number().int().describe('Size in bytes (at most 20 MB).'),
@@ -94,10 +94,13 @@ export const ticketDetailSchema = ticketSummarySchema
   .meta({ id: 'Ticket' });
 
 export const queueQuerySchema = z.strictObject({
-  status: Status.optional().describe('Only tickets in this state; all states when absent.'),
-  sort: z.enum(['demand', 'age']).default('demand').describe('demand: most lookups first; age: longest waiting first.'),
-  cursor: z.string().max(500).optional().describe('The previous page’s nextCursor.'),
-  limit: z.coerce.number().int().min(1).max(100).default(25).describe('Tickets per page (1–100).'),
+  status: Status.optional().describe('只看此状态的工单。 Only tickets in this state; all states when absent.'),
+  sort: z
+    .enum(['demand', 'age'])
+    .default('demand')
+    .describe('排序：按查询次数或等待时间。 demand: most lookups first; age: longest waiting first.'),
+  cursor: z.string().max(500).optional().describe('翻页游标：上一页返回的值。 The previous page’s nextCursor.'),
+  limit: z.coerce.number().int().min(1).max(100).default(25).describe('每页工单数。 Tickets per page (1–100).'),
 });
 
 export const queuePageSchema = z

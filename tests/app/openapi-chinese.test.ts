@@ -5,7 +5,10 @@ import { hasChinese } from './chinese-text.ts';
 let ctx: TestContext;
 let document: {
   tags?: { name: string; description?: string }[];
-  paths: Record<string, Record<string, { summary?: string; description?: string; tags?: string[] }>>;
+  paths: Record<
+    string,
+    Record<string, { summary?: string; description?: string; tags?: string[]; parameters?: { name: string; description?: string }[] }>
+  >;
 };
 
 beforeAll(async () => {
@@ -26,6 +29,13 @@ describe('the OpenAPI document reads in Chinese', () => {
       .map(({ name }) => name);
     expect(operations().length).toBeGreaterThan(20);
     expect(missing).toEqual([]);
+  });
+
+  it('every query and path parameter is described in Chinese', () => {
+    const lacking = operations().flatMap(({ name, operation }) =>
+      (operation.parameters ?? []).filter((p) => !hasChinese(p.description ?? '')).map((p) => `${name} ${p.name}`),
+    );
+    expect(lacking).toEqual([]);
   });
 
   it('every tag an operation uses is declared with a Chinese description', () => {
