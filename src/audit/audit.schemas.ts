@@ -4,14 +4,18 @@ import { changeRecordSchema } from '../changes/changes.schemas.ts';
 const IsoTimestamp = z.iso.datetime({ offset: true });
 
 export const auditQuerySchema = z.strictObject({
-  entity: z.string().max(50).optional().describe('Only this kind of entity: certificate, ticket, api_key.'),
-  entityId: z.string().max(200).optional().describe('Only this entity (needs `entity` to be meaningful).'),
-  actor: z.string().max(200).optional().describe('Only changes by this actor.'),
-  action: z.string().max(50).optional().describe('Only this action.'),
-  since: IsoTimestamp.optional().describe('From this time (inclusive).'),
-  until: IsoTimestamp.optional().describe('Before this time (exclusive).'),
-  cursor: z.string().max(500).optional().describe('The previous page’s nextCursor (opaque).'),
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Entries per page (1–500).'),
+  entity: z.string().max(50).optional().describe('只看这类对象。 Only this kind of entity: certificate, ticket, api_key.'),
+  entityId: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('只看这一个对象（需同时给出类型）。 Only this entity (needs `entity` to be meaningful).'),
+  actor: z.string().max(200).optional().describe('只看此操作人的变更。 Only changes by this actor.'),
+  action: z.string().max(50).optional().describe('只看此类操作。 Only this action.'),
+  since: IsoTimestamp.optional().describe('起始时间（含）。 From this time (inclusive).'),
+  until: IsoTimestamp.optional().describe('截止时间（不含）。 Before this time (exclusive).'),
+  cursor: z.string().max(500).optional().describe('翻页游标：上一页返回的 nextCursor（不透明）。 The previous page’s nextCursor (opaque).'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('每页条数。 Entries per page (1–500).'),
 });
 
 export const auditPageSchema = z

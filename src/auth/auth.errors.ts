@@ -3,7 +3,7 @@ import { ROLE_NAMES, type Role } from './roles.ts';
 
 export const unauthorized = defineError(401, 'unauthorized', (needed: Role) => ({
   text: {
-    zh: `需要${ROLE_NAMES[needed]}的 API 密钥（Authorization: Bearer <密钥>）。`,
+    zh: `需要${ROLE_NAMES[needed]}的 API 密钥（请求头 \`Authorization: Bearer <密钥>\`）。`,
     en: `An API key with the ${needed} role is required (Authorization: Bearer <key>).`,
   },
   extra: { requiredRole: needed },

@@ -5,6 +5,7 @@ import { missToError } from '../certificates/lookup/lookup-outcome.ts';
 import { certificateNotFoundSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { RequesterOf } from '../certificates/lookup/requester.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
+import { problemOf } from '../shared/error-handler.ts';
 import { compileSerializer, JSON_UTF8 } from '../shared/fast-serializer.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import { autofillQuerySchema, autofillSchema, batchBodySchema, batchResponseSchema } from './autofill.schemas.ts';
@@ -78,8 +79,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
             if (outcome.kind === 'found') {
               return { input, outcome: outcome.kind, autofill: outcome.found };
             }
-            const error = missToError(outcome);
-            return { input, outcome: outcome.kind, problem: { code: error.code, message: error.text, ...error.extra } };
+            return { input, outcome: outcome.kind, problem: problemOf(missToError(outcome, 'batch')) };
           }),
         };
       },
@@ -88,7 +88,7 @@ export function autofillRoutes(deps: AutofillRoutesDeps): FastifyPluginAsyncZod 
 }
 
 function sendAutofill(reply: FastifyReply, outcome: LookupOutcome<Buffer>): void {
-  if (outcome.kind !== 'found') throw missToError(outcome);
+  if (outcome.kind !== 'found') throw missToError(outcome, 'single');
   // Already serialised by the 200 schema; fastify sends a Buffer as it is.
   reply.type(JSON_UTF8).send(outcome.found as never);
 }

@@ -9,6 +9,7 @@ import {
 } from '../certificates/certificates.schemas.ts';
 import { missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
+import { problemSchema } from '../shared/problem.ts';
 
 export const autofillSchema = z
   .object({
@@ -45,7 +46,7 @@ export const autofillSchema = z
   .meta({ id: 'Autofill' });
 
 export const autofillQuerySchema = z.strictObject({
-  number: CertificateNumberInput.describe('The certificate number as typed.'),
+  number: CertificateNumberInput.describe('证号，按原样输入。 The certificate number as typed.'),
   ...requesterQuerySchema,
   ...asOfQuerySchema,
 });
@@ -61,19 +62,24 @@ const batchItemSchema = z
     input: z.string().describe('The input as given.'),
     outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
     autofill: autofillSchema.optional().describe('The payload, when found.'),
-    problem: z
-      .looseObject({
-        code: z.string(),
-        message: z.object({ zh: z.string(), en: z.string() }),
+    problem: problemSchema
+      .extend({
         suggestions: z
           .array(knownSuggestionSchema)
           .optional()
-          .describe('Numbers one edit or slip away that the index holds (not found, invalid); a typo rejection’s right number first.'),
-        correctNumber: z.string().optional().describe('The right number, when a technician rejected this one as a typo.'),
+          .describe(
+            '证库中存在的近似证号（输错一位或相邻两位颠倒），技术人员核实的正确证号在前。 Numbers one edit or slip away that the index holds (not found, invalid); a typo rejection’s right number first.',
+          ),
+        correctNumber: z
+          .string()
+          .optional()
+          .describe('技术人员核实的正确证号（驳回为输错时）。 The right number, when a technician rejected this one as a typo.'),
         ...missFieldsSchema,
       })
       .optional()
-      .describe('The not-found / invalid answer the single route would give, when not found.'),
+      .describe(
+        '未找到或证号无效时，与单个查询相同的问题说明。 The problem document the single route would answer with, when not found or invalid.',
+      ),
   })
   .meta({ id: 'BatchAutofillItem' });
 

@@ -15,11 +15,17 @@ export const invalidCertificateNumber = defineError(
   }),
 );
 
-export const multipleNumbers = defineError(422, 'multiple_numbers', (numbers: ParsedNumber[]) => ({
-  text: {
-    zh: `输入中包含 ${numbers.length} 个证书编号，请逐个查询或使用批量接口。`,
-    en: `The input holds ${numbers.length} certificate numbers; look them up one at a time or use the batch route.`,
-  },
+export const multipleNumbers = defineError(422, 'multiple_numbers', (numbers: ParsedNumber[], route: 'single' | 'batch') => ({
+  text:
+    route === 'single'
+      ? {
+          zh: `输入中包含 ${numbers.length} 个证书编号，请逐个查询或使用批量接口。`,
+          en: `The input holds ${numbers.length} certificate numbers; look them up one at a time or use the batch route.`,
+        }
+      : {
+          zh: `这一项包含 ${numbers.length} 个证书编号（${numbers.map((n) => n.canonical).join('、')}），请把每个证号作为单独的一项提交。`,
+          en: `This item holds ${numbers.length} certificate numbers (${numbers.map((n) => n.canonical).join(', ')}); send each number as its own item.`,
+        },
   extra: { numbers: numbers.map((n) => n.canonical) },
 }));
 

@@ -43,7 +43,7 @@ export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginA
             (n) => deps.repository.findByMatchKey(n.matchKey),
           ),
         );
-        if (outcome.kind !== 'found') throw missToError(outcome);
+        if (outcome.kind !== 'found') throw missToError(outcome, 'single');
         const { number, found } = outcome;
         const links = {
           replaces: deps.repository.predecessors(found.certificate.id),

@@ -109,8 +109,16 @@ export const knownSuggestionSchema = z
 export type KnownSuggestion = z.output<typeof knownSuggestionSchema>;
 
 export const requesterQuerySchema = {
-  contact: z.string().max(200).optional().describe('How technicians can reach you if a ticket is opened.'),
-  callbackUrl: z.url().max(2000).optional().describe('URL told of ticket state changes (signed POST).'),
+  contact: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('联系方式：开出工单时技术人员据此联系您。 How technicians can reach you if a ticket is opened.'),
+  callbackUrl: z
+    .url()
+    .max(2000)
+    .optional()
+    .describe('回调地址：工单状态变化时收到签名的通知。 URL told of ticket state changes (signed POST).'),
 };
 
 export const certificateParamsSchema = z.strictObject({ number: CertificateNumberInput });

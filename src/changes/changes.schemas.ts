@@ -18,9 +18,9 @@ export const changesQuerySchema = z.strictObject({
     .string()
     .max(200)
     .optional()
-    .describe('The nextCursor of the previous page (opaque). Omit to read from the first change ever recorded.'),
-  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Changes per page (1–1000).'),
-  entity: z.string().max(50).optional().describe('Only changes to this kind of entity: certificate, ticket, api_key.'),
+    .describe('翻页游标：上一页返回的值。 The nextCursor of the previous page (opaque). Omit to read from the first change ever recorded.'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('每页变更条数。 Changes per page (1–1000).'),
+  entity: z.string().max(50).optional().describe('只看这类对象的变更。 Only changes to this kind of entity: certificate, ticket, api_key.'),
 });
 
 export const changesPageSchema = z

@@ -14,7 +14,15 @@ export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/healthz',
-      { config: probe, schema: { tags: ['health'], summary: '存活检查 · Liveness: the process answers', response: { 200: okSchema } } },
+      {
+        config: probe,
+        schema: {
+          tags: ['health'],
+          summary: '存活检查 · Liveness: the process answers',
+          description: '进程能应答即返回 ok，不检查数据库。 Answers ok whenever the process runs; the database is not consulted.',
+          response: { 200: okSchema },
+        },
+      },
       async () => ({ status: 'ok' as const }),
     );
     app.get(
@@ -24,6 +32,8 @@ export function healthRoutes(database: DatabaseHandle): FastifyPluginAsyncZod {
         schema: {
           tags: ['health'],
           summary: '就绪检查 · Readiness: the database is open and every migration applied',
+          description:
+            '数据库已打开且所有迁移均已执行时返回 ok，否则返回 503。 Answers ok once the database is open and migrated; 503 otherwise, so a load balancer waits.',
           response: { 200: okSchema, ...problemResponses(503) },
         },
       },

@@ -27,6 +27,15 @@ interface ImportRun {
   finishedAt: string | null;
   counts: RunCounts;
   error: { code: string | null; message: string } | null;
+  /** Null until a run completes, and for JSON Lines. */
+  headerRow: number | null;
+  ignoredColumns: string[];
+}
+
+/** What only the end of a completed read knows about the file's layout. */
+export interface RunLayout {
+  headerRow: number | null;
+  ignoredColumns: readonly string[];
 }
 
 export interface NewRun {
@@ -59,6 +68,8 @@ interface RunRow {
   warning_rows: number;
   error: string | null;
   error_code: string | null;
+  header_row: number | null;
+  ignored_columns: string | null;
 }
 
 interface IssueRow {
@@ -103,7 +114,8 @@ export class ImportRunsRepository {
         hint_rows_skipped = hint_rows_skipped + @hintRowsSkipped, warning_rows = warning_rows + @warnings
       WHERE id = @id`);
     this.finishStatement = sqlite.prepare(`
-      UPDATE import_runs SET status = @status, finished_at = @finishedAt, error = @error, error_code = @errorCode
+      UPDATE import_runs SET status = @status, finished_at = @finishedAt, error = @error, error_code = @errorCode,
+        header_row = @headerRow, ignored_columns = @ignoredColumns
       WHERE id = @id`);
     this.abandonStatement = sqlite.prepare(`
       UPDATE import_runs SET status = 'failed', finished_at = @at, error_code = 'import_abandoned',
@@ -138,8 +150,22 @@ export class ImportRunsRepository {
     this.addCountsStatement.run({ id, ...counts });
   }
 
-  finish(id: number, status: Exclude<RunStatus, 'running'>, finishedAt: string, error?: { code: string | null; message: string }): void {
-    this.finishStatement.run({ id, status, finishedAt, error: error?.message ?? null, errorCode: error?.code ?? null });
+  finish(
+    id: number,
+    status: Exclude<RunStatus, 'running'>,
+    finishedAt: string,
+    error?: { code: string | null; message: string },
+    layout?: RunLayout,
+  ): void {
+    this.finishStatement.run({
+      id,
+      status,
+      finishedAt,
+      error: error?.message ?? null,
+      errorCode: error?.code ?? null,
+      headerRow: layout?.headerRow ?? null,
+      ignoredColumns: layout ? JSON.stringify(layout.ignoredColumns) : null,
+    });
   }
 
   get(id: number): ImportRun | null {
@@ -184,5 +210,7 @@ function toRun(row: RunRow): ImportRun {
       warnings: row.warning_rows,
     },
     error: row.error === null ? null : { code: row.error_code, message: row.error },
+    headerRow: row.header_row,
+    ignoredColumns: row.ignored_columns === null ? [] : (JSON.parse(row.ignored_columns) as string[]),
   };
 }

@@ -25,6 +25,10 @@ export const importRuns = sqliteTable(
     errorCode: text('error_code'),
     encoding: text('encoding'),
     sizeBytes: integer('size_bytes'),
+    /** Known once the file is read to the end; null for JSON Lines and for runs that stopped. */
+    headerRow: integer('header_row'),
+    /** JSON array of header texts that name no known field, so a later GET shows what POST showed. */
+    ignoredColumns: text('ignored_columns'),
   },
   (t) => [index('import_runs_sha256_idx').on(t.sha256)],
 );

@@ -87,7 +87,7 @@ export class ImportSession {
       throw error;
     }
     const finished = this.deps.now();
-    await this.deps.writes.run(() => this.deps.runs.finish(this.runId, 'completed', finished.toISOString()));
+    await this.deps.writes.run(() => this.deps.runs.finish(this.runId, 'completed', finished.toISOString(), undefined, source));
     return {
       importRunId: this.runId,
       fileName: this.run.fileName,

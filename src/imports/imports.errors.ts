@@ -7,31 +7,31 @@ import { type BilingualText, defineError } from '../shared/app-error.ts';
 
 export const unsupportedFormat = defineError(415, 'import_unsupported_format', (detail: string) => ({
   text: {
-    zh: `不支持的文件格式（${detail}）。请上传 CSV、XLSX 或 JSON Lines 文件。`,
+    zh: `不支持的文件格式（\`${detail}\`）。请上传 CSV、XLSX 或 \`JSON Lines\` 文件。`,
     en: `Unsupported file format (${detail}). Upload a CSV, XLSX or JSON Lines file.`,
   },
 }));
 
 export const legacyExcel = defineError(415, 'import_xls_not_supported', () => ({
   text: {
-    zh: '这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。',
+    zh: '这是旧版 Excel（`.xls`）文件，请在 Excel 中“另存为” `.xlsx` 或 CSV 后再导入。',
     en: 'This is a legacy Excel (.xls) file: save it as .xlsx or CSV in Excel, then import it.',
   },
 }));
 
 export const brokenXlsx = defineError(400, 'import_broken_xlsx', (reason: string) => ({
   text: {
-    zh: `XLSX 文件已损坏或不完整，无法读取：${reason}`,
+    zh: `XLSX 文件已损坏或不完整，无法读取（原始信息：\`${reason}\`）`,
     en: `The XLSX file is damaged or incomplete and cannot be read: ${reason}`,
   },
 }));
 
 export const malformedCsv = defineError(400, 'import_malformed_csv', (reason: string) => ({
-  text: { zh: `CSV 文件格式错误：${reason}`, en: `The CSV file is malformed: ${reason}` },
+  text: { zh: `CSV 文件格式错误（原始信息：\`${reason}\`）`, en: `The CSV file is malformed: ${reason}` },
 }));
 
 export const unreadableFile = defineError(400, 'import_unreadable', (reason: string) => ({
-  text: { zh: `无法读取文件：${reason}`, en: `The file cannot be read: ${reason}` },
+  text: { zh: `无法读取文件（原始信息：\`${reason}\`）`, en: `The file cannot be read: ${reason}` },
 }));
 
 export const emptyFile = defineError(400, 'import_empty_file', () => ({
@@ -73,14 +73,14 @@ export const importDecompressedTooLarge = defineError(413, 'import_decompressed_
 
 export const noFileUploaded = defineError(400, 'import_no_file', () => ({
   text: {
-    zh: '请求中没有文件：请用 multipart 的 file 字段上传，或直接以 text/csv 等类型发送文件内容。',
+    zh: '请求中没有文件：请用 `multipart` 的 `file` 字段上传，或直接以 `text/csv` 等类型发送文件内容。',
     en: 'No file in the request: upload it in the multipart field `file`, or send it as the body (text/csv, …).',
   },
 }));
 
 export const multipleFiles = defineError(400, 'import_multiple_files', () => ({
   text: {
-    zh: '一次只能导入一个文件：请在 multipart 的 file 字段中只上传一个文件。',
+    zh: '一次只能导入一个文件：请在 `multipart` 表单的 `file` 字段中只上传一个文件。',
     en: 'One file per import: send a single file in the multipart field `file`.',
   },
 }));

@@ -4,11 +4,37 @@ import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 import type { Importer } from './importer.ts';
 import { importRunNotFound, importTooLarge } from './imports.errors.ts';
-import { importQuerySchema, importReportSchema, importRunParamsSchema, importRunQuerySchema, importRunSchema } from './imports.schemas.ts';
+import {
+  type ImportReportBody,
+  importQuerySchema,
+  importReportSchema,
+  importRunParamsSchema,
+  importRunQuerySchema,
+} from './imports.schemas.ts';
+import type { IssueSeverity } from './rows/row-issues.ts';
 import { RAW_IMPORT_TYPES, readUpload } from './upload.ts';
 
 /** Uploads beyond this are refused (413 import_too_large); the CLI reads local files of any size. */
 const UPLOAD_LIMIT_BYTES = 200 * 1024 * 1024;
+
+interface IssuePage {
+  offset: number;
+  limit: number;
+  severity?: IssueSeverity | undefined;
+}
+
+/** The first page POST shows; the same as GET without a query. */
+const FIRST_ISSUE_PAGE: IssuePage = { offset: 0, limit: 100 };
+
+/** The report of a stored run, read back from the database so POST and GET cannot drift apart. */
+function importReportBody(importer: Importer, id: number, page: IssuePage): ImportReportBody | null {
+  const run = importer.runs.get(id);
+  if (!run) return null;
+  const { offset, limit, severity } = page;
+  const issues = importer.runs.issues(id, { offset, limit, ...(severity ? { severity } : {}) });
+  const durationMs = run.finishedAt === null ? null : Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+  return { ...run, durationMs, issues: { ...issues, offset, limit } };
+}
 
 interface ImportsRoutesOptions {
   maxBytes?: number;
@@ -52,7 +78,10 @@ export function importsRoutes(importer: Importer, options: ImportsRoutesOptions 
             source: request.query.source,
             maxBytes,
           });
-          return await reply.code(201).header('location', `/v1/imports/${report.importRunId}`).send(report);
+          // Read back from the database, so the answer is exactly what GET shows for this run.
+          const body = importReportBody(importer, report.importRunId, FIRST_ISSUE_PAGE);
+          if (!body) throw importRunNotFound(report.importRunId);
+          return await reply.code(201).header('location', `/v1/imports/${report.importRunId}`).send(body);
         } catch (error) {
           // @fastify/multipart's own limit error, should it fire before the importer's.
           if (!(error instanceof AppError) && (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') {
@@ -74,16 +103,14 @@ export function importsRoutes(importer: Importer, options: ImportsRoutesOptions 
             '一次导入的文件、状态、计数，以及按行号排列的拒收和警告。 The run (file, hash, status, counts) with its rejections and warnings, paginated in row order.',
           params: importRunParamsSchema,
           querystring: importRunQuerySchema,
-          response: { 200: importRunSchema, ...problemResponses(400, 401, 403, 404) },
+          response: { 200: importReportSchema, ...problemResponses(400, 401, 403, 404) },
         },
       },
       async (request) => {
         const { id } = request.params;
-        const run = importer.runs.get(id);
-        if (!run) throw importRunNotFound(id);
-        const { offset, limit, severity } = request.query;
-        const page = importer.runs.issues(id, { offset, limit, ...(severity ? { severity } : {}) });
-        return { ...run, issues: { ...page, offset, limit } };
+        const body = importReportBody(importer, id, request.query);
+        if (!body) throw importRunNotFound(id);
+        return body;
       },
     );
   };

@@ -46,64 +46,59 @@ const encoding = z
   .nullable()
   .describe('Text encoding detected (GBK files read as GB18030); null for XLSX.');
 
-export const importReportSchema = z
-  .object({
-    importRunId: z.number().int().describe('Id of the run; GET /v1/imports/{id} shows it with every issue.'),
-    fileName: z.string().describe('File name as uploaded; stored as the provenance sourceRef of every version.'),
-    sha256: z.string().describe('SHA-256 of the file bytes.'),
-    format,
-    encoding,
-    source: z.string().describe('Provenance source recorded on every version (import unless given).'),
-    status: z.literal('completed').describe('Always completed here; failures answer a problem document.'),
-    startedAt: z.string().describe('ISO timestamp.'),
-    finishedAt: z.string().describe('ISO timestamp.'),
-    durationMs: z.number().int().describe('Wall time of the import in milliseconds.'),
-    headerRow: z.number().int().nullable().describe('Row the header was found on (title rows above it are allowed); null for JSON Lines.'),
-    ignoredColumns: z.array(z.string()).describe('Header texts that name no known field; their cells were not imported.'),
-    counts: countsSchema,
-    rejections: z.array(rowIssueSchema).describe('Every problem of every rejected row, in row order (up to 10,000 listed).'),
-    warnings: z.array(rowIssueSchema).describe('Values dropped from stored rows.'),
-    issuesTruncated: z.boolean().describe('True when more issues exist than listed here; GET /v1/imports/{id} pages through all.'),
-  })
-  .meta({ id: 'ImportReport' });
-
 export const importQuerySchema = z
   .object({
     source: z
       .string()
       .regex(/^[a-z][a-z0-9_:.-]{0,39}$/)
       .optional()
-      .describe('Provenance source to record (default import), e.g. demo, html:gdmpa.'),
-    fileName: z.string().min(1).max(255).optional().describe('File name for raw-body uploads (multipart uploads carry their own).'),
+      .describe('记录的数据来源。 Provenance source to record (default import), e.g. demo, html:gdmpa.'),
+    fileName: z
+      .string()
+      .min(1)
+      .max(255)
+      .optional()
+      .describe('文件名（直接上传文件内容时使用）。 File name for raw-body uploads (multipart uploads carry their own).'),
   })
   .strict();
 
 export const importRunParamsSchema = z.object({
-  id: z.coerce.number().int().positive().describe('Import run id.'),
+  id: z.coerce.number().int().positive().describe('导入记录编号。 Import run id.'),
 });
 
 export const importRunQuerySchema = z
   .object({
-    offset: z.coerce.number().int().min(0).default(0).describe('Issues to skip.'),
-    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Issues per page (at most 1,000).'),
-    severity: z.enum(['rejected', 'warning']).optional().describe('Only rejections, or only warnings.'),
+    offset: z.coerce.number().int().min(0).default(0).describe('跳过的问题条数。 Issues to skip.'),
+    limit: z.coerce.number().int().min(1).max(1000).default(100).describe('每页问题条数。 Issues per page (at most 1,000).'),
+    severity: z.enum(['rejected', 'warning']).optional().describe('只看拒收或只看警告。 Only rejections, or only warnings.'),
   })
   .strict();
 
-export const importRunSchema = z
+/**
+ * One shape for an import, whether just finished (POST) or looked up later (GET): a client reads
+ * both with the same code, and the POST answer is what GET shows for the run afterwards.
+ */
+export const importReportSchema = z
   .object({
-    id: z.number().int().describe('Import run id.'),
-    fileName: z.string().describe('File name as imported.'),
+    id: z.number().int().describe('导入记录编号。 Import run id; GET /v1/imports/{id} shows the same report.'),
+    fileName: z.string().describe('File name as uploaded; stored as the provenance sourceRef of every version.'),
     sha256: z.string().describe('SHA-256 of the file bytes.'),
     format,
     encoding,
     sizeBytes: z.number().int().nullable().describe('File size in bytes.'),
-    source: z.string().describe('Provenance source recorded on every version.'),
+    source: z.string().describe('Provenance source recorded on every version (import unless given).'),
     status: z
       .enum(['running', 'completed', 'failed'])
-      .describe('failed runs keep the batches they committed; importing the file again completes them.'),
+      .describe('POST answers only completed runs (failures answer a problem document); failed runs keep the batches they committed.'),
     startedAt: z.string().describe('ISO timestamp.'),
     finishedAt: z.string().nullable().describe('ISO timestamp; null while running (or if the process died).'),
+    durationMs: z.number().int().nullable().describe('Wall time of the import in milliseconds; null while running.'),
+    headerRow: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Row the header was found on (title rows above it are allowed); null for JSON Lines and for runs that did not complete.'),
+    ignoredColumns: z.array(z.string()).describe('Header texts that name no known field; their cells were not imported.'),
     counts: countsSchema,
     error: z
       .object({
@@ -115,10 +110,12 @@ export const importRunSchema = z
     issues: z
       .object({
         total: z.number().int().describe('Issues matching the filter.'),
-        offset: z.number().int().describe('As requested.'),
-        limit: z.number().int().describe('As requested.'),
+        offset: z.number().int().describe('As requested (0 for POST).'),
+        limit: z.number().int().describe('As requested (100 for POST).'),
         items: z.array(rowIssueSchema).describe('This page, in row order.'),
       })
-      .describe('Rejections and warnings, paginated.'),
+      .describe('Rejections and warnings, paginated; page on with GET /v1/imports/{id}.'),
   })
-  .meta({ id: 'ImportRun' });
+  .meta({ id: 'ImportReport' });
+
+export type ImportReportBody = z.output<typeof importReportSchema>;

@@ -35,12 +35,12 @@ export const keyListQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .default('false')
     .transform((value) => value === 'true')
-    .describe('Also list revoked keys.'),
+    .describe('同时列出已吊销的密钥。 Also list revoked keys.'),
 });
 
 export const keyListSchema = z.object({ keys: z.array(apiKeySchema).describe('Keys, oldest first.') });
 
-export const keyParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('Key id.') });
+export const keyParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('密钥编号。 Key id.') });
 
 export const whoAmISchema = z
   .object({

@@ -4,7 +4,9 @@ import { FAMILIES } from './number.types.ts';
 export const CertificateNumberInput = z
   .string()
   .max(2000)
-  .describe('A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.');
+  .describe(
+    '证号，按任意常见写法输入均可。 A certificate number typed any way people type it: spaces, full-width, traditional characters, old formats.',
+  );
 
 const catalogueReadingSchema = z
   .object({

@@ -21,7 +21,7 @@ export const searchQuerySchema = z
       .describe(
         'What to look for: a certificate number typed any way (found first), a fragment of one (`2019314`, `粤穗械备`), or part of a product name or holder (`导管`, `迈瑞`). One character is enough.',
       ),
-    family: Family.optional().describe('Only this number family: registration, filing (class I), legacy2004, legacy2000.'),
+    family: Family.optional().describe('只看这一类证号。 Only this number family: registration, filing (class I), legacy2004, legacy2000.'),
     authority: z
       .enum(AUTHORITIES.map((a) => a.abbr) as [string, ...string[]])
       .optional()
@@ -30,17 +30,30 @@ export const searchQuerySchema = z
       .enum(['1', '2', '3'])
       .transform((value) => Number(value) as 1 | 2 | 3)
       .optional()
-      .describe('Only this management class (1, 2 or 3).'),
+      .describe('只看这一管理类别。 Only this management class (1, 2 or 3).'),
     status: Status.optional().describe(
-      'Only valid, expired, filed (class I filings) or unknown (no expiry known) certificates, as of today in Asia/Shanghai.',
+      '只看这一状态的证书（按上海时间的今天）。 Only valid, expired, filed (class I filings) or unknown (no expiry known) certificates, as of today in Asia/Shanghai.',
     ),
-    yearFrom: Year.optional().describe('Only numbers whose year (first registration, filing or approval) is this year or later.'),
-    yearTo: Year.optional().describe('Only numbers whose year is this year or earlier.'),
-    limit: z.coerce.number().int().min(1).max(SEARCH_LIMIT_MAX).default(20).describe(`Hits per page, 1–${SEARCH_LIMIT_MAX} (default 20).`),
-    cursor: z.string().max(400).optional().describe("The previous page's nextCursor; the query and filters must be the same."),
+    yearFrom: Year.optional().describe(
+      '起始年份（含）。 Only numbers whose year (first registration, filing or approval) is this year or later.',
+    ),
+    yearTo: Year.optional().describe('截止年份（含）。 Only numbers whose year is this year or earlier.'),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(SEARCH_LIMIT_MAX)
+      .default(20)
+      .describe(`每页条数。 Hits per page, 1–${SEARCH_LIMIT_MAX} (default 20).`),
+    cursor: z
+      .string()
+      .max(400)
+      .optional()
+      .describe("翻页游标：上一页返回的值，搜索条件须相同。 The previous page's nextCursor; the query and filters must be the same."),
   })
   .refine((query) => query.yearFrom === undefined || query.yearTo === undefined || query.yearFrom <= query.yearTo, {
     message: 'yearFrom must not be after yearTo',
+    params: { zh: '起始年份不能晚于 `yearTo`' },
     path: ['yearFrom'],
   });
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type BilingualText } from './app-error.ts';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.ts';
+import { translateIssues, type ValidationIssue } from './zod-messages.ts';
 
 function problem(status: number, code: string, text: BilingualText, extra: Record<string, unknown> = {}): Problem {
   return {
@@ -15,14 +16,16 @@ function problem(status: number, code: string, text: BilingualText, extra: Recor
   };
 }
 
+/** The problem document an error is answered with; also what a batch item carries for its input. */
+export function problemOf(error: AppError): Problem {
+  return problem(error.status, error.code, error.text, error.extra);
+}
+
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   // An error that says when to come back (database_busy) says it in the header clients and proxies read.
   const retryAfter = error.extra.retryAfterSeconds;
   if (typeof retryAfter === 'number' && error.status === 503) reply.header('Retry-After', String(retryAfter));
-  return reply
-    .code(error.status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(error.status, error.code, error.text, error.extra));
+  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(error));
 }
 
 /** Fastify's own errors that are the client's fault, mapped to stable codes. */
@@ -40,7 +43,7 @@ const frameworkErrors: Record<string, { status: number; code: string; text: Bili
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     status: 400,
     code: 'invalid_request',
-    text: { zh: 'JSON 请求体为空。', en: 'The JSON body is empty.' },
+    text: { zh: '请求体为空，应为 JSON。', en: 'The JSON body is empty.' },
   },
   FST_ERR_CTP_INVALID_JSON_BODY: {
     status: 400,
@@ -115,15 +118,15 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (error instanceof AppError) return sendProblem(reply, error);
 
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({ path: v.instancePath || '/', message: v.message ?? 'invalid' }));
+      const issues = translateIssues(error.validation as ValidationIssue[], error.validationContext);
       return sendProblem(
         reply,
         new AppError(
           400,
           'invalid_request',
           {
-            zh: `请求参数不正确（${error.validationContext ?? 'request'}）：${issues.map((i) => `${i.path} ${i.message}`).join('；')}`,
-            en: `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+            zh: `请求不正确：${issues.map((i) => i.message.zh).join('；')}`,
+            en: `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => i.message.en).join('; ')}`,
           },
           { issues },
         ),
@@ -136,7 +139,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, url: request.url }, 'response did not match its schema');
     } else if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, new AppError(error.statusCode, 'bad_request', { zh: '请求无效。', en: error.message || 'Bad request.' }));
+      return sendProblem(
+        reply,
+        new AppError(error.statusCode, 'bad_request', { zh: '请求无效，请检查请求的格式与内容。', en: error.message || 'Bad request.' }),
+      );
     } else {
       request.log.error({ err: error, url: request.url }, 'unhandled error');
     }
@@ -147,7 +153,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     sendProblem(
       reply,
       new AppError(404, 'route_not_found', {
-        zh: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
+        zh: `没有这个接口：\`${request.method} ${request.url.split('?')[0]}\``,
         en: `No such route: ${request.method} ${request.url.split('?')[0]}`,
       }),
     ),

@@ -10,7 +10,7 @@ export const ticketNotFound = defineError(404, 'ticket_not_found', (id: number |
 
 export const ticketClosed = defineError(409, 'ticket_closed', (id: number, status: string, action: string) => ({
   text: {
-    zh: `工单 ${id} ${STATUS_ZH[status] ?? status}，不能再${ACTION_ZH[action] ?? action}。`,
+    zh: `工单 ${id} ${STATUS_ZH[status] ?? `\`${status}\``}，不能再${ACTION_ZH[action] ?? `\`${action}\``}。`,
     en: `Ticket ${id} is ${status}; it cannot be ${action === 'claim' ? 'claimed' : action === 'release' ? 'released' : `${action}ed`}.`,
   },
   // Not `status`: that is the problem document's HTTP status.
@@ -19,7 +19,7 @@ export const ticketClosed = defineError(409, 'ticket_closed', (id: number, statu
 
 export const ticketNotClaimed = defineError(409, 'ticket_not_claimed', (id: number, action: string) => ({
   text: {
-    zh: `工单 ${id} 尚未被认领：请先认领再${ACTION_ZH[action] ?? action}。`,
+    zh: `工单 ${id} 尚未被认领：请先认领再${ACTION_ZH[action] ?? `\`${action}\``}。`,
     en: `Ticket ${id} is not claimed: claim it before you ${action} it.`,
   },
   extra: { ticketId: id, action },
@@ -78,7 +78,7 @@ export const attachmentTypeNotAllowed = defineError(415, 'attachment_type_not_al
 }));
 
 export const attachmentMissing = defineError(400, 'attachment_missing', () => ({
-  text: { zh: '请求中没有文件：请以 multipart 字段 file 上传。', en: 'No file in the request: send it as multipart field `file`.' },
+  text: { zh: '请求中没有文件：请以 `multipart` 字段 `file` 上传。', en: 'No file in the request: send it as multipart field `file`.' },
 }));
 
 export const attachmentNotFound = defineError(404, 'attachment_not_found', (ticketId: number, attachmentId: number) => ({

@@ -5,7 +5,7 @@ import { REJECT_REASONS, RESOLUTIONS, TICKET_STATUSES } from './ticket-state.ts'
 const Timestamp = z.string().describe('ISO timestamp.');
 const Status = z.enum(TICKET_STATUSES).describe('open → claimed → resolved | rejected.');
 
-export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('Ticket id.') });
+export const ticketParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().describe('工单编号。 Ticket id.') });
 
 /** A ticket as its reader names it: by id, or by the ref a lookup's 404 gave. */
 export const ticketLocatorParamsSchema = z.strictObject({
@@ -13,19 +13,23 @@ export const ticketLocatorParamsSchema = z.strictObject({
     .string()
     .regex(/^(?:[1-9]\d{0,14}|[0-9a-f]{32})$/, 'a ticket id or ref')
     .describe(
-      'The ticket’s ref (32 hex digits, from the lookup’s 404: anyone holding it may read), or its id (technicians, and keys of an organisation that asked for it; anyone else is told 404).',
+      '工单凭据 ref（32 位十六进制，见查询未命中时的回答，持有者均可查看）或工单编号（技术人员及提出查询的单位的密钥可用）。 The ticket’s ref (32 hex digits, from the lookup’s 404: anyone holding it may read), or its id (technicians, and keys of an organisation that asked for it; anyone else is told 404).',
     ),
 });
 
 export const attachmentParamsSchema = z.strictObject({
-  id: z.coerce.number().int().positive().describe('Ticket id.'),
-  attachmentId: z.coerce.number().int().positive().describe('Attachment id.'),
+  id: z.coerce.number().int().positive().describe('工单编号。 Ticket id.'),
+  attachmentId: z.coerce.number().int().positive().describe('附件编号。 Attachment id.'),
 });
 
 export const ticketSummarySchema = z
   .object({
-    id: z.number().int().describe('Ticket id.'),
-    ref: z.string().describe('Unguessable reference: `/v1/tickets/{ref}` reads the ticket with or without a key.'),
+    id: z.number().int().describe('工单编号。 Ticket id.'),
+    ref: z
+      .string()
+      .describe(
+        '不可猜测的工单凭据：凭 `/v1/tickets/{ref}` 无需密钥即可查看。 Unguessable reference: `/v1/tickets/{ref}` reads the ticket with or without a key.',
+      ),
     canonical: z.string().describe('The missing certificate number, canonical.'),
     status: Status,
     requestCount: z.number().int().describe('Lookups of this number while the ticket was open.'),
@@ -69,7 +73,7 @@ export const ticketSummarySchema = z
 
 export const attachmentSchema = z
   .object({
-    id: z.number().int().describe('Attachment id.'),
+    id: z.number().int().describe('附件编号。 Attachment id.'),
     sha256: z.string().describe('SHA-256 of the file, hex.'),
     mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png']).describe('Recognised from the content.'),
     sizeBytes: z.number().int().describe('Size in bytes (at most 20 MB).'),
@@ -105,10 +109,13 @@ export const ticketDetailSchema = ticketSummarySchema
   .meta({ id: 'Ticket' });
 
 export const queueQuerySchema = z.strictObject({
-  status: Status.optional().describe('Only tickets in this state; all states when absent.'),
-  sort: z.enum(['demand', 'age']).default('demand').describe('demand: most lookups first; age: longest waiting first.'),
-  cursor: z.string().max(500).optional().describe('The previous page’s nextCursor.'),
-  limit: z.coerce.number().int().min(1).max(100).default(25).describe('Tickets per page (1–100).'),
+  status: Status.optional().describe('只看此状态的工单。 Only tickets in this state; all states when absent.'),
+  sort: z
+    .enum(['demand', 'age'])
+    .default('demand')
+    .describe('排序：按查询次数或等待时间。 demand: most lookups first; age: longest waiting first.'),
+  cursor: z.string().max(500).optional().describe('翻页游标：上一页返回的值。 The previous page’s nextCursor.'),
+  limit: z.coerce.number().int().min(1).max(100).default(25).describe('每页工单数。 Tickets per page (1–100).'),
 });
 
 export const queuePageSchema = z

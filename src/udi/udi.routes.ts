@@ -36,7 +36,7 @@ export function udiRoutes(deps: UdiRoutesDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { numbers, error } = deps.normalise(request.params.number, { currentYear: deps.currentYear() });
-        if (numbers.length > 1) throw multipleNumbers(numbers);
+        if (numbers.length > 1) throw multipleNumbers(numbers, 'single');
         const number = numbers[0];
         if (!number) {
           throw invalidCertificateNumber(

@@ -39,11 +39,11 @@ export const udiCertificateSchema = z
 
 export const udiCertificateParamsSchema = z.strictObject({ number: CertificateNumberInput });
 export const udiCertificateQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('Devices listed at most (1–1000).'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('最多列出的产品数。 Devices listed at most (1–1000).'),
 });
 
 export const udiDeviceParamsSchema = z.strictObject({
-  di: z.string().min(1).max(100).describe('A DI as printed under the barcode.'),
+  di: z.string().min(1).max(100).describe('产品标识（条码下方印的数字）。 A DI as printed under the barcode.'),
 });
 
 export const udiDeviceAnswerSchema = z

@@ -157,4 +157,91 @@ describe('the technician console, in headless Chromium', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('every failure says what went wrong in the banner; closed tickets name who closed them; times read YYYY-MM-DD HH:mm', async () => {
+    const other = services.apiKeys.create({ name: '技术员李四', role: 'technician', organisation: '广东省药监局' }, 'test').key;
+    const asOther = { authorization: `Bearer ${other}` };
+    const openTicket = async (number: string) => {
+      const miss = await fetch(`${base}/v1/autofill?number=${encodeURIComponent(number)}`);
+      return ((await miss.json()) as { ticket: { id: number } }).ticket.id;
+    };
+    const rejected = await openTicket('粤械注准20232070201');
+    await fetch(`${base}/v1/tickets/${rejected}/claim`, { method: 'POST', headers: asOther });
+    await fetch(`${base}/v1/tickets/${rejected}/reject`, {
+      method: 'POST',
+      headers: { ...asOther, 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'no_such_certificate', note: '查无此证' }),
+    });
+    const contested = await openTicket('粤械注准20232070202');
+
+    // A locale whose own date format differs, to show the console does not lean on it.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
+    page.setDefaultTimeout(8000);
+    await page.goto(`${base}/console/`);
+    await page.getByRole('heading', { name: '技术人员登录' }).waitFor();
+    await page.locator('input[name=key]').fill(technicianKey);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '补录工单' }).waitFor();
+
+    // (c) timestamps in Shanghai time, written the way people here write them.
+    const firstSeen = page.locator('td[data-label="首次查询"]').first();
+    await expect(firstSeen.textContent()).resolves.toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+    // (b) the closed ticket names who closed it.
+    await page.goto(`${base}/console/#/queue?status=rejected&sort=demand`);
+    const row = page.locator('tr', { hasText: '粤械注准20232070201' });
+    await row.waitFor();
+    await expect(row.locator('td[data-label="处理人"]').textContent()).resolves.toBe('技术员李四');
+
+    // (a) someone else claims the ticket while this page shows it: the 409 is explained, with its code.
+    const banner = page.locator('#flash');
+    await page.goto(`${base}/console/#/tickets/${contested}`);
+    await page.getByRole('button', { name: '认领' }).waitFor();
+    await fetch(`${base}/v1/tickets/${contested}/claim`, { method: 'POST', headers: asOther });
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => banner.textContent()).toMatch(/技术员李四.*错误代码：ticket_claimed_by_other/);
+    await fetch(`${base}/v1/tickets/${contested}/release`, { method: 'POST', headers: asOther });
+
+    // A proxy's HTML 502 and a 413 without a body of ours, then no connection at all.
+    await page.reload();
+    const claimRoute = `**/v1/tickets/${contested}/claim`;
+    await page.route(claimRoute, (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad Gateway</h1>' }));
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => banner.textContent()).toBe('服务器暂时无法处理请求，请稍后重试。（错误代码：http_502）');
+    await page.unroute(claimRoute);
+    await page.route(claimRoute, (route) =>
+      route.fulfill({ status: 413, contentType: 'application/json', body: 'Request Entity Too Large' }),
+    );
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => banner.textContent()).toBe('提交的内容过大，服务器拒绝接收。（错误代码：http_413）');
+    await page.unroute(claimRoute);
+    await page.route(claimRoute, (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: '认领' }).click();
+    await expect.poll(() => banner.textContent()).toBe('无法连接服务器，请检查网络后重试。（错误代码：network）');
+    await page.unroute(claimRoute);
+
+    // A 400 whose issues name fields the form does not have: they are listed, with the code.
+    await page.getByRole('button', { name: '认领' }).click();
+    await page.getByRole('heading', { name: '补录证书信息' }).waitFor();
+    const stray = await app.inject({
+      method: 'POST',
+      url: `/v1/tickets/${contested}/resolve`,
+      headers: { authorization: `Bearer ${technicianKey}` },
+      payload: { number: '粤械注准20232070202', productName: '口罩', approvalDate: '2023-01-01', expiryDate: '2028-01-01', bogus: 1 },
+    });
+    expect(stray.statusCode).toBe(400);
+    await page.route(`**/v1/tickets/${contested}/resolve`, (route) =>
+      route.fulfill({ status: 400, contentType: 'application/problem+json', body: stray.body }),
+    );
+    await page.getByLabel('产品名称').fill('口罩');
+    await page.getByRole('button', { name: '提交补录' }).click();
+    const formError = page.locator('.form-error');
+    await formError.waitFor();
+    const shown = (await formError.textContent()) ?? '';
+    expect(shown).toContain('错误代码：invalid_request');
+    expect(shown).toContain('`bogus`');
+    expect(shown).not.toMatch(/Unrecognized/);
+    await shoot(page, 'ticket-errors-1280');
+    await page.close();
+  });
 });

@@ -59,7 +59,7 @@ describe('POST /v1/imports', () => {
     expect(response.statusCode).toBe(201);
     const report = response.json();
     expect(report).toMatchObject({ fileName: '上报模板.csv', format: 'csv', counts: { versionsAdded: 3, hintRowsSkipped: 1 } });
-    expect(response.headers.location).toBe(`/v1/imports/${report.importRunId}`);
+    expect(response.headers.location).toBe(`/v1/imports/${report.id}`);
     expect(h.versions()[0]?.source_ref).toBe('上报模板.csv');
   });
 
@@ -160,11 +160,28 @@ describe('POST /v1/imports', () => {
   });
 });
 
+describe('POST and GET answer the same report', () => {
+  it('the POST body of a finished import equals the later GET body, issues and layout included', async () => {
+    const extra = [...HEADER, '备注栏'];
+    const rows = [extra, ...ROWS.map((row) => [...row, '']), [`粤械注准1`, '口罩', '', '2022-05-01', '', '', '', '']];
+    const posted = await app.inject({ method: 'POST', url: '/v1/imports', ...multipart('mixed.csv', Buffer.from(csv(rows))) });
+    expect(posted.statusCode).toBe(201);
+    const body = posted.json();
+    expect(body).toMatchObject({ status: 'completed', headerRow: 1, ignoredColumns: ['备注栏'], counts: { rejected: 1 } });
+    expect(body.durationMs).toBeGreaterThanOrEqual(0);
+    expect(body.issues.items.length).toBeGreaterThan(0);
+
+    const later = await app.inject({ method: 'GET', url: posted.headers.location as string, headers: auth });
+    expect(later.statusCode).toBe(200);
+    expect(later.json()).toEqual(body);
+  });
+});
+
 describe('GET /v1/imports/{id}', () => {
   it('answers the run with its issues, paginated', async () => {
     const rows = [HEADER, ...ROWS, ...Array.from({ length: 5 }, (_, i) => [`粤械注准${i}`, '口罩', '', '2022-05-01', '', '', ''])];
     const posted = await app.inject({ method: 'POST', url: '/v1/imports', ...multipart('bad.csv', Buffer.from(csv(rows))) });
-    const id = posted.json().importRunId as number;
+    const id = posted.json().id as number;
 
     const page = await app.inject({ method: 'GET', url: `/v1/imports/${id}?offset=1&limit=2`, headers: auth });
     expect(page.statusCode).toBe(200);

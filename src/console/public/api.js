@@ -19,11 +19,32 @@ export const session = {
   },
 };
 
+/** What to say when the answer is not one of our problem documents (a proxy's page, a cut connection). */
+function fallbackText(status) {
+  if (status === 0) return '无法连接服务器，请检查网络后重试。';
+  if (status === 413) return '提交的内容过大，服务器拒绝接收。';
+  if (status >= 500) return '服务器暂时无法处理请求，请稍后重试。';
+  return `请求失败（状态码 ${status}）。`;
+}
+
+/** `message` is always the Chinese explanation with the code, so any banner that shows it says what went wrong. */
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.message?.zh ?? `请求失败（HTTP ${status}）`);
+    const code = problem?.code || (status === 0 ? 'network' : `http_${status}`);
+    const zh = problem?.message?.zh || fallbackText(status);
+    super(`${zh}（错误代码：${code}）`);
     this.status = status;
+    this.code = code;
     this.problem = problem ?? {};
+  }
+}
+
+/** The problem document, or null when the body is not JSON (even if it claims to be). */
+async function readProblem(response) {
+  try {
+    return await response.json();
+  } catch {
+    return null;
   }
 }
 
@@ -42,16 +63,16 @@ export async function api(path, { method = 'GET', body, form, key } = {}) {
   try {
     response = await fetch(path, { method, headers, body: payload });
   } catch {
-    throw new ApiError(0, { code: 'network', message: { zh: '无法连接服务器，请检查网络后重试。', en: 'Network error.' } });
+    throw new ApiError(0, null);
   }
   const type = response.headers.get('content-type') ?? '';
-  const data = type.includes('json') ? await response.json() : await response.blob();
   if (!response.ok) {
+    const problem = type.includes('json') ? await readProblem(response) : null;
     if (response.status === 401 && !key) {
       session.clear();
-      window.dispatchEvent(new CustomEvent('certref:signed-out', { detail: data }));
+      window.dispatchEvent(new CustomEvent('certref:signed-out', { detail: problem }));
     }
-    throw new ApiError(response.status, type.includes('json') ? data : null);
+    throw new ApiError(response.status, problem);
   }
-  return data;
+  return type.includes('json') ? await response.json() : await response.blob();
 }

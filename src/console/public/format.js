@@ -15,18 +15,31 @@ export const ACTION = {
   rejected: '驳回',
 };
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+// Built by hand: Intl's zh-CN format writes 2026/11/25, and people here read 2026-11-25.
+// Shanghai keeps UTC+8 all year, so shifting the instant and reading its UTC fields is exact.
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const pad = (n) => String(n).padStart(2, '0');
 
+function inShanghai(iso) {
+  const t = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
+  return {
+    day: `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`,
+    time: `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`,
+  };
+}
+
+/** A timestamp as `YYYY-MM-DD HH:mm`, Shanghai time, whatever the browser's locale. */
 export function when(iso) {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  if (!iso || Number.isNaN(Date.parse(iso))) return '—';
+  const { day, time } = inShanghai(iso);
+  return `${day} ${time}`;
+}
+
+/** A date as `YYYY-MM-DD`; a plain date is shown as it is, a timestamp by its Shanghai day. */
+export function day(iso) {
+  if (!iso) return '—';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  return Number.isNaN(Date.parse(iso)) ? '—' : inShanghai(iso).day;
 }
 
 export function size(bytes) {

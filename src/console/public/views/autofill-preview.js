@@ -1,6 +1,7 @@
 // For a resolved ticket: what the reporting form's auto-fill now answers for the number.
 import { api } from '../api.js';
 import { h } from '../dom.js';
+import { day } from '../format.js';
 
 export async function autofillPreview(canonical) {
   const section = h('section', { 'aria-labelledby': 'autofill-title', class: 'card' }, h('h2', { id: 'autofill-title' }, '自动填报结果'));
@@ -10,9 +11,9 @@ export async function autofillPreview(canonical) {
       ['证号', data.number],
       ['产品名称', data.productName ?? '—'],
       ['注册人/备案人', data.holder ?? '—'],
-      ['批准日期', data.approvalDate ?? '—'],
-      ['生效日期', data.effectiveDate ?? '—'],
-      ['有效期至', data.expiryDate ?? '—'],
+      ['批准日期', day(data.approvalDate)],
+      ['生效日期', day(data.effectiveDate)],
+      ['有效期至', day(data.expiryDate)],
       ['数据来源', data.basedOn ? `${data.basedOn.source === 'correction' ? '技术人员补录' : data.basedOn.source}` : '—'],
     ];
     section.append(

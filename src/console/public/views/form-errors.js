@@ -12,14 +12,17 @@ export function showErrors(form, issues, summary) {
   const general = [];
   let first = null;
   for (const issue of issues) {
+    // Older answers carried a plain string; show whatever text there is rather than nothing.
+    const text = issue.message?.zh || (typeof issue.message === 'string' ? issue.message : '');
+    if (!text) continue;
     const field = issue.field ? form.querySelector(`[data-field="${issue.field}"]`) : null;
     const input = field?.querySelector('input, select, textarea');
     const error = field?.querySelector('.field-error');
     if (!field || !input || !error) {
-      general.push(issue.message.zh);
+      general.push(text);
       continue;
     }
-    error.textContent = error.textContent ? `${error.textContent} ${issue.message.zh}` : issue.message.zh;
+    error.textContent = error.textContent ? `${error.textContent} ${text}` : text;
     input.setAttribute('aria-invalid', 'true');
     first ??= input;
   }

@@ -98,6 +98,11 @@ export async function queueView(hash, { flash }) {
   return view;
 }
 
+/** Who has it now, or who closed it. */
+function handlerName(ticket) {
+  return ticket.claim?.name ?? ticket.resolution?.name ?? ticket.rejection?.name ?? '—';
+}
+
 function ticketTable(tickets) {
   const columns = ['证号', '状态', '查询次数', '查询单位', '首次查询', '最近查询', '处理人'];
   return h(
@@ -130,7 +135,7 @@ function ticketTable(tickets) {
           h('td', { 'data-label': columns[3], class: 'numeric' }, String(ticket.requesterCount)),
           h('td', { 'data-label': columns[4] }, when(ticket.firstSeenAt)),
           h('td', { 'data-label': columns[5] }, when(ticket.lastSeenAt)),
-          h('td', { 'data-label': columns[6] }, ticket.claim?.name ?? '—'),
+          h('td', { 'data-label': columns[6] }, handlerName(ticket)),
         ),
       ),
     ),

@@ -55,8 +55,10 @@ export function rejectForm(ticket, { flash, rerender }) {
       flash(`已驳回（${REASON[reason]}）。`, 'success');
       await rerender();
     } catch (error) {
-      const field = error.problem?.code === 'correct_number_invalid' ? 'correctNumber' : null;
-      showErrors(form, [{ field, message: { zh: error.message } }], '驳回未成功：');
+      const issues =
+        error.problem?.issues ??
+        (error.problem?.code === 'correct_number_invalid' ? [{ field: 'correctNumber', message: error.problem.message }] : []);
+      showErrors(form, issues, `驳回未成功：${error.message}`);
     }
   });
   return form;

@@ -99,12 +99,9 @@ export function resolveForm(ticket, { flash, rerender }) {
       await rerender();
     } catch (error) {
       const problem = error.problem ?? {};
-      const issues =
-        problem.issues ??
-        (problem.code === 'number_mismatch'
-          ? [{ field: 'number', message: problem.message }]
-          : [{ field: null, message: { zh: error.message } }]);
-      showErrors(form, issues, '请修改以下内容后再提交：');
+      const issues = problem.issues ?? (problem.code === 'number_mismatch' ? [{ field: 'number', message: problem.message }] : []);
+      // The summary is the whole answer (Chinese text and code); issues also go next to their fields.
+      showErrors(form, issues, `未能提交：${error.message}`);
     } finally {
       button.disabled = false;
     }
