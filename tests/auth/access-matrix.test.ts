@@ -172,7 +172,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /v1/imports/{id}': [
     {
       expected: adminOnly(200),
-      request: async () => ({ url: `/v1/imports/${(await send(csvImport(), 'admin')).json().importRunId}` }),
+      request: async () => ({ url: `/v1/imports/${(await send(csvImport(), 'admin')).json().id}` }),
     },
   ],
   'POST /v1/keys': [
