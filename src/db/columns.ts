@@ -18,6 +18,12 @@ export const stampedNow = (name: string) => text(name).notNull().default(sql`(st
 /** A row's owner: deleting the owner deletes the row. */
 export const ownedBy = (name: string, owner: () => AnySQLiteColumn) => integer(name).notNull().references(owner, { onDelete: 'cascade' });
 
+/** The file a run read: its name as given, and the SHA-256 that tells a file read before. */
+export const fileColumns = () => ({
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+});
+
 /** How a run of an import or a job went: when it started and ended, and why it failed if it did. */
 export const runColumns = () => ({
   status: text('status').notNull(),

@@ -1,13 +1,12 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { counter, id, ownedBy, runColumns } from '../db/columns.ts';
+import { counter, fileColumns, id, ownedBy, runColumns } from '../db/columns.ts';
 
 /** Every import of a file, whatever its outcome, with the counts its report shows. */
 export const importRuns = sqliteTable(
   'import_runs',
   {
     id: id(),
-    fileName: text('file_name').notNull(),
-    sha256: text('sha256').notNull(),
+    ...fileColumns(),
     format: text('format').notNull(),
     source: text('source').notNull(),
     ...runColumns(),

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { counter, id, runColumns } from '../db/columns.ts';
+import { counter, fileColumns, id, runColumns } from '../db/columns.ts';
 
 /**
  * One row per UDI device record (one DI), as last published: incremental files replace a row
@@ -50,8 +50,7 @@ export const udiRuns = sqliteTable(
   'udi_runs',
   {
     id: id(),
-    fileName: text('file_name').notNull(),
-    sha256: text('sha256').notNull(),
+    ...fileColumns(),
     sizeBytes: integer('size_bytes').notNull(),
     trigger: text('trigger').notNull(),
     ...runColumns(),
