@@ -29,7 +29,7 @@ export const multipleNumbers = defineError(422, 'multiple_numbers', (numbers: Pa
   extra: { numbers: numbers.map((n) => n.canonical) },
 }));
 
-interface NotFoundDetails {
+export interface NotFoundDetails {
   number: ParsedNumber;
   probableMatch: string | null;
   replacedBy: string[];

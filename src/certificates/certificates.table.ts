@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { id, ownedBy, stampedNow } from '../db/columns.ts';
 
 /**
  * One row per canonical number. The parsed parts come from the number engine; the `current_*`
@@ -9,7 +10,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 export const certificates = sqliteTable(
   'certificates',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     canonical: text('canonical').notNull(),
     matchKey: text('match_key').notNull(),
     recodeKey: text('recode_key'),
@@ -35,8 +36,8 @@ export const certificates = sqliteTable(
      * must be recomputed then, by the summary-refresh job. Null when nothing is pending.
      */
     summaryDue: text('summary_due'),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: stampedNow('created_at'),
+    updatedAt: stampedNow('updated_at'),
   },
   (t) => [
     // One certificate per match key (the writer joins spellings that share one); the canonical
@@ -54,10 +55,8 @@ export const certificates = sqliteTable(
 export const certificateVersions = sqliteTable(
   'certificate_versions',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    certificateId: integer('certificate_id')
-      .notNull()
-      .references(() => certificates.id, { onDelete: 'cascade' }),
+    id: id(),
+    certificateId: ownedBy('certificate_id', () => certificates.id),
     documentType: text('document_type').notNull(),
     asIssued: text('as_issued').notNull(),
     approvalDate: text('approval_date'),
@@ -82,7 +81,7 @@ export const certificateVersions = sqliteTable(
     importRunId: integer('import_run_id'),
     /** Hash of the document's own fields, so the same document from a re-import adds nothing. */
     contentHash: text('content_hash').notNull(),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: stampedNow('created_at'),
   },
   (t) => [
     // Covers the auto-fill read, so the hot path never touches the wide version rows (whose
@@ -107,14 +106,12 @@ export const certificateVersions = sqliteTable(
 export const certificateLinks = sqliteTable(
   'certificate_links',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     fromCanonical: text('from_canonical').notNull(),
     fromMatchKey: text('from_match_key').notNull(),
-    toCertificateId: integer('to_certificate_id')
-      .notNull()
-      .references(() => certificates.id, { onDelete: 'cascade' }),
+    toCertificateId: ownedBy('to_certificate_id', () => certificates.id),
     source: text('source').notNull(),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: stampedNow('created_at'),
   },
   (t) => [
     uniqueIndex('certificate_links_uq').on(t.fromMatchKey, t.toCertificateId),

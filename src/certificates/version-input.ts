@@ -53,10 +53,8 @@ export interface VersionInput extends DocumentFields {
   contentHash?: string;
 }
 
-export const DOCUMENT_FIELD_NAMES = [
-  'approvalDate',
-  'effectiveDate',
-  'expiryDate',
+/** The document's free-text fields, as opposed to its dates. */
+export const DOCUMENT_TEXT_FIELD_NAMES = [
   'productName',
   'holder',
   'holderAddress',
@@ -69,4 +67,11 @@ export const DOCUMENT_FIELD_NAMES = [
   'approvalDepartment',
   'changeDescription',
   'remarks',
+] as const satisfies readonly (keyof DocumentFields)[];
+
+export const DOCUMENT_FIELD_NAMES = [
+  'approvalDate',
+  'effectiveDate',
+  'expiryDate',
+  ...DOCUMENT_TEXT_FIELD_NAMES,
 ] as const satisfies readonly (keyof DocumentFields)[];

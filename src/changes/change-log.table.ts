@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id } from '../db/columns.ts';
 
 /**
  * Append-only record of every change to certificates, tickets and keys: who, when, before and
@@ -7,7 +8,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const changeLog = sqliteTable(
   'change_log',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     at: text('at').notNull(),
     actor: text('actor').notNull(),
     entity: text('entity').notNull(),

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { stampedNow } from './columns.ts';
 
 /**
  * Small facts about the database as a whole, by key: what a process must compare at start with
@@ -8,5 +8,5 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const serviceState = sqliteTable('service_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: stampedNow('updated_at'),
 });

@@ -1,27 +1,24 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { counter, fileColumns, id, ownedBy, runColumns } from '../db/columns.ts';
 
 /** Every import of a file, whatever its outcome, with the counts its report shows. */
 export const importRuns = sqliteTable(
   'import_runs',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    fileName: text('file_name').notNull(),
-    sha256: text('sha256').notNull(),
+    id: id(),
+    ...fileColumns(),
     format: text('format').notNull(),
     source: text('source').notNull(),
-    status: text('status').notNull(),
-    startedAt: text('started_at').notNull(),
-    finishedAt: text('finished_at'),
-    totalRows: integer('total_rows').notNull().default(0),
-    versionsAdded: integer('versions_added').notNull().default(0),
-    unchangedRows: integer('unchanged_rows').notNull().default(0),
-    rejectedRows: integer('rejected_rows').notNull().default(0),
-    certificatesCreated: integer('certificates_created').notNull().default(0),
-    error: text('error'),
+    ...runColumns(),
+    totalRows: counter('total_rows'),
+    versionsAdded: counter('versions_added'),
+    unchangedRows: counter('unchanged_rows'),
+    rejectedRows: counter('rejected_rows'),
+    certificatesCreated: counter('certificates_created'),
     /** Template instruction rows and repeated headers: neither data nor rejected. */
-    hintRowsSkipped: integer('hint_rows_skipped').notNull().default(0),
+    hintRowsSkipped: counter('hint_rows_skipped'),
     /** Rows stored with a value dropped (e.g. an expiry on a filing). */
-    warningRows: integer('warning_rows').notNull().default(0),
+    warningRows: counter('warning_rows'),
     errorCode: text('error_code'),
     encoding: text('encoding'),
     sizeBytes: integer('size_bytes'),
@@ -36,10 +33,8 @@ export const importRuns = sqliteTable(
 export const importRejections = sqliteTable(
   'import_rejections',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    importRunId: integer('import_run_id')
-      .notNull()
-      .references(() => importRuns.id, { onDelete: 'cascade' }),
+    id: id(),
+    importRunId: ownedBy('import_run_id', () => importRuns.id),
     row: integer('row').notNull(),
     column: text('column'),
     reason: text('reason').notNull(),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { bilingualTextSchema } from '../shared/problem.ts';
 
-const bilingual = z
-  .object({ zh: z.string().describe('中文说明'), en: z.string().describe('English explanation') })
-  .describe('The explanation in Chinese and English.');
+const bilingual = bilingualTextSchema.describe('The explanation in Chinese and English.');
 
 const rowIssueSchema = z
   .object({

@@ -1,10 +1,10 @@
-import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
-import { switchedOffReason } from './job-switch.ts';
+import { type HousekeepingWork, housekeepingJob } from './housekeeping-job.ts';
+import type { JobDefinition } from './job.types.ts';
 
 /** The correction queue's periodic housekeeping; returns what it did (claims released …). */
-export type CorrectionsSweep = () => JobCounts | Promise<JobCounts>;
+export type CorrectionsSweep = HousekeepingWork;
 
-const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
+const NO_SWEEP = 'the correction queue provides no sweep function yet';
 
 /**
  * Runs the correction queue's sweep. Tickets resolve themselves in the write that brings their
@@ -12,18 +12,12 @@ const CORRECTIONS_SWEEP_JOB = 'corrections-sweep';
  * The queue (src/corrections) provides the function; without one the job is listed but disabled.
  */
 export function correctionsSweepJob(sweep: CorrectionsSweep | null, schedule: string, housekeepingEnabled: boolean): JobDefinition {
-  return {
-    name: CORRECTIONS_SWEEP_JOB,
+  return housekeepingJob({
+    name: 'corrections-sweep',
     description: 'Returns timed-out ticket claims to the queue (tickets resolve at once when their data arrives)',
-    kind: 'housekeeping',
     schedule,
-    enabled: housekeepingEnabled && sweep !== null,
-    disabledReason:
-      sweep === null ? 'the correction queue provides no sweep function yet' : switchedOffReason('housekeeping', housekeepingEnabled),
-    source: null,
-    async run(): Promise<JobResult> {
-      if (!sweep) return { outcome: 'failed', counts: {}, error: 'the correction queue provides no sweep function yet' };
-      return { outcome: 'succeeded', counts: await sweep() };
-    },
-  };
+    housekeepingEnabled,
+    work: sweep,
+    withoutWork: { reason: NO_SWEEP, result: { outcome: 'failed', counts: {}, error: NO_SWEEP } },
+  });
 }

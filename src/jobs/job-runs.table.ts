@@ -1,4 +1,5 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { id, runColumns } from '../db/columns.ts';
 
 /**
  * Every run of every scheduled job, started by the scheduler or by hand: when, how it ended, what
@@ -8,15 +9,12 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const jobRuns = sqliteTable(
   'job_runs',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     job: text('job').notNull(),
     trigger: text('trigger').notNull(),
-    status: text('status').notNull(),
-    startedAt: text('started_at').notNull(),
+    ...runColumns(),
     heartbeatAt: text('heartbeat_at').notNull(),
-    finishedAt: text('finished_at'),
     counts: text('counts', { mode: 'json' }),
-    error: text('error'),
   },
   (t) => [index('job_runs_job_idx').on(t.job, t.id)],
 );

@@ -1,10 +1,8 @@
-import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
-import { switchedOffReason } from './job-switch.ts';
+import { type HousekeepingWork, housekeepingJob } from './housekeeping-job.ts';
+import type { JobDefinition } from './job.types.ts';
 
 /** Sends pending search-index updates (src/search's outbox) to the search engine. */
-export type SearchOutboxDrain = () => JobCounts | Promise<JobCounts>;
-
-const SEARCH_OUTBOX_DRAIN_JOB = 'search-outbox-drain';
+export type SearchOutboxDrain = HousekeepingWork;
 
 /**
  * Drains the search outbox. The search feature (src/search, `drainSearchOutbox()`) provides the
@@ -13,21 +11,16 @@ const SEARCH_OUTBOX_DRAIN_JOB = 'search-outbox-drain';
  * fetch: configuring Meilisearch is the operator's opt-in, and without the drain it never updates.
  */
 export function searchOutboxDrainJob(drain: SearchOutboxDrain | null, schedule: string, housekeepingEnabled: boolean): JobDefinition {
-  return {
-    name: SEARCH_OUTBOX_DRAIN_JOB,
+  return housekeepingJob({
+    name: 'search-outbox-drain',
     description: 'Sends pending certificate changes to the search index',
-    kind: 'housekeeping',
     schedule,
-    enabled: housekeepingEnabled && drain !== null,
-    disabledReason:
-      drain === null
-        ? 'no search outbox in this configuration (the embedded index is updated in each write)'
-        : switchedOffReason('housekeeping', housekeepingEnabled),
-    source: null,
-    async run(): Promise<JobResult> {
+    housekeepingEnabled,
+    work: drain,
+    withoutWork: {
+      reason: 'no search outbox in this configuration (the embedded index is updated in each write)',
       // Nothing to drain: the embedded index needs no outbox.
-      if (!drain) return { outcome: 'succeeded', counts: {}, error: null };
-      return { outcome: 'succeeded', counts: await drain() };
+      result: { outcome: 'succeeded', counts: {}, error: null },
     },
-  };
+  });
 }

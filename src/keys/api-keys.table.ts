@@ -1,10 +1,11 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { id } from '../db/columns.ts';
 
 /** API keys: only the SHA-256 of the secret is stored; the key itself is shown once at creation. */
 export const apiKeys = sqliteTable(
   'api_keys',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     name: text('name').notNull(),
     organisation: text('organisation').notNull(),
     role: text('role').notNull(),

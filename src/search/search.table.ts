@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { id, stampedNow } from '../db/columns.ts';
 
 /**
  * One row per certificate in the embedded full-text index, with the facet code its FTS row id
@@ -16,7 +16,7 @@ export const searchDocs = sqliteTable('search_docs', {
  * transaction as the certificate; drained by a job (`drainSearchOutbox`), never by a request.
  */
 export const searchOutbox = sqliteTable('search_outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: id(),
   certificateId: integer('certificate_id').notNull(),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: stampedNow('created_at'),
 });

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type BilingualText } from './app-error.ts';
+import { AppError, type BilingualText, defineError } from './app-error.ts';
 import { PROBLEM_CONTENT_TYPE, type Problem } from './problem.ts';
 import { translateIssues, type ValidationIssue } from './zod-messages.ts';
 
@@ -28,50 +28,40 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(problemOf(error));
 }
 
+/** A client's mistake that Fastify or a plugin reports in its own words, answered with our code and text. */
+const clientFault = (status: number, code: string, zh: string, en: string) => defineError(status, code, () => ({ text: { zh, en } }));
+
+type ClientFault = ReturnType<typeof clientFault>;
+
 /** Fastify's own errors that are the client's fault, mapped to stable codes. */
-const frameworkErrors: Record<string, { status: number; code: string; text: BilingualText }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'payload_too_large',
-    text: { zh: '请求体过大（上限 1 MB）。', en: 'The request body is too large (limit 1 MB).' },
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'unsupported_media_type',
-    text: { zh: '不支持的请求内容类型。', en: 'Unsupported content type.' },
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    code: 'invalid_request',
-    text: { zh: '请求体为空，应为 JSON。', en: 'The JSON body is empty.' },
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'invalid_json',
-    text: { zh: '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
-  },
+const frameworkErrors: Record<string, ClientFault> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: clientFault(
+    413,
+    'payload_too_large',
+    '请求体过大（上限 1 MB）。',
+    'The request body is too large (limit 1 MB).',
+  ),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: clientFault(415, 'unsupported_media_type', '不支持的请求内容类型。', 'Unsupported content type.'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: clientFault(400, 'invalid_request', '请求体为空，应为 JSON。', 'The JSON body is empty.'),
+  FST_ERR_CTP_INVALID_JSON_BODY: clientFault(400, 'invalid_json', '请求体不是有效的 JSON。', 'The request body is not valid JSON.'),
 };
 
-const malformedMultipart = {
-  status: 400,
-  code: 'malformed_multipart',
-  text: {
-    zh: 'multipart/form-data 请求体格式错误（分隔符缺失或不符、内容被截断或头部无效），请用标准表单上传一个 file 字段。',
-    en: 'The multipart/form-data body is malformed (missing or mismatched boundary, truncated, or bad part headers); upload one `file` field with a standard form.',
-  },
-};
+const malformedMultipart = clientFault(
+  400,
+  'malformed_multipart',
+  'multipart/form-data 请求体格式错误（分隔符缺失或不符、内容被截断或头部无效），请用标准表单上传一个 file 字段。',
+  'The multipart/form-data body is malformed (missing or mismatched boundary, truncated, or bad part headers); upload one `file` field with a standard form.',
+);
 
-const tooManyParts = {
-  status: 400,
-  code: 'multipart_too_many_parts',
-  text: {
-    zh: '表单字段或文件过多：请只上传一个 file 字段。',
-    en: 'Too many fields or files in the form: upload a single `file` field.',
-  },
-};
+const tooManyParts = clientFault(
+  400,
+  'multipart_too_many_parts',
+  '表单字段或文件过多：请只上传一个 file 字段。',
+  'Too many fields or files in the form: upload a single `file` field.',
+);
 
 /** @fastify/multipart's own errors, all the client's doing (file size limits are mapped by their routes). */
-const multipartErrors: Record<string, { status: number; code: string; text: BilingualText }> = {
+const multipartErrors: Record<string, ClientFault> = {
   FST_INVALID_MULTIPART_CONTENT_TYPE: malformedMultipart,
   FST_MP_PREMATURE_CLOSE: malformedMultipart,
   FST_PROTO_VIOLATION: malformedMultipart,
@@ -88,7 +78,7 @@ const multipartErrors: Record<string, { status: number; code: string; text: Bili
 const BUSBOY_PARSE_ERROR =
   /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.* terminated early due to unexpected end of multipart data|The needle cannot have a length bigger than \d+\.|Malformed part header)/;
 
-function multipartProblem(error: FastifyError, request: FastifyRequest): (typeof multipartErrors)[string] | undefined {
+function multipartProblem(error: FastifyError, request: FastifyRequest): ClientFault | undefined {
   if (error.code && multipartErrors[error.code]) return multipartErrors[error.code];
   const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
   if (error.statusCode === undefined && multipart && BUSBOY_PARSE_ERROR.test(error.message)) return malformedMultipart;
@@ -134,7 +124,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     }
 
     const mapped = (error.code ? frameworkErrors[error.code] : undefined) ?? multipartProblem(error, request);
-    if (mapped) return sendProblem(reply, new AppError(mapped.status, mapped.code, mapped.text));
+    if (mapped) return sendProblem(reply, mapped());
 
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, url: request.url }, 'response did not match its schema');

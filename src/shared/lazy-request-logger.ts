@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Bindings, ChildLoggerOptions, FastifyChildLoggerFactory } from 'fastify/types/logger.js';
 
 type LogFn = FastifyBaseLogger['info'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 // pino's log functions are overloaded; every overload forwards unchanged.
 // biome-ignore lint/suspicious/noExplicitAny: pino's log functions are overloaded; these forward any of them unchanged.
 type LogArgs = any[];
@@ -33,27 +34,22 @@ class LazyChildLogger implements FastifyBaseLogger {
     this.resolve().level = level;
   }
 
-  // Methods on the prototype, not arrow fields: one of these is made for every request.
-  fatal(...args: LogArgs): void {
-    this.resolve().fatal(...(args as Parameters<LogFn>));
-  }
-  error(...args: LogArgs): void {
-    this.resolve().error(...(args as Parameters<LogFn>));
-  }
-  warn(...args: LogArgs): void {
-    this.resolve().warn(...(args as Parameters<LogFn>));
-  }
-  info(...args: LogArgs): void {
-    this.resolve().info(...(args as Parameters<LogFn>));
-  }
-  debug(...args: LogArgs): void {
-    this.resolve().debug(...(args as Parameters<LogFn>));
-  }
-  trace(...args: LogArgs): void {
-    this.resolve().trace(...(args as Parameters<LogFn>));
-  }
-  silent(...args: LogArgs): void {
-    this.resolve().silent(...(args as Parameters<LogFn>));
+  // The log methods only forward; they are set once on the prototype below (not as arrow fields:
+  // one of these loggers is made for every request).
+  declare fatal: LogFn;
+  declare error: LogFn;
+  declare warn: LogFn;
+  declare info: LogFn;
+  declare debug: LogFn;
+  declare trace: LogFn;
+  declare silent: LogFn;
+
+  static {
+    for (const level of LOG_LEVELS) {
+      LazyChildLogger.prototype[level] = function (this: LazyChildLogger, ...args: LogArgs): void {
+        this.resolve()[level](...(args as Parameters<LogFn>));
+      };
+    }
   }
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {

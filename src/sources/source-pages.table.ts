@@ -1,4 +1,5 @@
 import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { counter } from '../db/columns.ts';
 
 /**
  * The last fetch of each page of each HTML source: the validators for the next conditional
@@ -14,8 +15,8 @@ export const sourcePages = sqliteTable(
     /** imported, not_modified, empty, layout_changed, http_error, network_error. */
     outcome: text('outcome').notNull(),
     httpStatus: integer('http_status'),
-    records: integer('records').notNull().default(0),
-    versionsAdded: integer('versions_added').notNull().default(0),
+    records: counter('records'),
+    versionsAdded: counter('versions_added'),
     error: text('error'),
     fetchedAt: text('fetched_at').notNull(),
     /** When this page last parsed and imported cleanly. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { counter, id, ownedBy } from '../db/columns.ts';
 
 /**
  * One ticket per missing Guangdong number while it is active (`open` or `claimed`): the partial
@@ -9,7 +10,7 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 export const tickets = sqliteTable(
   'tickets',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     /**
      * 128 random bits in hex: how a requester reads the ticket without a key of the organisation
      * that asked (ids can be counted, refs cannot). Every insert sets one; the default only lets
@@ -20,8 +21,8 @@ export const tickets = sqliteTable(
     matchKey: text('match_key').notNull(),
     family: text('family').notNull(),
     status: text('status').notNull(),
-    requestCount: integer('request_count').notNull().default(0),
-    requesterCount: integer('requester_count').notNull().default(0),
+    requestCount: counter('request_count'),
+    requesterCount: counter('requester_count'),
     firstSeenAt: text('first_seen_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     claimedBy: text('claimed_by'),
@@ -60,14 +61,12 @@ export const tickets = sqliteTable(
 export const ticketRequesters = sqliteTable(
   'ticket_requesters',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    ticketId: integer('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    id: id(),
+    ticketId: ownedBy('ticket_id', () => tickets.id),
     organisation: text('organisation').notNull(),
     contact: text('contact'),
     callbackUrl: text('callback_url'),
-    requestCount: integer('request_count').notNull().default(0),
+    requestCount: counter('request_count'),
     firstSeenAt: text('first_seen_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
   },
@@ -78,11 +77,9 @@ export const ticketRequesters = sqliteTable(
 export const ticketLookupDays = sqliteTable(
   'ticket_lookup_days',
   {
-    ticketId: integer('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: ownedBy('ticket_id', () => tickets.id),
     day: text('day').notNull(),
-    count: integer('count').notNull().default(0),
+    count: counter('count'),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.day] })],
 );
@@ -91,10 +88,8 @@ export const ticketLookupDays = sqliteTable(
 export const ticketAttachments = sqliteTable(
   'ticket_attachments',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    ticketId: integer('ticket_id')
-      .notNull()
-      .references(() => tickets.id, { onDelete: 'cascade' }),
+    id: id(),
+    ticketId: ownedBy('ticket_id', () => tickets.id),
     sha256: text('sha256').notNull(),
     mediaType: text('media_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),

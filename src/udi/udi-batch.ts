@@ -5,7 +5,7 @@ import type { ParsedNumber } from '../numbers/number.types.ts';
 import type { NumberCache, RecentKeys } from '../numbers/number-cache.ts';
 import type { UdiDeviceRecord } from './udi-device.ts';
 import type { UdiDevicesRepository } from './udi-devices.repository.ts';
-import type { UdiRejection, UdiRunCounts, UdiRunsRepository } from './udi-runs.repository.ts';
+import { EMPTY_UDI_COUNTS, type UdiRejection, type UdiRunCounts, type UdiRunsRepository } from './udi-runs.repository.ts';
 
 export interface PendingDevice {
   entry: string;
@@ -57,16 +57,7 @@ export class UdiBatchWriter {
   }
 
   private writeUnsafe(devices: readonly PendingDevice[], context: BatchContext): BatchOutcome {
-    const counts: UdiRunCounts = {
-      devicesRead: devices.length,
-      devicesAdded: 0,
-      devicesUpdated: 0,
-      devicesUnchanged: 0,
-      devicesStale: 0,
-      devicesRejected: 0,
-      versionsAdded: 0,
-      certificatesCreated: 0,
-    };
+    const counts: UdiRunCounts = { ...EMPTY_UDI_COUNTS, devicesRead: devices.length };
     const rejections: UdiRejection[] = [];
     const versions: VersionInput[] = [];
     for (const pending of devices) {

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { counter, fileColumns, id, runColumns } from '../db/columns.ts';
 
 /**
  * One row per UDI device record (one DI), as last published: incremental files replace a row
@@ -48,26 +49,22 @@ export const udiDeviceCertificates = sqliteTable(
 export const udiRuns = sqliteTable(
   'udi_runs',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    fileName: text('file_name').notNull(),
-    sha256: text('sha256').notNull(),
+    id: id(),
+    ...fileColumns(),
     sizeBytes: integer('size_bytes').notNull(),
     trigger: text('trigger').notNull(),
-    status: text('status').notNull(),
-    startedAt: text('started_at').notNull(),
-    finishedAt: text('finished_at'),
+    ...runColumns(),
     declaredDevices: integer('declared_devices'),
-    devicesRead: integer('devices_read').notNull().default(0),
-    devicesAdded: integer('devices_added').notNull().default(0),
-    devicesUpdated: integer('devices_updated').notNull().default(0),
-    devicesUnchanged: integer('devices_unchanged').notNull().default(0),
-    devicesStale: integer('devices_stale').notNull().default(0),
-    devicesRejected: integer('devices_rejected').notNull().default(0),
-    versionsAdded: integer('versions_added').notNull().default(0),
-    certificatesCreated: integer('certificates_created').notNull().default(0),
+    devicesRead: counter('devices_read'),
+    devicesAdded: counter('devices_added'),
+    devicesUpdated: counter('devices_updated'),
+    devicesUnchanged: counter('devices_unchanged'),
+    devicesStale: counter('devices_stale'),
+    devicesRejected: counter('devices_rejected'),
+    versionsAdded: counter('versions_added'),
+    certificatesCreated: counter('certificates_created'),
     /** Text repairs (control characters dropped, bare `&` escaped) and the first rejections, as JSON. */
     details: text('details', { mode: 'json' }),
-    error: text('error'),
   },
   (t) => [index('udi_runs_sha256_idx').on(t.sha256)],
 );

@@ -6,6 +6,7 @@ import { normalise } from '../../numbers/normalise.ts';
 import type { NormaliseError, NormaliseResult, ParsedNumber } from '../../numbers/number.types.ts';
 import { recodeKey } from '../../numbers/recode-key.ts';
 import { LruMap } from '../../shared/lru-map.ts';
+import type { NotFoundDetails } from '../certificates.errors.ts';
 import type { CertificatesRepository } from '../certificates.repository.ts';
 import type { KnownSuggestion } from '../certificates.schemas.ts';
 
@@ -20,15 +21,7 @@ export interface Requester {
 
 export type LookupOutcome<Found> =
   | { kind: 'found'; number: ParsedNumber; found: Found }
-  | {
-      kind: 'not_found';
-      number: ParsedNumber;
-      probableMatch: string | null;
-      replacedBy: string[];
-      suggestions: KnownSuggestion[];
-      correctNumber: string | null;
-      extra: Record<string, unknown>;
-    }
+  | ({ kind: 'not_found' } & NotFoundDetails)
   | { kind: 'invalid'; input: string; error: NormaliseError; suggestions: KnownSuggestion[] }
   | { kind: 'multiple'; numbers: ParsedNumber[] };
 

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { problemSchema } from '../../shared/problem.ts';
+import { bilingualTextSchema, problemSchema } from '../../shared/problem.ts';
 
-const Text = z
-  .object({ zh: z.string().describe('中文说明'), en: z.string().describe('English explanation') })
-  .describe('Why, in Chinese and English.');
+const Text = bilingualTextSchema.describe('Why, in Chinese and English.');
 
 /** The ticket a miss of a Guangdong number opened or joined, as the correction queue reports it. */
 export const missTicketSchema = z

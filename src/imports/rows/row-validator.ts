@@ -1,4 +1,10 @@
-import type { DocumentFields, DocumentType, Provenance, VersionInput } from '../../certificates/version-input.ts';
+import {
+  DOCUMENT_TEXT_FIELD_NAMES,
+  type DocumentFields,
+  type DocumentType,
+  type Provenance,
+  type VersionInput,
+} from '../../certificates/version-input.ts';
 import { normalise } from '../../numbers/normalise.ts';
 import type { ParsedNumber } from '../../numbers/number.types.ts';
 import { cellText } from './cells.ts';
@@ -27,20 +33,7 @@ type Detail = Pick<RowIssue, 'reason' | 'message'>;
 const MAX_TEXT_LENGTH = 20_000;
 const MAX_REPORTED_VALUE = 500;
 
-const TEXT_FIELDS = [
-  'productName',
-  'holder',
-  'holderAddress',
-  'productionAddress',
-  'agentName',
-  'agentAddress',
-  'modelSpec',
-  'structure',
-  'scope',
-  'approvalDepartment',
-  'changeDescription',
-  'remarks',
-] as const satisfies readonly (Field & keyof DocumentFields)[];
+const TEXT_FIELDS = DOCUMENT_TEXT_FIELD_NAMES satisfies readonly (Field & keyof DocumentFields)[];
 
 type DateField = keyof typeof DATE_NAMES;
 const DATE_FIELDS: readonly DateField[] = ['approvalDate', 'effectiveDate', 'expiryDate'];

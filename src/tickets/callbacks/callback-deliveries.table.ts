@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { counter, id } from '../../db/columns.ts';
 
 /**
  * The outbox and delivery log of ticket callbacks: a row is written in the transaction that
@@ -7,14 +8,14 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 export const callbackDeliveries = sqliteTable(
   'callback_deliveries',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: id(),
     ticketId: integer('ticket_id').notNull(),
     url: text('url').notNull(),
     event: text('event').notNull(),
     payload: text('payload').notNull(),
     /** `pending`, `delivered`, `failed` (gave up) or `skipped` (no CALLBACK_SECRET configured). */
     status: text('status').notNull(),
-    attempts: integer('attempts').notNull().default(0),
+    attempts: counter('attempts'),
     nextAttemptAt: text('next_attempt_at'),
     lastAttemptAt: text('last_attempt_at'),
     lastStatusCode: integer('last_status_code'),

@@ -128,10 +128,9 @@ function facts(ticket) {
     if (ticket.rejection.note) rows.push(['说明', ticket.rejection.note]);
     rows.push(['驳回人', ticket.rejection.name], ['驳回时间', when(ticket.rejection.at)]);
   }
-  return h(
-    'section',
-    { 'aria-labelledby': 'facts-title', class: 'card' },
-    h('h2', { id: 'facts-title' }, '工单信息'),
+  return card(
+    'facts',
+    '工单信息',
     h(
       'dl',
       { class: 'facts' },
@@ -142,55 +141,54 @@ function facts(ticket) {
 
 function requesters(ticket) {
   const list = ticket.requesters ?? [];
-  return h(
-    'section',
-    { 'aria-labelledby': 'requesters-title', class: 'card' },
-    h('h2', { id: 'requesters-title' }, `查询单位（${list.length}）`),
-    list.length === 0
-      ? h('p', { class: 'empty' }, '暂无。')
-      : h(
-          'ul',
-          { class: 'plain' },
-          list.map((r) =>
-            h(
-              'li',
-              { class: 'requester' },
-              h('strong', {}, r.organisation),
-              h('span', {}, ` · 查询 ${r.requestCount} 次 · 最近 ${when(r.lastSeenAt)}`),
-              r.contact ? h('div', {}, `联系方式：${r.contact}`) : null,
-              r.callbackUrl ? h('div', { class: 'muted' }, `状态通知：${r.callbackUrl}`) : null,
-            ),
+  return card(
+    'requesters',
+    `查询单位（${list.length}）`,
+    emptyOr(
+      list,
+      h(
+        'ul',
+        { class: 'plain' },
+        list.map((r) =>
+          h(
+            'li',
+            { class: 'requester' },
+            h('strong', {}, r.organisation),
+            h('span', {}, ` · 查询 ${r.requestCount} 次 · 最近 ${when(r.lastSeenAt)}`),
+            r.contact ? h('div', {}, `联系方式：${r.contact}`) : null,
+            r.callbackUrl ? h('div', { class: 'muted' }, `状态通知：${r.callbackUrl}`) : null,
           ),
         ),
+      ),
+    ),
   );
 }
 
 function lookups(ticket) {
   const days = ticket.lookupsByDay ?? [];
   const most = Math.max(1, ...days.map((d) => d.count));
-  return h(
-    'section',
-    { 'aria-labelledby': 'lookups-title', class: 'card' },
-    h('h2', { id: 'lookups-title' }, '每日查询次数'),
-    days.length === 0
-      ? h('p', { class: 'empty' }, '暂无。')
-      : h(
-          'ol',
-          { class: 'bars' },
-          days.slice(-30).map((d) => {
-            const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
-            bar.style.setProperty('--share', String(d.count / most));
-            return h('li', {}, h('span', { class: 'bar-label' }, d.day), bar, h('span', { class: 'bar-value' }, `${d.count} 次`));
-          }),
-        ),
+  return card(
+    'lookups',
+    '每日查询次数',
+    emptyOr(
+      days,
+      h(
+        'ol',
+        { class: 'bars' },
+        days.slice(-30).map((d) => {
+          const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
+          bar.style.setProperty('--share', String(d.count / most));
+          return h('li', {}, h('span', { class: 'bar-label' }, d.day), bar, h('span', { class: 'bar-value' }, `${d.count} 次`));
+        }),
+      ),
+    ),
   );
 }
 
 function trail(history) {
-  return h(
-    'section',
-    { 'aria-labelledby': 'trail-title', class: 'card' },
-    h('h2', { id: 'trail-title' }, '处理记录'),
+  return card(
+    'trail',
+    '处理记录',
     h(
       'ol',
       { class: 'trail' },
@@ -207,4 +205,14 @@ function trail(history) {
       ),
     ),
   );
+}
+
+/** A titled card; its heading names the section for screen readers. */
+function card(name, title, ...body) {
+  return h('section', { 'aria-labelledby': `${name}-title`, class: 'card' }, h('h2', { id: `${name}-title` }, title), ...body);
+}
+
+/** What a card shows for a list that is still empty. */
+function emptyOr(list, shown) {
+  return list.length === 0 ? h('p', { class: 'empty' }, '暂无。') : shown;
 }
