@@ -12,10 +12,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A real app on a migrated `:memory:` database, with the clock fixed to a given day in Shanghai. */
-export async function buildTestApp(options: { today?: string; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
+/**
+ * A real app on a migrated `:memory:` database, with the clock fixed to a given day in Shanghai, or
+ * following `now` for tests that move it.
+ */
+export async function buildTestApp(options: { today?: string; now?: () => Date; config?: Partial<AppConfig> } = {}): Promise<TestContext> {
   const fixed = new Date(`${options.today ?? '2026-11-25'}T04:00:00Z`);
-  const services = createServices(testConfig(options.config), { now: () => fixed });
+  const services = createServices(testConfig(options.config), { now: options.now ?? (() => fixed) });
   const app = await buildApp(services);
   return {
     app,

@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { testConfig } from '../../src/config/config.ts';
-import { createServices } from '../../src/services.ts';
-import type { TestContext } from '../helpers/test-app.ts';
+import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, missLookup, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -10,17 +7,8 @@ let keys: Keys;
 let clock: Date;
 beforeEach(async () => {
   clock = new Date('2026-11-20T01:00:00Z');
-  const services = createServices(testConfig({ attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 }), { now: () => clock });
-  const app = await buildApp(services);
-  ctx = {
-    app,
-    services,
-    close: async () => {
-      await app.close();
-      services.close();
-    },
-  };
-  keys = createKeys(services);
+  ctx = await buildTestApp({ now: () => clock, config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 } });
+  keys = createKeys(ctx.services);
 });
 afterEach(() => ctx.close());
 

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { type AppConfig, testConfig } from '../../src/config/config.ts';
-import { createServices } from '../../src/services.ts';
-import type { TestContext } from '../helpers/test-app.ts';
+import { type AppConfig, } from '../../src/config/config.ts';
+import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';
 
 /**
@@ -18,18 +16,9 @@ afterEach(() => ctx.close());
 /** A real app with a clock the test moves; quotas as configured (the defaults unless given). */
 async function start(ticketQuota?: AppConfig['ticketQuota']): Promise<void> {
   clock = new Date('2026-11-25T04:00:00Z');
-  const config = testConfig({ attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 });
-  const services = createServices(ticketQuota ? { ...config, ticketQuota } : config, { now: () => clock });
-  const app = await buildApp(services);
-  ctx = {
-    app,
-    services,
-    close: async () => {
-      await app.close();
-      services.close();
-    },
-  };
-  keys = createKeys(services);
+  const config: Partial<AppConfig> = { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0 };
+  ctx = await buildTestApp({ now: () => clock, config: ticketQuota ? { ...config, ticketQuota } : config });
+  keys = createKeys(ctx.services);
 }
 
 /** `count` well-formed Guangdong numbers no test stores, none of them MISSING_GD. */

@@ -1,8 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.ts';
-import { testConfig } from '../../src/config/config.ts';
-import { createServices } from '../../src/services.ts';
-import { storeDocuments, type TestContext } from '../helpers/test-app.ts';
+import { buildTestApp, storeDocuments, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, MISSING_GD, missLookup, multipart, pdfBytes, RESOLVE_FORM, tempDir } from './fixtures.ts';
 
 let ctx: TestContext;
@@ -11,19 +8,11 @@ let clock: Date;
 
 beforeEach(async () => {
   clock = new Date('2026-11-25T04:00:00Z');
-  const services = createServices(testConfig({ attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, claimTimeoutMinutes: 30 }), {
+  ctx = await buildTestApp({
     now: () => clock,
+    config: { attachmentsDir: tempDir('certref-att-'), rateLimitPerMinute: 0, claimTimeoutMinutes: 30 },
   });
-  const app = await buildApp(services);
-  ctx = {
-    app,
-    services,
-    close: async () => {
-      await app.close();
-      services.close();
-    },
-  };
-  keys = createKeys(services);
+  keys = createKeys(ctx.services);
 });
 afterEach(() => ctx.close());
 
