@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppConfig, } from '../../src/config/config.ts';
+import type { AppConfig } from '../../src/config/config.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';
 
