@@ -7,11 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { testConfig } from '../../src/config/config.ts';
-import { normalise } from '../../src/numbers/normalise.ts';
-import { createServices } from '../../src/services.ts';
-import { UdiBatchWriter } from '../../src/udi/udi-batch.ts';
-import { UdiImporter } from '../../src/udi/udi-importer.ts';
+import { probeImporter } from './helpers.ts';
 
 const nodeMb = Number(process.argv[2] ?? 64);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-udi-giant-'));
@@ -38,15 +34,7 @@ fs.writeSync(fd, device('key-4', '06900000000004', '<cpmctymc>医用棉签</cpmc
 fs.writeSync(fd, '</devices></udid>\n');
 fs.closeSync(fd);
 
-const services = createServices(testConfig({ databasePath: path.join(dir, 'udi.db') }));
-const { udiDevices, udiRuns } = services;
-const importer = new UdiImporter({
-  batches: new UdiBatchWriter(services.database.sqlite, services.writer, udiDevices, udiRuns),
-  runs: udiRuns,
-  normalise,
-  clock: services.clock,
-  workerThresholdBytes: Number.POSITIVE_INFINITY,
-});
+const { services, importer } = probeImporter(dir, Number.POSITIVE_INFINITY);
 const [outcome] = await importer.importPath(file, { trigger: 'test' });
 const stored = services.database.sqlite.prepare('SELECT record_key AS recordKey FROM udi_devices ORDER BY record_key').all();
 services.close();

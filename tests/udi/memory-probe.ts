@@ -7,26 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeBenchXml } from '../../scripts/bench-udi-data.ts';
-import { testConfig } from '../../src/config/config.ts';
-import { normalise } from '../../src/numbers/normalise.ts';
-import { createServices } from '../../src/services.ts';
-import { UdiBatchWriter } from '../../src/udi/udi-batch.ts';
-import { UdiImporter } from '../../src/udi/udi-importer.ts';
+import { probeImporter } from './helpers.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certref-udi-mem-'));
 const file = path.join(dir, 'udi.xml');
 const devices = writeBenchXml(file, Number(process.argv[2] ?? 40) * 1024 * 1024);
-const services = createServices(testConfig({ databasePath: path.join(dir, 'udi.db') }));
-const { udiDevices, udiRuns } = services;
-const importer = new UdiImporter({
-  batches: new UdiBatchWriter(services.database.sqlite, services.writer, udiDevices, udiRuns),
-  runs: udiRuns,
-  normalise,
-  clock: services.clock,
-  workerThresholdBytes: process.argv[3] === 'worker' ? 0 : Number.POSITIVE_INFINITY,
-});
+const { services, importer } = probeImporter(dir, process.argv[3] === 'worker' ? 0 : Number.POSITIVE_INFINITY);
 const heap: number[] = [];
 let next = devices / 4;
 await importer.importPath(file, {
