@@ -90,3 +90,16 @@ export const ROWS = [
   ['国械注进20162705149', '血管内导管', 'Foreign Devices GmbH', '2021/3/15', '2021/3/15', '2026/3/14', '进口'],
   ['粤穗械备20180539', '医用棉签', '广州某某卫材有限公司', '2018年6月1日', '', '', ''],
 ];
+
+/** `count` distinct valid registrations, one row each. */
+export function distinctRows(count: number): string[][] {
+  return Array.from({ length: count }, (_, i) => [
+    `粤械注准2020207${String(1000 + i).padStart(4, '0')}`,
+    `产品${i}`,
+    '某公司',
+    '2020-05-01',
+    '',
+    '2025-04-30',
+    '',
+  ]);
+}

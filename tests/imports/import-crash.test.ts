@@ -1,20 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csv, type Harness, HEADER, harness } from './helpers.ts';
-
-/** `count` distinct valid registrations, one row each. */
-function rows(count: number): string[][] {
-  return Array.from({ length: count }, (_, i) => [
-    `粤械注准2020207${String(1000 + i).padStart(4, '0')}`,
-    `产品${i}`,
-    '某公司',
-    '2020-05-01',
-    '',
-    '2025-04-30',
-    '',
-  ]);
-}
+import { csv, distinctRows, type Harness, HEADER, harness } from './helpers.ts';
 
 let h: Harness;
 afterEach(() => h.close());
@@ -25,7 +12,7 @@ describe.each([
 ])('an import that stops midway, reading $reading', ({ readInWorker }) => {
   it('keeps whole batches only, and importing the file again completes it', async () => {
     h = harness({ batchSize: 2, readInWorker });
-    const file = h.file('seven.csv', csv([HEADER, ...rows(7)]));
+    const file = h.file('seven.csv', csv([HEADER, ...distinctRows(7)]));
     let batches = 0;
     const failing = h.importer.importFile({
       path: file,
@@ -53,7 +40,7 @@ describe.each([
   it('survives the process being killed: the database holds whole batches, and a re-run completes it', async () => {
     h = harness();
     const databasePath = path.join(h.dir, 'crash.db');
-    const file = h.file('many.csv', csv([HEADER, ...rows(3000)]));
+    const file = h.file('many.csv', csv([HEADER, ...distinctRows(3000)]));
     const batchSize = 100;
     const child = spawn(
       process.execPath,

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFileRequest } from '../../src/imports/importer.ts';
 import { AppError } from '../../src/shared/app-error.ts';
-import { csv, type Harness, HEADER, harness } from './helpers.ts';
+import { csv, distinctRows, type Harness, HEADER, harness } from './helpers.ts';
 
 // The reader worker must be invisible: the same report, the same stored rows and the same errors as
 // reading in the importing thread. Small batches, so that back-pressure and many batches are exercised.
@@ -228,15 +228,7 @@ describe('reading in a worker thread', () => {
       const before = threadCount();
 
       const h = harnessFor(true);
-      const rows = Array.from({ length: 3000 }, (_, i) => [
-        `粤械注准2020207${String(1000 + i).padStart(4, '0')}`,
-        `产品${i}`,
-        '某公司',
-        '2020-05-01',
-        '',
-        '2025-04-30',
-        '',
-      ]);
+      const rows = distinctRows(3000);
       const file = h.file('many.csv', csv([HEADER, ...rows]));
       let batches = 0;
       let threadsDuringImport = 0;
