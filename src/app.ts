@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authPlugin } from './auth/auth.plugin.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
@@ -26,6 +26,7 @@ import { registerErrorHandlers, routerErrorHandler } from './shared/error-handle
 import { fastSerializerCompiler } from './shared/fast-serializer.ts';
 import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { refuseUndeclaredQueries } from './shared/no-query.ts';
+import { transformObjectWithResponseDescriptions } from './shared/openapi-response-descriptions.ts';
 import { statusRoutes } from './status/status.routes.ts';
 import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
@@ -96,7 +97,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
         { name: 'imports', description: '批量导入（管理员）。 Bulk CSV, XLSX and JSON Lines imports (admin)' },
         { name: 'health', description: '存活与就绪检查。 Liveness and readiness' },
         { name: 'tickets', description: '广东缺失证书的补录工单队列。 The correction queue for missing Guangdong certificates' },
-        { name: 'access', description: 'API 密钥、角色与审计记录。 API keys, roles and the audit trail' },
+        { name: 'access', description: '访问密钥（API 密钥）、角色与审计记录。 API keys, roles and the audit trail' },
         {
           name: 'freshness',
           description: '各数据源的新鲜度，以及供镜像使用的变更流。 How fresh each source is, and the change feed for mirrors',
@@ -109,7 +110,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: transformObjectWithResponseDescriptions,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
