@@ -20,7 +20,12 @@ export const auditQuerySchema = z.strictObject({
 
 export const auditPageSchema = z
   .object({
-    entries: z.array(changeRecordSchema).describe('Changes, newest first.'),
-    nextCursor: z.string().nullable().describe('Pass as `cursor` for the next (older) page; null at the end.'),
+    entries: z.array(changeRecordSchema).describe('变更记录，最新的在前。 Changes, newest first.'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe(
+        '作为 `cursor` 传入以取下一页（更早的记录）；已到末尾时为 null。 Pass as `cursor` for the next (older) page; null at the end.',
+      ),
   })
   .meta({ id: 'AuditPage' });

@@ -13,24 +13,34 @@ import { problemSchema } from '../shared/problem.ts';
 
 export const autofillSchema = z
   .object({
-    number: z.string().describe('Canonical number (注册证编号/备案编号).'),
+    number: z.string().describe('规范号码（注册证编号/备案编号）。 Canonical number (注册证编号/备案编号).'),
     productName: z.string().nullable().describe('产品名称'),
     holder: z.string().nullable().describe('注册人/备案人名称'),
-    approvalDate: IsoDate.nullable().describe('批准日期/备案日期 of the latest document in effect, change documents included.'),
-    effectiveDate: IsoDate.nullable().describe('生效日期 to report.'),
+    approvalDate: IsoDate.nullable().describe(
+      '批准日期/备案日期，取自最新的有效文件（含变更文件）。 批准日期/备案日期 of the latest document in effect, change documents included.',
+    ),
+    effectiveDate: IsoDate.nullable().describe('应填报的生效日期。 生效日期 to report.'),
     effectiveDateSource: z
       .enum(['certificate', 'approval_date_rule'])
       .nullable()
-      .describe('certificate: printed on it; approval_date_rule: old-rule certificate, effective date = approval date.'),
-    expiryDate: IsoDate.nullable().describe('有效期至; null for filings.'),
+      .describe(
+        '生效日期的来历：certificate 为证书上印明；approval_date_rule 为旧规则证书，生效日期即批准日期。 certificate: printed on it; approval_date_rule: old-rule certificate, effective date = approval date.',
+      ),
+    expiryDate: IsoDate.nullable().describe('有效期至；备案凭证为 null。 有效期至; null for filings.'),
     managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
     status: Status,
     validity: ValiditySchema,
-    asOf: IsoDate.describe('The day this answer is for (the asOf asked, else today in Asia/Shanghai).'),
-    datesKnown: z.boolean().describe('False when dates must be entered by hand (known only from UDI).'),
-    reportable: z.boolean().describe('Whether the form should report this product.'),
-    reasons: z.array(z.enum(['expired', 'imported', 'not_yet_effective', 'superseded'])).describe('Why it is not reportable.'),
-    notes: z.array(z.string()).describe('Notes for the person filling in the form, in Chinese.'),
+    asOf: IsoDate.describe(
+      '本回答所针对的日期（请求的 asOf，否则为上海时间的今天）。 The day this answer is for (the asOf asked, else today in Asia/Shanghai).',
+    ),
+    datesKnown: z
+      .boolean()
+      .describe('日期须手工填写时为 false（仅从 UDI 得知该证书）。 False when dates must be entered by hand (known only from UDI).'),
+    reportable: z.boolean().describe('报告表是否应填报该产品。 Whether the form should report this product.'),
+    reasons: z
+      .array(z.enum(['expired', 'imported', 'not_yet_effective', 'superseded']))
+      .describe('不应填报的原因。 Why it is not reportable.'),
+    notes: z.array(z.string()).describe('给填表人的中文提示。 Notes for the person filling in the form, in Chinese.'),
     basedOn: z
       .object({
         versionId: z.number().int(),
@@ -40,8 +50,8 @@ export const autofillSchema = z
         fetchedAt: z.string(),
       })
       .nullable()
-      .describe('The document the dates come from, with its provenance.'),
-    dataAsOf: z.string().describe('When the freshest fact was fetched.'),
+      .describe('日期所依据的文件及其来源。 The document the dates come from, with its provenance.'),
+    dataAsOf: z.string().describe('最新一条信息的获取时间。 When the freshest fact was fetched.'),
   })
   .meta({ id: 'Autofill' });
 
@@ -52,16 +62,16 @@ export const autofillQuerySchema = z.strictObject({
 });
 
 export const batchBodySchema = z.strictObject({
-  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('Up to 1,000 numbers, as typed.'),
+  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('最多 1000 个证号，按输入原样。 Up to 1,000 numbers, as typed.'),
   ...requesterQuerySchema,
   ...asOfQuerySchema,
 });
 
 const batchItemSchema = z
   .object({
-    input: z.string().describe('The input as given.'),
-    outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('What happened to this input.'),
-    autofill: autofillSchema.optional().describe('The payload, when found.'),
+    input: z.string().describe('原样返回的输入。 The input as given.'),
+    outcome: z.enum(['found', 'not_found', 'invalid', 'multiple']).describe('该条输入的处理结果。 What happened to this input.'),
+    autofill: autofillSchema.optional().describe('找到时的填写内容。 The payload, when found.'),
     problem: problemSchema
       .extend({
         suggestions: z
@@ -84,5 +94,5 @@ const batchItemSchema = z
   .meta({ id: 'BatchAutofillItem' });
 
 export const batchResponseSchema = z.object({
-  results: z.array(batchItemSchema).describe('One answer per input, in order.'),
+  results: z.array(batchItemSchema).describe('每条输入一个回答，顺序与输入相同。 One answer per input, in order.'),
 });

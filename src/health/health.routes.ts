@@ -5,7 +5,7 @@ import { migrationsApplied } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
 import { problemResponses } from '../shared/problem-responses.ts';
 
-const okSchema = z.object({ status: z.literal('ok').describe('Always ok when the process answers.') });
+const okSchema = z.object({ status: z.literal('ok').describe('进程能应答时始终为 ok。 Always ok when the process answers.') });
 
 /** Never rate-limited: a busy client behind the load balancer's address must not make the service look down. */
 const probe = { rateLimit: false as const };
