@@ -94,8 +94,12 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
           response: {
             200: z.object({
               entries: z
-                .array(changeRecordSchema.extend({ actorName: z.string().describe('The actor as a person reads it (a key’s name).') }))
-                .describe('Changes, oldest first.'),
+                .array(
+                  changeRecordSchema.extend({
+                    actorName: z.string().describe('便于人阅读的操作者名称（密钥名称）。 The actor as a person reads it (a key’s name).'),
+                  }),
+                )
+                .describe('变更记录，最早的在前。 Changes, oldest first.'),
             }),
             ...problemResponses(400, 401, 403, 404, 429),
           },
@@ -120,7 +124,7 @@ export function ticketsRoutes(parts: Tickets, changeLog: ChangeLog, actorName: (
             '向请求方回调地址发送的每一次签名 POST 及其结果。 The delivery log: every signed POST to a requester’s callback URL, its attempts and outcome.',
           params: ticketParamsSchema,
           response: {
-            200: z.object({ deliveries: z.array(deliverySchema).describe('Deliveries, oldest first.') }),
+            200: z.object({ deliveries: z.array(deliverySchema).describe('回调投递记录，最早的在前。 Deliveries, oldest first.') }),
             ...problemResponses(400, 401, 403, 404, 429),
           },
         },

@@ -72,7 +72,9 @@ export function attachmentsRoutes(parts: Tickets): FastifyPluginAsyncZod {
           description: '按上传时的原样返回文件。 The file as uploaded, with its recognised media type.',
           params: attachmentParamsSchema,
           response: {
-            200: z.any().describe('The file (application/pdf, image/jpeg or image/png).'),
+            200: z
+              .any()
+              .describe('文件（application/pdf、image/jpeg 或 image/png）。 The file (application/pdf, image/jpeg or image/png).'),
             ...problemResponses(400, 401, 403, 404, 429),
           },
         },
