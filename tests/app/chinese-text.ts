@@ -12,3 +12,6 @@ export function strayLatin(zh: string): string[] {
 }
 
 export const hasChinese = (text: string): boolean => /\p{Script=Han}/u.test(text);
+
+/** Chinese first: the first letter of the text (digits, punctuation and spaces aside) is a Chinese character. */
+export const startsWithChinese = (text: string): boolean => /\p{Script=Han}/u.test(text.match(/\p{L}/u)?.[0] ?? '');
