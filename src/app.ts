@@ -47,6 +47,21 @@ interface BuildAppOptions {
 /** Outside imports, no body may exceed 1 MB (a 1,000-number batch is well under). */
 const BODY_LIMIT = 1024 * 1024;
 
+/** The API reference's sections, in the order it lists them. */
+const API_TAGS: Record<string, string> = {
+  certificates: '证书及其历史。 Certificates and their history',
+  autofill: "报告表的填写内容。 The reporting form's payload",
+  numbers: '证号引擎。 The number engine',
+  reference: '审批部门与分类目录。 Authorities and catalogues',
+  search: '按证号、证号片段、产品名称或注册人搜索。 Search by number, number fragment, product name or holder',
+  imports: '批量导入（管理员）。 Bulk CSV, XLSX and JSON Lines imports (admin)',
+  health: '存活与就绪检查。 Liveness and readiness',
+  tickets: '广东缺失证书的补录工单队列。 The correction queue for missing Guangdong certificates',
+  access: '访问密钥（API 密钥）、角色与审计记录。 API keys, roles and the audit trail',
+  freshness: '各数据源的新鲜度，以及供镜像使用的变更流。 How fresh each source is, and the change feed for mirrors',
+  udi: '国家药监局 UDI 数据库中每张证书的产品标识和分类编码。 What the NMPA UDI database says: DIs and catalogue codes per certificate',
+};
+
 /**
  * Builds the HTTP app from services the composition root made. Never listens: the process file
  * (`server.ts`) does, and tests use `app.inject`.
@@ -85,29 +100,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
           "医疗器械注册证与备案凭证的参考数据：证号规范化、查询和报告表自动填写。 Reference data for China's medical device registration certificates (注册证) and class I filings (备案凭证): normalised numbers, lookup, and the reporting form's auto-fill.",
         version: '0.1.0',
       },
-      tags: [
-        { name: 'certificates', description: '证书及其历史。 Certificates and their history' },
-        { name: 'autofill', description: "报告表的填写内容。 The reporting form's payload" },
-        { name: 'numbers', description: '证号引擎。 The number engine' },
-        { name: 'reference', description: '审批部门与分类目录。 Authorities and catalogues' },
-        {
-          name: 'search',
-          description: '按证号、证号片段、产品名称或注册人搜索。 Search by number, number fragment, product name or holder',
-        },
-        { name: 'imports', description: '批量导入（管理员）。 Bulk CSV, XLSX and JSON Lines imports (admin)' },
-        { name: 'health', description: '存活与就绪检查。 Liveness and readiness' },
-        { name: 'tickets', description: '广东缺失证书的补录工单队列。 The correction queue for missing Guangdong certificates' },
-        { name: 'access', description: '访问密钥（API 密钥）、角色与审计记录。 API keys, roles and the audit trail' },
-        {
-          name: 'freshness',
-          description: '各数据源的新鲜度，以及供镜像使用的变更流。 How fresh each source is, and the change feed for mirrors',
-        },
-        {
-          name: 'udi',
-          description:
-            '国家药监局 UDI 数据库中每张证书的产品标识和分类编码。 What the NMPA UDI database says: DIs and catalogue codes per certificate',
-        },
-      ],
+      tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     },
     transform: jsonSchemaTransform,
     transformObject: transformObjectWithResponseDescriptions,
