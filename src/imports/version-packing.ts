@@ -181,8 +181,7 @@ class SlotReader {
     const number = this.number();
     const asIssued = this.text() as string;
     const documentType = this.text() as DocumentType;
-    const previousNumbers: ParsedNumber[] = [];
-    for (let n = this.int(); n > 0; n--) previousNumbers.push(this.number());
+    const previousNumbers = this.list(() => this.number());
     const sourceRow = this.int();
     const hash = this.text() as string;
     const { source, sourceRef, fetchedAt, importRunId } = provenance;
@@ -212,47 +211,35 @@ class SlotReader {
   }
 
   private number(): ParsedNumber {
-    const canonical = this.text() as string;
-    const family = this.text() as Family;
-    const authority = this.text() as string;
-    const authorityName = this.text() as string;
-    const city = this.text();
-    const cityName = this.text();
-    const form = this.text() as Form | null;
-    const origin = this.text() as Origin;
-    const year = this.int();
-    const yearMeaning = this.text() as ParsedNumber['yearMeaning'];
-    const managementClass = this.int() as ManagementClass;
-    const code = this.text();
-    const serial = this.text() as string;
-    const catalogue: CatalogueReading[] = [];
-    for (let n = this.int(); n > 0; n--) {
-      catalogue.push({ catalogue: this.text() as CatalogueEdition, code: this.text() as string, name: this.text() as string });
-    }
-    const matchKey = this.text() as string;
-    const flags: NumberFlag[] = [];
-    for (let n = this.int(); n > 0; n--) flags.push(this.text() as NumberFlag);
-    const warnings: NumberWarning[] = [];
-    for (let n = this.int(); n > 0; n--) warnings.push(this.text() as NumberWarning);
+    // An object literal evaluates its fields in order: the same order the packer wrote them.
     return {
-      canonical,
-      family,
-      authority,
-      authorityName,
-      city,
-      cityName,
-      form,
-      origin,
-      year,
-      yearMeaning,
-      class: managementClass,
-      code,
-      serial,
-      catalogue,
-      matchKey,
-      flags,
-      warnings,
+      canonical: this.text() as string,
+      family: this.text() as Family,
+      authority: this.text() as string,
+      authorityName: this.text() as string,
+      city: this.text(),
+      cityName: this.text(),
+      form: this.text() as Form | null,
+      origin: this.text() as Origin,
+      year: this.int(),
+      yearMeaning: this.text() as ParsedNumber['yearMeaning'],
+      class: this.int() as ManagementClass,
+      code: this.text(),
+      serial: this.text() as string,
+      catalogue: this.list(
+        (): CatalogueReading => ({ catalogue: this.text() as CatalogueEdition, code: this.text() as string, name: this.text() as string }),
+      ),
+      matchKey: this.text() as string,
+      flags: this.list(() => this.text() as NumberFlag),
+      warnings: this.list(() => this.text() as NumberWarning),
     };
+  }
+
+  /** A counted run of items: the count, then each item. */
+  private list<T>(read: () => T): T[] {
+    const items: T[] = [];
+    for (let n = this.int(); n > 0; n--) items.push(read());
+    return items;
   }
 
   private text(): string | null {
