@@ -4,8 +4,7 @@ import {
   IsoDate,
   knownSuggestionSchema,
   requesterQuerySchema,
-  Status,
-  ValiditySchema,
+  standingFields,
 } from '../certificates/certificates.schemas.ts';
 import { missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
@@ -28,11 +27,7 @@ export const autofillSchema = z
       ),
     expiryDate: IsoDate.nullable().describe('有效期至；备案凭证为 null。 有效期至; null for filings.'),
     managementClass: z.union([z.literal(1), z.literal(2), z.literal(3)]).describe('管理类别'),
-    status: Status,
-    validity: ValiditySchema,
-    asOf: IsoDate.describe(
-      '本回答所针对的日期（请求的 asOf，否则为上海时间的今天）。 The day this answer is for (the asOf asked, else today in Asia/Shanghai).',
-    ),
+    ...standingFields,
     datesKnown: z
       .boolean()
       .describe('日期须手工填写时为 false（仅从 UDI 得知该证书）。 False when dates must be entered by hand (known only from UDI).'),

@@ -25,6 +25,15 @@ export const Status = z
     '证书状态：按上海时间的今天判断为 valid（有效）或 expired（已过期）；第一类备案为 filed；没有来源给出有效期至时为 unknown。 valid / expired against today in Asia/Shanghai; filed for class I filings; unknown when no source gave the expiry.',
   );
 
+/** Where a certificate stands on a day, and which day: every answer about one says it the same way. */
+export const standingFields = {
+  status: Status,
+  validity: ValiditySchema,
+  asOf: IsoDate.describe(
+    '本回答所针对的日期（请求的 asOf，否则为上海时间的今天）。 The day this answer is for (the asOf asked, else today in Asia/Shanghai).',
+  ),
+};
+
 const provenanceSchema = z
   .object({
     source: z
@@ -84,11 +93,7 @@ export const certificateViewSchema = z
     canonical: z.string().describe('规范号码。 Canonical number.'),
     asIssued: z.string().describe('有效文件上印的证号原文。 The number as printed on the document in effect.'),
     number: parsedNumberSchema,
-    status: Status,
-    validity: ValiditySchema,
-    asOf: IsoDate.describe(
-      '本回答所针对的日期（请求的 asOf，否则为上海时间的今天）。 The day this answer is for (the asOf asked, else today in Asia/Shanghai).',
-    ),
+    ...standingFields,
     datesKnown: z
       .boolean()
       .describe('仅无日期的来源（UDI）知道该证书时为 false。 False when only undated sources (UDI) know this certificate.'),
