@@ -82,24 +82,36 @@ export class CertificateListing {
   /** Up to `limit` certificates after `after`, and whether more follow. */
   page(request: ListingRequest): { rows: ListingRow[]; more: boolean } {
     const wanted = request.limit + 1;
-    const changedFirst = request.updatedSince !== undefined && this.fewChanged(request.updatedSince, request.limit);
     const rows: ListingRow[] = [];
-    for (const prefix of request.prefixes) {
-      const from = lowerBound(prefix, request.after);
-      if (from === null) continue;
-      const statement = this.statement(changedFirst, from.inclusive, prefix !== '', request.updatedSince !== undefined);
-      rows.push(
-        ...statement.all({
-          from: from.key,
-          to: `${prefix}${TOP}`,
-          since: request.updatedSince,
-          h: request.highWater,
-          limit: wanted - rows.length,
-        }),
-      );
+    for (const { statement, parameters } of this.reads(request)) {
+      rows.push(...statement.all({ ...parameters, limit: wanted - rows.length }));
       if (rows.length >= wanted) break;
     }
     return { rows: rows.slice(0, request.limit), more: rows.length > request.limit };
+  }
+
+  /** SQLite's plan for each statement a page would run, one line per step: what the index checks read. */
+  explain(request: ListingRequest): string[][] {
+    return this.reads(request).map(({ statement, parameters }) =>
+      (
+        this.sqlite.prepare(`EXPLAIN QUERY PLAN ${statement.source}`).all({ ...parameters, limit: request.limit }) as { detail: string }[]
+      ).map((step) => step.detail),
+    );
+  }
+
+  /** The statement and parameters for each prefix the page still has to walk, in order. */
+  private reads(request: ListingRequest) {
+    const changedFirst = request.updatedSince !== undefined && this.fewChanged(request.updatedSince, request.limit);
+    const reads: { statement: Database.Statement<[Record<string, unknown>], ListingRow>; parameters: Record<string, unknown> }[] = [];
+    for (const prefix of request.prefixes) {
+      const from = lowerBound(prefix, request.after);
+      if (from === null) continue;
+      reads.push({
+        statement: this.statement(changedFirst, from.inclusive, prefix !== '', request.updatedSince !== undefined),
+        parameters: { from: from.key, to: `${prefix}${TOP}`, since: request.updatedSince, h: request.highWater },
+      });
+    }
+    return reads;
   }
 
   /**
