@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { cursorCodec, invalidCursor } from '../../shared/cursor.ts';
+import type { ListingQuery } from './listing.schemas.ts';
 
 /**
  * Where a walk stands: the change-log high-water mark its first page read (`h`), when that was
@@ -17,7 +18,8 @@ export type ListingPosition = z.output<typeof listingPositionSchema>;
 
 const codec = cursorCodec('certificates', listingPositionSchema);
 
-export function filtersFingerprint(filters: { authority?: string | undefined; updatedSince?: string | undefined }): string {
+/** The filters a walk was begun with, as a short hash: a cursor continues only the walk it came from. */
+export function filtersFingerprint(filters: Pick<ListingQuery, 'authority' | 'updatedSince'>): string {
   return createHash('sha256')
     .update(JSON.stringify([filters.authority ?? null, filters.updatedSince ?? null]))
     .digest('base64url')
