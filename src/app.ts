@@ -9,6 +9,7 @@ import { refusalLimitPlugin } from './auth/refusal-limit.plugin.ts';
 import { autofillRoutes } from './autofill/autofill.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { requesterFrom } from './certificates/lookup/requester.ts';
+import { encodeChangeCursor } from './changes/change-cursor.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
 import type { WriteLock } from './db/write-lock.ts';
@@ -120,6 +121,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       today: services.today,
       authorityOf: services.sourceAuthority,
       requester,
+      listing: { listing: services.certificateListing, now: services.now, changesCursor: encodeChangeCursor },
     }),
   );
   await app.register(autofillRoutes({ lookup: services.lookup, autofill: services.autofill, requester }));

@@ -3,6 +3,7 @@ import { AutofillService } from './autofill/autofill.service.ts';
 import { AutofillCache } from './autofill/autofill-cache.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
+import { CertificateListing } from './certificates/listing/listing.repository.ts';
 import { LookupService } from './certificates/lookup/lookup.service.ts';
 import { SourcePrecedence } from './certificates/source-precedence.ts';
 import { SummaryRefresher } from './certificates/summaries/summary-refresh.ts';
@@ -234,6 +235,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     /** How much each source's dates are worth (docs/certificates.md §5), from the sources configuration. */
     sourceAuthority: precedence.authorityOf,
     certificates,
+    /** Every certificate page by page, pinned to the moment a walk began (`GET /v1/certificates`). */
+    certificateListing: new CertificateListing(sqlite),
     writer,
     lookup,
     /** The reporting form's payload per number, with a cache of recent answers. */

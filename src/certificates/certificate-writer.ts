@@ -99,10 +99,12 @@ export class CertificateWriter {
   ) {
     // By match key, so legacy spellings that differ only by 食 or 药监/药管 join one certificate.
     this.findId = sqlite.prepare<[string], number>('SELECT id FROM certificates WHERE match_key = ?').pluck();
+    // created_at_change: the change log's last id, read by the INSERT itself, so under the write lock
+    // (a write statement takes it before it reads): every change this write records comes after it.
     this.insertCertificate = sqlite.prepare(`
       INSERT INTO certificates (canonical, match_key, recode_key, family, authority, city, form, origin, year,
-        management_class, code, serial)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+        management_class, code, serial, created_at_change)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(id), 0) + 1 FROM change_log))`);
     this.insertVersion = sqlite.prepare(`
       INSERT INTO certificate_versions (${VERSION_COLUMNS.join(', ')})
       VALUES (${VERSION_COLUMNS.map(() => '?').join(', ')})

@@ -3,6 +3,7 @@ import { problemResponses } from '../shared/problem-responses.ts';
 import { buildCertificateView } from './certificate-view.ts';
 import type { CertificatesRepository } from './certificates.repository.ts';
 import { certificateParamsSchema, certificateQuerySchema, certificateViewSchema } from './certificates.schemas.ts';
+import { type ListingRouteDeps, listingRoutes } from './listing/listing.routes.ts';
 import type { LookupService } from './lookup/lookup.service.ts';
 import { missToError } from './lookup/lookup-outcome.ts';
 import { certificateNotFoundSchema } from './lookup/not-found.schema.ts';
@@ -16,11 +17,14 @@ interface CertificatesRoutesDeps {
   /** How the sources rank when two versions of one document disagree. */
   authorityOf: AuthorityOf;
   requester: RequesterOf;
+  /** The full listing, `GET /v1/certificates`. */
+  listing: Omit<ListingRouteDeps, 'today'>;
 }
 
 export function certificatesRoutes(deps: CertificatesRoutesDeps): FastifyPluginAsyncZod {
   const { requester } = deps;
   return async (app) => {
+    await app.register(listingRoutes({ ...deps.listing, today: deps.today }));
     app.get(
       '/v1/certificates/:number',
       {

@@ -36,6 +36,13 @@ export const certificates = sqliteTable(
      * must be recomputed then, by the summary-refresh job. Null when nothing is pending.
      */
     summaryDue: text('summary_due'),
+    /**
+     * Where the change feed stood when the write that created this certificate began, plus one: a
+     * lower bound of the id its `created` change got. A full listing pinned to the feed's last id H
+     * shows exactly the certificates with a value ≤ H (docs/certificates.md §6). 0 for certificates
+     * stored before the column existed, which no listing can have begun before.
+     */
+    createdAtChange: integer('created_at_change').notNull().default(0),
     createdAt: stampedNow('created_at'),
     updatedAt: stampedNow('updated_at'),
   },
@@ -48,6 +55,9 @@ export const certificates = sqliteTable(
     // Partial: only the few certificates with a pending document are in it, so the daily
     // "due today" query reads a small index instead of a million-row one.
     index('certificates_summary_due_idx').on(t.summaryDue).where(sql`summary_due IS NOT NULL`),
+    // The full listing's `updatedSince` when few certificates changed: it reads the changed ones in
+    // this index alone (match key to order them by, creation to leave out those after its snapshot).
+    index('certificates_updated_at_idx').on(t.updatedAt, t.matchKey, t.createdAtChange),
   ],
 );
 

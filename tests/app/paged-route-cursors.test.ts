@@ -9,6 +9,7 @@ const ROUTES = {
   changes: { url: '/v1/changes?limit=1', param: 'since', role: 'reader' },
   audit: { url: '/v1/audit?limit=1', param: 'cursor', role: 'admin' },
   search: { url: '/v1/search?q=3140&limit=1', param: 'cursor', role: 'reader' },
+  certificates: { url: '/v1/certificates?limit=1', param: 'cursor', role: 'reader' },
 } as const satisfies Record<string, { url: string; param: string; role: keyof Keys }>;
 type Route = keyof typeof ROUTES;
 const NAMES = Object.keys(ROUTES) as Route[];

@@ -63,6 +63,7 @@ const MATRIX: Record<string, Case[]> = {
   'GET /v1/autofill': [
     { label: 'a miss', expected: all(404), lookup: true, request: get(`/v1/autofill?number=${encodeURIComponent('粤械注准20232079999')}`) },
   ],
+  'GET /v1/certificates': [{ expected: all(200), lookup: true, request: get('/v1/certificates?limit=1') }],
   'GET /v1/certificates/{number}': [
     { expected: all(404), lookup: true, request: get(`/v1/certificates/${encodeURIComponent('粤械注准20232079999')}`) },
   ],

@@ -44,7 +44,7 @@ describe('docs citations', () => {
         'see docs/numbers.md §9',
         'see docs/numbers.md §3 row 99',
         'see docs/certificates.md §3 rule 42',
-        'see docs/certificates.md §4–6',
+        'see docs/certificates.md §30–31',
         'see docs/nowhere.md',
       ].join('\n'),
       'example',
@@ -53,7 +53,9 @@ describe('docs citations', () => {
       'example:1: docs/numbers.md has no §9',
       'example:2: docs/numbers.md §3 has no row 99',
       'example:3: docs/certificates.md §3 has no rule 42',
-      'example:4: docs/certificates.md has no §6',
+      // Far past the last section, so that a section added to the end keeps this an example of a missing one.
+      'example:4: docs/certificates.md has no §30',
+      'example:4: docs/certificates.md has no §31',
       'example:5: docs/nowhere.md does not exist',
     ]);
   });

@@ -1,0 +1,2 @@
+ALTER TABLE `certificates` ADD `created_at_change` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX `certificates_updated_at_idx` ON `certificates` (`updated_at`,`match_key`,`created_at_change`);
