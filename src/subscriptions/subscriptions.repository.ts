@@ -82,6 +82,7 @@ export class SubscriptionsRepository {
   private readonly markDeleted: Database.Statement;
   private readonly skipPending: Database.Statement;
   private readonly markResumed: Database.Statement;
+  private readonly retryNow: Database.Statement;
   private readonly lastChange: Database.Statement<[], number | null>;
   private readonly deliveryPage: Database.Statement<[number, number, number], DeliveryView>;
 
@@ -107,6 +108,9 @@ export class SubscriptionsRepository {
     );
     this.markResumed = sqlite.prepare(
       'UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, consecutive_failures = 0, failing_since = NULL WHERE id = ?',
+    );
+    this.retryNow = sqlite.prepare(
+      `UPDATE subscription_deliveries SET next_attempt_at = NULL WHERE subscription_id = ? AND status = 'pending'`,
     );
     this.lastChange = sqlite.prepare<[], number | null>('SELECT max(id) FROM change_log').pluck();
     this.deliveryPage = sqlite.prepare(
@@ -171,6 +175,8 @@ export class SubscriptionsRepository {
       .transaction(() => {
         const before = this.get(id);
         this.markResumed.run(id);
+        // Resuming says the endpoint is back: what was held is tried now, not after its backoff.
+        this.retryNow.run(id);
         const after = this.get(id)!;
         this.record(actor, id, 'resumed', before, after);
         return after;
