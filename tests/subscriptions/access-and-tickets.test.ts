@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestContext } from '../helpers/test-app.ts';
-import { bearer, type Keys, missLookup, MISSING_GD, multipart, pdfBytes, RESOLVE_FORM } from '../tickets/fixtures.ts';
+import { bearer, type Keys, MISSING_GD, missLookup, multipart, pdfBytes, RESOLVE_FORM } from '../tickets/fixtures.ts';
 import { receiver, settle, subscribe, subscriptionsApp, until, verifies } from './helpers.ts';
 
 let ctx: TestContext;
@@ -40,7 +40,11 @@ describe('who may subscribe and see subscriptions', () => {
 
     const all = (await get('/v1/subscriptions', keys.admin)).json().subscriptions.map((s: { id: number }) => s.id);
     expect(all.sort()).toEqual([mine.body.id, theirs.body.id].sort());
-    const deleted = await ctx.app.inject({ method: 'DELETE', url: `/v1/subscriptions/${theirs.body.id}`, headers: bearer(keys.otherReader) });
+    const deleted = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/v1/subscriptions/${theirs.body.id}`,
+      headers: bearer(keys.otherReader),
+    });
     expect(deleted.statusCode).toBe(200);
     expect((await get(`/v1/subscriptions/${theirs.body.id}`, keys.otherReader)).statusCode).toBe(404);
   });
@@ -90,10 +94,20 @@ describe('ticket.resolved', () => {
       const { body } = await missLookup(ctx.app, MISSING_GD, keys.reader);
       const id = body.ticket.id as number;
       const act = (action: string, payload?: unknown) =>
-        ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/${action}`, headers: bearer(keys.technician), ...(payload ? { payload } : {}) });
+        ctx.app.inject({
+          method: 'POST',
+          url: `/v1/tickets/${id}/${action}`,
+          headers: bearer(keys.technician),
+          ...(payload ? { payload } : {}),
+        });
       await act('claim');
       const { payload, headers } = multipart(pdfBytes(), '注册证.pdf', 'application/pdf');
-      await ctx.app.inject({ method: 'POST', url: `/v1/tickets/${id}/attachments`, payload, headers: { ...headers, ...bearer(keys.technician) } });
+      await ctx.app.inject({
+        method: 'POST',
+        url: `/v1/tickets/${id}/attachments`,
+        payload,
+        headers: { ...headers, ...bearer(keys.technician) },
+      });
       expect((await act('resolve', RESOLVE_FORM)).statusCode).toBe(200);
       await until(() => hook.received.length >= 1);
       await settle(ctx);

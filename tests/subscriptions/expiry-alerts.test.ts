@@ -91,7 +91,14 @@ describe('the expiry-alerts job', () => {
 
     // A late renewal takes effect on its approval day; this one (for the test) expires within 30 days.
     storeDocuments(ctx!.services, [
-      { number, documentType: 'renewal', approvalDate: '2026-11-24', effectiveDate: '2026-11-24', expiryDate: '2026-12-20', productName: '医用口罩' },
+      {
+        number,
+        documentType: 'renewal',
+        approvalDate: '2026-11-24',
+        effectiveDate: '2026-11-24',
+        expiryDate: '2026-12-20',
+        productName: '医用口罩',
+      },
     ]);
     expect((await runJob(ctx!)).counts).toMatchObject({ expiring: 3 });
     await until(() => hook.received.length >= 5);

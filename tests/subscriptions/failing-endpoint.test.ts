@@ -33,7 +33,11 @@ describe('an endpoint that keeps failing', () => {
     await settle(ctx);
 
     const paused = await ctx.app.inject({ url: `/v1/subscriptions/${sub.body.id}`, headers: bearer(made.keys.reader) });
-    expect(paused.json()).toMatchObject({ status: 'paused', pausedAt: expect.any(String), pausedReason: expect.stringContaining('HTTP 503') });
+    expect(paused.json()).toMatchObject({
+      status: 'paused',
+      pausedAt: expect.any(String),
+      pausedReason: expect.stringContaining('HTTP 503'),
+    });
     // The same delivery each time, and no new ones while paused.
     expect(new Set(hook.received.map((n) => n.headers['x-certref-delivery'])).size).toBe(1);
     storeDocuments(ctx.services, [created(2)]);
@@ -48,12 +52,21 @@ describe('an endpoint that keeps failing', () => {
     });
     expect(second.json()).toMatchObject({ deliveries: [{ status: 'pending', attempts: 0 }], nextCursor: null });
 
-    const resumed = await ctx.app.inject({ method: 'POST', url: `/v1/subscriptions/${sub.body.id}/resume`, headers: bearer(made.keys.reader) });
+    const resumed = await ctx.app.inject({
+      method: 'POST',
+      url: `/v1/subscriptions/${sub.body.id}/resume`,
+      headers: bearer(made.keys.reader),
+    });
     expect(resumed.json()).toMatchObject({ status: 'active', pausedReason: null });
     await until(() => hook.received.length === 5);
     await settle(ctx);
     // Order is kept per certificate; these are two certificates, sent side by side.
-    expect(hook.received.slice(3).map((n) => n.json.certificate.number).sort()).toEqual([one.number, created(2).number]);
+    expect(
+      hook.received
+        .slice(3)
+        .map((n) => n.json.certificate.number)
+        .sort(),
+    ).toEqual([one.number, created(2).number]);
   });
 
   it('keeps one certificate’s notices in order: a later one waits while an earlier one is retried', async () => {
