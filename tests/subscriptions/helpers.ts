@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../../src/config/config.ts';
@@ -47,10 +48,11 @@ export function verifies(notice: Received, secret: string): boolean {
 export async function subscriptionsApp(
   options: { config?: Partial<AppConfig>; today?: string } = {},
 ): Promise<{ ctx: TestContext; keys: Keys & { otherReader: string } }> {
-  const ctx = await buildTestApp({
+  const attachmentsDir = tempDir('certref-subs-att-');
+  const built = await buildTestApp({
     ...(options.today ? { today: options.today } : {}),
     config: {
-      attachmentsDir: tempDir('certref-subs-att-'),
+      attachmentsDir,
       rateLimitPerMinute: 0,
       callbackAllowPrivate: true,
       callbackRetryBaseMs: 20,
@@ -58,6 +60,14 @@ export async function subscriptionsApp(
       ...options.config,
     },
   });
+  // Closing the app also removes its attachments folder: no test leaves temp files behind.
+  const ctx: TestContext = {
+    ...built,
+    close: async () => {
+      await built.close();
+      fs.rmSync(attachmentsDir, { recursive: true, force: true });
+    },
+  };
   const keys = createKeys(ctx.services);
   const otherReader = ctx.services.apiKeys.create({ name: '深圳某器械公司', role: 'reader', organisation: '深圳某器械公司' }, 'test').key;
   return { ctx, keys: { ...keys, otherReader } };
