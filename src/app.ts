@@ -29,6 +29,7 @@ import { lazyChildLoggerFactory } from './shared/lazy-request-logger.ts';
 import { refuseUndeclaredQueries } from './shared/no-query.ts';
 import { transformObjectWithResponseDescriptions } from './shared/openapi-response-descriptions.ts';
 import { statusRoutes } from './status/status.routes.ts';
+import { subscriptionsRoutes } from './subscriptions/subscriptions.routes.ts';
 import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
@@ -136,6 +137,13 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(homeRoutes());
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
+  await app.register(
+    subscriptionsRoutes({
+      subscriptions: services.subscriptions,
+      currentYear: services.currentYear,
+      allowPrivate: services.config.callbackAllowPrivate,
+    }),
+  );
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));
   app.addHook('onReady', async () => services.start());
 

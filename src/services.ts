@@ -33,6 +33,7 @@ import { SourcePagesRepository } from './sources/source-pages.repository.ts';
 import { loadSources } from './sources/sources-config.ts';
 import { SourceCountsQuery } from './status/source-counts.query.ts';
 import { StatusService } from './status/status.service.ts';
+import { createSubscriptions } from './subscriptions/subscriptions.ts';
 import { AttachmentStore } from './tickets/attachments/attachment-store.ts';
 import { AttachmentsRepository } from './tickets/attachments/attachments.repository.ts';
 import { EvidenceService } from './tickets/attachments/evidence.service.ts';
@@ -176,6 +177,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const datesUnknown = sqlite.prepare<[number, number], { id: number; canonical: string }>(
     'SELECT id, canonical FROM certificates WHERE dates_known = 0 AND id > ? ORDER BY id LIMIT ?',
   );
+  // Subscriptions: the change feed matched after commit, sent like ticket callbacks, and the expiry job.
+  const subscriptions = createSubscriptions({ database, config, clock, writes, writer, changeLog });
   const jobRuns = new JobRunsRepository(sqlite);
   const jobs = new JobRegistry({
     jobsEnabled: freshness.jobsEnabled,
@@ -209,6 +212,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     correctionsSweep: async () => ({ claimsReleased: await writes.run(() => workflow.sweepExpiredClaims()) }),
     searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
     summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
+    expiryAlerts: subscriptions.job,
   });
   const status = new StatusService({
     registry: jobs,
@@ -260,10 +264,16 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     jobRuns,
     jobs,
     status,
-    /** Starts delivering callbacks (the HTTP app calls this once it is ready). */
-    start: () => dispatcher.start(),
+    /** Webhooks for certificate changes, expiry and resolved tickets. */
+    subscriptions,
+    /** Starts delivering callbacks and subscription notices (the HTTP app calls this once it is ready). */
+    start: () => {
+      dispatcher.start();
+      subscriptions.start();
+    },
     close: () => {
       dispatcher.stop();
+      subscriptions.stop();
       database.close();
     },
   };

@@ -26,12 +26,17 @@ export interface ValidityAnswer {
   effectiveFrom: IsoDate | null;
 }
 
+/** A certificate is valid through its 有效期至 and expired from the next day; filings (no expiry) never expire. */
+export function expiredOn(expiryDate: IsoDate | null, asOf: IsoDate): boolean {
+  return expiryDate !== null && expiryDate < asOf;
+}
+
 export function validityOn(facts: ValidityFacts, asOf: IsoDate): ValidityAnswer {
   const { inEffect } = facts;
   if (facts.replacedBy.length > 0) return { validity: 'superseded', effectiveFrom: null };
   if (!inEffect) return { validity: 'unknown', effectiveFrom: null };
   const firstStart = inEffect.effectiveFrom.get(inEffect.latest.id) ?? null;
   if (firstStart && firstStart > asOf) return { validity: 'not_yet_effective', effectiveFrom: firstStart };
-  if (facts.expiryDate && facts.expiryDate < asOf) return { validity: 'expired', effectiveFrom: null };
+  if (expiredOn(facts.expiryDate, asOf)) return { validity: 'expired', effectiveFrom: null };
   return { validity: 'in_effect', effectiveFrom: null };
 }

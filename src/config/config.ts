@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './config-error.ts';
 import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
-import { booleanFromEnv } from './env-values.ts';
+import { booleanFromEnv, cronExpression } from './env-values.ts';
 import { freshnessKeys } from './freshness-keys.ts';
 
 /**
@@ -205,6 +205,30 @@ export const configSchema = z.object({
       'true: allow them, e.g. for a receiver on the same host or an internal network',
   }),
 
+  SUBSCRIPTION_PAUSE_AFTER_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(20)
+    .meta({
+      group: 'callbacks',
+      description:
+        '订阅的接收地址连续失败这么多次（且持续 SUBSCRIPTION_PAUSE_AFTER_MINUTES 以上）即暂停该订阅，可用 POST /v1/subscriptions/{id}/resume 恢复 / ' +
+        'A subscription whose endpoint fails this many attempts in a row (over at least SUBSCRIPTION_PAUSE_AFTER_MINUTES) is paused; POST /v1/subscriptions/{id}/resume resumes it',
+    }),
+  SUBSCRIPTION_PAUSE_AFTER_MINUTES: z.coerce.number().int().min(0).max(100_000).default(60).meta({
+    group: 'callbacks',
+    description:
+      '连续失败至少持续这么多分钟才暂停订阅（0：次数达到即暂停） / How long the failures must have lasted, in minutes, before a subscription is paused (0: as soon as the count is reached)',
+  }),
+  EXPIRY_ALERTS_SCHEDULE: cronExpression.default('15 0 * * *').meta({
+    group: 'jobs',
+    description:
+      'expiry-alerts 任务的 cron 调度：向订阅者发出证书即将到期（180/90/30 天）和已到期的通知，服务器启动时也运行一次以补发 / ' +
+      'Cron schedule of the expiry-alerts job: raises certificate.expiring (180/90/30 days) and certificate.expired for subscribers; also runs once at start to catch up',
+  }),
+
   ...freshnessKeys,
 });
 
@@ -249,6 +273,12 @@ export const appConfigSchema = configSchema
     callbackRetryBaseMs: e.CALLBACK_RETRY_BASE_MS,
     callbackTimeoutMs: e.CALLBACK_TIMEOUT_MS,
     callbackAllowPrivate: e.CALLBACK_ALLOW_PRIVATE,
+    /** Subscriptions: when a failing endpoint pauses one, and when expiry alerts are raised. */
+    subscriptions: {
+      pauseAfterFailures: e.SUBSCRIPTION_PAUSE_AFTER_FAILURES,
+      pauseAfterMinutes: e.SUBSCRIPTION_PAUSE_AFTER_MINUTES,
+      expiryAlertsSchedule: e.EXPIRY_ALERTS_SCHEDULE,
+    },
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
     /** An XLSX (HTTP or CLI) whose parts inflate past this is refused. */
     importMaxDecompressedBytes: e.IMPORT_MAX_DECOMPRESSED_MB * 1024 * 1024,

@@ -30,6 +30,8 @@ interface JobRegistryDeps {
   searchOutboxDrain: SearchOutboxDrain | null;
   /** Provided by src/certificates (`SummaryRefresher.refreshDue` as of today). */
   summaryRefresh: SummaryRefresh;
+  /** Built by src/subscriptions (`expiry-alerts.job.ts`), which owns what it raises. */
+  expiryAlerts: JobDefinition;
 }
 
 /** The one list of scheduled jobs: every job the service runs is built here and nowhere else. */
@@ -43,6 +45,7 @@ export class JobRegistry {
       correctionsSweepJob(deps.correctionsSweep, deps.schedules.correctionsSweep, deps.housekeepingEnabled),
       searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.housekeepingEnabled),
       summaryRefreshJob(deps.summaryRefresh, deps.schedules.summaryRefresh, deps.housekeepingEnabled),
+      deps.expiryAlerts,
     ];
   }
 

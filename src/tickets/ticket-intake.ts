@@ -5,7 +5,7 @@ import type { MissHandler } from '../certificates/lookup/lookup.service.ts';
 import type { ticketRefusedSchema } from '../certificates/lookup/not-found.schema.ts';
 import type { ParsedNumber } from '../numbers/number.types.ts';
 import type { Clock } from '../shared/clock.ts';
-import { type IntakeRefusal, intakeRefusal } from './callbacks/callback-address.ts';
+import { type IntakeRefusal, intakeRefusal } from '../shared/webhooks/webhook-address.ts';
 import { type TicketOpener, TicketQuota, type TicketQuotaLimits } from './requesters/ticket-quota.ts';
 import { newTicketRef } from './requesters/ticket-ref.ts';
 import type { TicketEvents } from './ticket-events.ts';

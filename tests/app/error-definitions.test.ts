@@ -75,6 +75,9 @@ const samples: Record<string, unknown[][]> = {
   sourceTooLarge: [['https://example.org/list', 5 * 1048576]],
   sourceLayoutChanged: [['https://example.org/list', ['注册证编号', '产品名称']]],
   ticketNotFound: [[4]],
+  subscriptionNotFound: [[4]],
+  invalidSubscriptionPrefix: [['粤械注']],
+  subscriptionCallbackRefused: [['callback_scheme_refused'], ['callback_address_refused']],
   ticketClosed: [
     [4, 'resolved', 'claim'],
     [4, 'rejected', 'resolve'],

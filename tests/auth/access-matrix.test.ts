@@ -48,6 +48,19 @@ const csvImport = (): InjectOptions => ({
   headers: { 'content-type': 'text/csv' },
 });
 
+/** Only resolved tickets, so nothing in the matrix sends anywhere. */
+const subscriptionRequest = (): InjectOptions => ({
+  method: 'POST',
+  url: '/v1/subscriptions',
+  payload: { events: ['ticket.resolved'], callbackUrl: 'https://hooks.example.org/certref' },
+});
+
+/** A subscription of the caller's own organisation (anonymous callers are refused before the id matters). */
+async function ownSubscription(who: Who): Promise<number> {
+  if (who === 'none') return 1;
+  return (await send(subscriptionRequest(), who)).json().id;
+}
+
 const all = (status: number) => ({ none: status, reader: status, technician: status, admin: status });
 const readerUp = (ok: number) => ({ none: 401, reader: ok, technician: ok, admin: ok });
 const technicianUp = (ok: number) => ({ none: 401, reader: 403, technician: ok, admin: ok });
@@ -193,6 +206,23 @@ const MATRIX: Record<string, Case[]> = {
     },
   ],
   'GET /v1/audit': [{ expected: adminOnly(200), request: get('/v1/audit?limit=5') }],
+  'POST /v1/subscriptions': [{ expected: readerUp(201), request: async () => subscriptionRequest() }],
+  'GET /v1/subscriptions': [{ expected: readerUp(200), request: get('/v1/subscriptions') }],
+  'GET /v1/subscriptions/{id}': [
+    { expected: readerUp(200), request: async (who) => ({ url: `/v1/subscriptions/${await ownSubscription(who)}` }) },
+  ],
+  'DELETE /v1/subscriptions/{id}': [
+    { expected: readerUp(200), request: async (who) => ({ method: 'DELETE', url: `/v1/subscriptions/${await ownSubscription(who)}` }) },
+  ],
+  'POST /v1/subscriptions/{id}/resume': [
+    {
+      expected: readerUp(200),
+      request: async (who) => ({ method: 'POST', url: `/v1/subscriptions/${await ownSubscription(who)}/resume` }),
+    },
+  ],
+  'GET /v1/subscriptions/{id}/deliveries': [
+    { expected: readerUp(200), request: async (who) => ({ url: `/v1/subscriptions/${await ownSubscription(who)}/deliveries` }) },
+  ],
 };
 
 // The route list comes from the API document, so a new route without a row here fails below.

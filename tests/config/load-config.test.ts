@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       callbackRetryBaseMs: 5000,
       callbackTimeoutMs: 10_000,
       callbackAllowPrivate: false,
+      subscriptions: { pauseAfterFailures: 20, pauseAfterMinutes: 60, expiryAlertsSchedule: '15 0 * * *' },
       attachmentsDir: '/srv/certref/attachments',
       importMaxDecompressedBytes: 512 * 1024 * 1024,
       databaseWriteWaitMs: 30_000,

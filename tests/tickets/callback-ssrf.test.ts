@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../src/config/config.ts';
 import { normalise } from '../../src/numbers/normalise.ts';
-import { checkedAddresses, intakeRefusal, pinnedLookup, refusedRange } from '../../src/tickets/callbacks/callback-address.ts';
+import { checkedAddresses, intakeRefusal, pinnedLookup, refusedRange } from '../../src/shared/webhooks/webhook-address.ts';
 import type { DeliveryRow } from '../../src/tickets/callbacks/callback-outbox.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 import { bearer, createKeys, type Keys, MISSING_GD, missLookup, tempDir } from './fixtures.ts';

@@ -1,227 +1,51 @@
-import http from 'node:http';
-import https from 'node:https';
 import type Database from 'better-sqlite3';
 import type { WriteLock } from '../../db/write-lock.ts';
-import { AppError } from '../../shared/app-error.ts';
-import { ADDRESS_REFUSED, CallbackAddressRefused, checkedAddresses, pinnedLookup } from './callback-address.ts';
+import {
+  type DueWebhook,
+  WebhookDispatcher,
+  type WebhookOutboxStore,
+  type WebhookSettings,
+} from '../../shared/webhooks/webhook-dispatcher.ts';
 import { DELIVERY_COLUMNS, type DeliveryRow } from './callback-outbox.ts';
-import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signCallback, TIMESTAMP_HEADER } from './callback-signature.ts';
 
-export interface CallbackSettings {
+export interface CallbackSettings extends WebhookSettings {
   /** CALLBACK_SECRET; without it nothing is sent (deliveries are logged as skipped). */
   secret: string | null;
-  maxAttempts: number;
-  /** First retry after this; each next one waits 4× longer, at most 6 hours. */
-  retryBaseMs: number;
-  timeoutMs: number;
-  /**
-   * CALLBACK_ALLOW_PRIVATE: also send to loopback, private, link-local and other non-public
-   * addresses (a receiver on the same host or network). Off, such deliveries fail at once.
-   */
-  allowPrivate: boolean;
 }
 
-const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000;
-const POLL_MS = 30_000;
-const CONCURRENCY = 4;
-
-export function backoffMs(attempts: number, baseMs: number): number {
-  return Math.min(MAX_BACKOFF_MS, baseMs * 4 ** Math.max(0, attempts - 1));
+/** The ticket callbacks' outbox (`callback_deliveries`), as the shared dispatcher drains it; every one is signed with CALLBACK_SECRET. */
+function callbackStore(sqlite: Database.Database, secret: string): WebhookOutboxStore {
+  const due = sqlite.prepare<[{ now: string; limit: number }], DeliveryRow>(`
+    SELECT ${DELIVERY_COLUMNS} FROM callback_deliveries
+    WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now) ORDER BY id LIMIT @limit`);
+  const nextDue = sqlite.prepare<[], { at: string | null }>(
+    `SELECT min(coalesce(next_attempt_at, '')) AS at FROM callback_deliveries WHERE status = 'pending'`,
+  );
+  const succeeded = sqlite.prepare(`
+    UPDATE callback_deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = @at,
+      delivered_at = @at, last_status_code = @code, last_error = NULL, next_attempt_at = NULL WHERE id = @id`);
+  const failed = sqlite.prepare(`
+    UPDATE callback_deliveries SET status = @status, attempts = @attempts, last_attempt_at = @at,
+      last_status_code = @code, last_error = @error, next_attempt_at = @next WHERE id = @id`);
+  return {
+    due: (now, limit): DueWebhook[] => due.all({ now, limit }).map((row) => ({ ...row, secret })),
+    nextDue: () => nextDue.get()?.at ?? null,
+    delivered: (delivery, { at, code }) => succeeded.run({ id: delivery.id, at, code }),
+    failed: (delivery, { at, code, error, attempts, retry, next }) =>
+      failed.run({ id: delivery.id, status: retry ? 'pending' : 'failed', attempts, at, code, error, next }),
+  };
 }
 
-/**
- * Sends pending callbacks outside every transaction, on the wall clock: a slow or failing
- * receiver delays only its own retries, never the workflow that caused them. Polls now and then
- * for deliveries written by other processes (an import run from the CLI).
- */
-export class CallbackDispatcher {
-  private readonly due: Database.Statement<[{ now: string; limit: number }], DeliveryRow>;
-  private readonly nextDue: Database.Statement<[], { at: string | null }>;
-  private readonly succeeded: Database.Statement;
-  private readonly failed: Database.Statement;
-  private readonly inFlight = new Set<number>();
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-
-  constructor(
-    private readonly sqlite: Database.Database,
-    private readonly settings: CallbackSettings,
-    private readonly writes: WriteLock,
-  ) {
-    this.due = sqlite.prepare(`
-      SELECT ${DELIVERY_COLUMNS} FROM callback_deliveries
-      WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now) ORDER BY id LIMIT @limit`);
-    this.nextDue = sqlite.prepare(`SELECT min(coalesce(next_attempt_at, '')) AS at FROM callback_deliveries WHERE status = 'pending'`);
-    this.succeeded = sqlite.prepare(`
-      UPDATE callback_deliveries SET status = 'delivered', attempts = attempts + 1, last_attempt_at = @at,
-        delivered_at = @at, last_status_code = @code, last_error = NULL, next_attempt_at = NULL WHERE id = @id`);
-    this.failed = sqlite.prepare(`
-      UPDATE callback_deliveries SET status = @status, attempts = @attempts, last_attempt_at = @at,
-        last_status_code = @code, last_error = @error, next_attempt_at = @next WHERE id = @id`);
-  }
-
-  /** Delivers whatever is due now, and keeps a timer for the next retry. */
-  kick(): void {
-    if (this.stopped || !this.settings.secret) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        this.kick();
-      } else {
-        this.schedule();
-      }
-    });
-  }
-
-  /** Resolves once nothing is being sent (tests wait on this before reading the delivery log). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  start(): void {
-    this.kick();
-    if (!this.running) this.schedule();
-  }
-
-  stop(): void {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopped || !this.sqlite.open) return;
-      const batch = this.due.all({ now: new Date().toISOString(), limit: CONCURRENCY }).filter((d) => !this.inFlight.has(d.id));
-      if (batch.length === 0) return;
-      await Promise.all(batch.map((delivery) => this.deliver(delivery)));
-    }
-  }
-
-  private async deliver(delivery: DeliveryRow): Promise<void> {
-    this.inFlight.add(delivery.id);
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    let code: number | null = null;
-    let error: string | null = null;
-    let permanent = false;
-    try {
-      code = await this.post(delivery, {
-        'content-type': 'application/json; charset=utf-8',
-        'user-agent': 'certref-callbacks/1',
-        [EVENT_HEADER]: delivery.event,
-        [DELIVERY_HEADER]: String(delivery.id),
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signCallback(this.settings.secret!, timestamp, delivery.payload),
-      });
-      // Redirects are not followed: a 3xx is a failed attempt like any other non-2xx.
-      if (code < 200 || code >= 300) error = `HTTP ${code}`;
-    } catch (caught) {
-      if (caught instanceof CallbackAddressRefused) {
-        // Where the URL points will not change by retrying: give up at once.
-        permanent = true;
-        error = `${ADDRESS_REFUSED}: ${caught.message}`.slice(0, 500);
-      } else {
-        error = caught instanceof Error ? `${caught.name}: ${caught.message}`.slice(0, 500) : 'request failed';
-      }
-    } finally {
-      this.inFlight.delete(delivery.id);
-    }
-    if (this.stopped || !this.sqlite.open) return;
-    const at = new Date().toISOString();
-    if (error === null) {
-      await this.record(() => this.succeeded.run({ id: delivery.id, at, code }));
-      return;
-    }
-    const attempts = delivery.attempts + 1;
-    const givesUp = permanent || attempts >= this.settings.maxAttempts;
-    await this.record(() =>
-      this.failed.run({
-        id: delivery.id,
-        status: givesUp ? 'failed' : 'pending',
-        attempts,
-        at,
-        code,
-        error,
-        next: givesUp ? null : new Date(Date.now() + backoffMs(attempts, this.settings.retryBaseMs)).toISOString(),
-      }),
+/** Sends ticket callbacks after commit (the shared webhook dispatcher over `callback_deliveries`). */
+export class CallbackDispatcher extends WebhookDispatcher {
+  constructor(sqlite: Database.Database, settings: CallbackSettings, writes: WriteLock) {
+    super(
+      callbackStore(sqlite, settings.secret ?? ''),
+      settings,
+      (write) => writes.run(write),
+      settings.secret !== null,
+      () => sqlite.open,
+      'certref-callbacks/1',
     );
   }
-
-  /**
-   * Records an attempt, waiting for another process's write lock on timers. One that cannot be
-   * recorded in time leaves the delivery pending: it is sent again (receivers tell repeats by
-   * the delivery id), and the error never escapes into the timer that drives this.
-   */
-  private async record(write: () => unknown): Promise<void> {
-    try {
-      await this.writes.run(write);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'database_busy')) throw error;
-    }
-  }
-
-  /**
-   * One POST, answering the status code. The host is resolved and checked first, and the
-   * connection goes to the checked addresses only; nothing is followed, nothing is pooled.
-   */
-  private async post(delivery: DeliveryRow, headers: Record<string, string>): Promise<number> {
-    const signal = AbortSignal.timeout(this.settings.timeoutMs);
-    const url = new URL(delivery.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`unsupported scheme ${url.protocol}`);
-    const addresses = await abortable(checkedAddresses(url, { allowPrivate: this.settings.allowPrivate }), signal);
-    return new Promise<number>((resolve, reject) => {
-      const request = (url.protocol === 'https:' ? https : http).request(
-        url,
-        { method: 'POST', headers, agent: false, lookup: pinnedLookup(addresses), signal },
-        (response) => {
-          resolve(response.statusCode ?? 0);
-          // The answer's body is not read; the connection is not kept.
-          response.destroy();
-        },
-      );
-      request.on('error', (error) => reject(signal.aborted && signal.reason instanceof Error ? signal.reason : error));
-      request.end(delivery.payload);
-    });
-  }
-
-  private schedule(): void {
-    if (this.stopped || !this.sqlite.open) return;
-    if (this.timer) clearTimeout(this.timer);
-    // '' stands for a delivery due at once (no next attempt time yet); null for nothing pending.
-    const next = this.nextDue.get()?.at ?? null;
-    const dueAt = next === null ? Date.now() + POLL_MS : next === '' ? Date.now() : Date.parse(next);
-    const wait = Math.max(10, Math.min(POLL_MS, dueAt - Date.now()));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.kick();
-      if (!this.running) this.schedule();
-    }, wait);
-    this.timer.unref();
-  }
-}
-
-/** Settles with the promise, or rejects with the signal's reason once it aborts (a slow resolver). */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

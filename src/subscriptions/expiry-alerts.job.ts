@@ -1,0 +1,26 @@
+import type { JobCounts, JobDefinition, JobResult } from '../jobs/job.types.ts';
+import { switchedOffReason } from '../jobs/job-switch.ts';
+
+/** Raises what is due (ExpiryAlerts.run through the write lock) and asks the feed to deliver it. */
+export type RaiseExpiryAlerts = () => Promise<JobCounts>;
+
+/**
+ * `expiry-alerts`: tells subscribers before a certificate expires (180/90/30 days, or the days a
+ * subscription names) and when it has. Daily, and once at start: what fell due while the service
+ * was down is raised then, and nothing is raised twice.
+ */
+export function expiryAlertsJob(raise: RaiseExpiryAlerts, schedule: string, housekeepingEnabled: boolean): JobDefinition {
+  return {
+    name: 'expiry-alerts',
+    description: 'Raises certificate.expiring and certificate.expired for subscriptions, once per certificate, threshold and expiry date',
+    kind: 'housekeeping',
+    schedule,
+    enabled: housekeepingEnabled,
+    disabledReason: switchedOffReason('housekeeping', housekeepingEnabled),
+    source: null,
+    runAtStart: true,
+    async run(): Promise<JobResult> {
+      return { outcome: 'succeeded', counts: await raise() };
+    },
+  };
+}
