@@ -6,6 +6,7 @@ import type { DemoDevice } from '../../seed/demo-devices.ts';
 import { demoUdiXml } from '../../seed/demo-udi-xml.ts';
 import { ensureDemoData } from '../../src/demo/ensure-demo-data.ts';
 import { makeTempDir } from '../../src/shared/temp-files.ts';
+import { isGtin14 } from '../../src/udi/barcode/gtin.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 // The demo devices of README.md: DIs linked to demo certificates in effect, expired, and a filing.
@@ -52,6 +53,25 @@ const device = (recordKey: string, di: string, certificate: string): DemoDevice 
   holder: '测试公司',
   modelSpec: null,
   pack: '单件',
+});
+
+describe('the demo UDI devices', () => {
+  it('are imported on first start with valid GTIN-14s, each naming the certificate README lists', async () => {
+    const expected = [
+      [IN_EFFECT.di, IN_EFFECT.number],
+      ['06970999000272', IN_EFFECT.number],
+      [EXPIRED.di, EXPIRED.number],
+      [FILING.di, FILING.number],
+      [MA_DI, IN_EFFECT.number],
+    ];
+    for (const [di, number] of expected) {
+      if (!di!.startsWith('MA.')) expect(isGtin14(di!), di).toBe(true);
+      const response = await ctx.app.inject({ url: `/v1/udi/devices/${encodeURIComponent(di!)}` });
+      expect(response.json().records[0].certificates, di).toEqual([number]);
+    }
+    const run = ctx.services.database.sqlite.prepare("SELECT status, devices_added AS added FROM udi_runs WHERE trigger = 'demo'").get();
+    expect(run).toEqual({ status: 'completed', added: expected.length });
+  });
 });
 
 describe('auto-fill from a scanned UDI barcode', () => {
