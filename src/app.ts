@@ -125,7 +125,9 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       listing: { listing: services.certificateListing, now: services.now, changesCursor: encodeChangeCursor },
     }),
   );
-  await app.register(autofillRoutes({ lookup: services.lookup, autofill: services.autofill, requester }));
+  await app.register(
+    autofillRoutes({ lookup: services.lookup, autofill: services.autofill, requester, readInput: services.readCertificateInput }),
+  );
   await app.register(searchRoutes(services.search.service));
   await app.register(importsRoutes(services.importer));
   await app.register(keysRoutes(services.apiKeys));

@@ -44,6 +44,7 @@ import { TicketEvents } from './tickets/ticket-events.ts';
 import { TicketIntake } from './tickets/ticket-intake.ts';
 import { TicketWorkflow } from './tickets/ticket-workflow.ts';
 import { TicketsRepository } from './tickets/tickets.repository.ts';
+import { certificateInputReader } from './udi/barcode/certificate-input.ts';
 import { UdiBatchWriter } from './udi/udi-batch.ts';
 import { UdiDevicesRepository } from './udi/udi-devices.repository.ts';
 import { UdiImporter } from './udi/udi-importer.ts';
@@ -258,6 +259,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     udiDevices,
     udiRuns,
     udiImporter,
+    /** What a certificate number field was given: a number as typed, or a scanned UDI resolved to its certificate. */
+    readCertificateInput: certificateInputReader({ devices: udiDevices, currentYear }),
     sources,
     sourcePages,
     fetcher,

@@ -6,9 +6,10 @@ import {
   requesterQuerySchema,
   standingFields,
 } from '../certificates/certificates.schemas.ts';
-import { missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
+import { certificateNotFoundSchema, missFieldsSchema } from '../certificates/lookup/not-found.schema.ts';
 import { CertificateNumberInput } from '../numbers/numbers.schemas.ts';
 import { problemSchema } from '../shared/problem.ts';
+import { barcodeReadingSchema } from '../udi/barcode/barcode.schemas.ts';
 
 export const autofillSchema = z
   .object({
@@ -47,17 +48,41 @@ export const autofillSchema = z
       .nullable()
       .describe('日期所依据的文件及其来源。 The document the dates come from, with its provenance.'),
     dataAsOf: z.string().describe('最新一条信息的获取时间。 When the freshest fact was fetched.'),
+    barcode: barcodeReadingSchema
+      .optional()
+      .describe(
+        '输入为扫描的 UDI 条码时：从条码读出的内容，证号由 UDI 数据库按产品标识查得。 When the input was a scanned UDI: what the barcode said; the certificate is the one the UDI data names for its DI.',
+      ),
   })
   .meta({ id: 'Autofill' });
 
+/**
+ * The 404 of auto-fill: a number the index does not hold (`certificate_not_found`, with `canonical`),
+ * or a scanned DI that names no certificate (`udi_device_not_found`, `udi_device_without_certificate`,
+ * with `di` and `barcode`).
+ */
+export const autofillNotFoundSchema = certificateNotFoundSchema
+  .partial({ canonical: true, manualEntryAllowed: true })
+  .extend({
+    di: z.string().optional().describe('扫码时：读出的产品标识。 For a scan: the DI read.'),
+    barcode: barcodeReadingSchema.optional().describe('扫码时：从条码读出的内容。 For a scan: what the barcode said.'),
+  })
+  .meta({ id: 'AutofillNotFound' });
+
 export const autofillQuerySchema = z.strictObject({
-  number: CertificateNumberInput.describe('证号，按原样输入。 The certificate number as typed.'),
+  number: CertificateNumberInput.describe(
+    '证号，按原样输入；也可以是扫码枪输入的 UDI 条码（GS1 或 MA 码）。 The certificate number as typed, or a UDI barcode as a scanner types it (GS1 element string or MA code).',
+  ),
   ...requesterQuerySchema,
   ...asOfQuerySchema,
 });
 
 export const batchBodySchema = z.strictObject({
-  numbers: z.array(CertificateNumberInput).min(1).max(1000).describe('最多 1000 个证号，按输入原样。 Up to 1,000 numbers, as typed.'),
+  numbers: z
+    .array(CertificateNumberInput)
+    .min(1)
+    .max(1000)
+    .describe('最多 1000 个证号或扫描的 UDI 条码，按原样输入。 Up to 1,000 numbers or scanned UDI barcodes, as typed.'),
   ...requesterQuerySchema,
   ...asOfQuerySchema,
 });

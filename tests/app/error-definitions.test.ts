@@ -100,6 +100,17 @@ const samples: Record<string, unknown[][]> = {
   notARequester: [[4]],
   udiCertificateNotFound: [['粤械注准20232070123']],
   udiDeviceNotFound: [['06901234567892']],
+  barcodeCheckDigitMismatch: [['06901234567893', 2]],
+  barcodeUnknownElement: [["invalid AI after '1'"]],
+  barcodeTruncated: [['(10)'], [null]],
+  barcodeInvalidDate: [
+    ['(17)', '270230'],
+    [null, null],
+  ],
+  barcodeWithoutDi: [[]],
+  barcodeNotResolvable: [['AHM']],
+  udiDeviceWithoutCertificate: [['06970999000555']],
+  udiDeviceSeveralCertificates: [['06970999000555', ['粤械注准20232070123', '国械注准20233070456']]],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>
