@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
@@ -53,7 +54,6 @@ export function prechecksRoutes(deps: PrecheckRoutesDeps): FastifyPluginAsyncZod
           throw tooLargeAsPrecheck(error, maxBytes);
         });
         const output = await makeTempDir('precheck');
-        let handedOver = false;
         try {
           const outputPath = path.join(output.path, 'corrected');
           const summary = await service
@@ -73,9 +73,10 @@ export function prechecksRoutes(deps: PrecheckRoutesDeps): FastifyPluginAsyncZod
           const type =
             summary.format === 'csv' ? `text/csv; charset=${(summary.encoding ?? 'utf-8').replace(/-bom$/, '')}` : CONTENT_TYPES.xlsx;
           const stream = fs.createReadStream(outputPath);
-          // Removed once sent, or once the client goes away mid-download.
-          stream.once('close', () => void output.dispose());
-          handedOver = true;
+          // Opened, then removed at once: the open file is still sent whole, and nothing stays on disk
+          // however the download ends (finished, abandoned by the client, or the process killed).
+          await once(stream, 'open');
+          await output.dispose();
           return await reply
             .type(type)
             .header(
@@ -86,7 +87,7 @@ export function prechecksRoutes(deps: PrecheckRoutesDeps): FastifyPluginAsyncZod
             .header('x-precheck-counts', JSON.stringify(summary.counts))
             .send(stream as never);
         } finally {
-          if (!handedOver) await output.dispose();
+          await output.dispose();
         }
       },
     );

@@ -97,6 +97,10 @@ const samples: Record<string, unknown[][]> = {
   notARequester: [[4]],
   udiCertificateNotFound: [['粤械注准20232070123']],
   udiDeviceNotFound: [['06901234567892']],
+  notATemplate: [[20]],
+  precheckTooLarge: [[20 * 1024 * 1024]],
+  encryptedWorkbook: [[]],
+  unknownEncoding: [['nul_bytes'], ['invalid_bytes']],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>
