@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       callbackAllowPrivate: false,
       attachmentsDir: '/srv/certref/attachments',
       importMaxDecompressedBytes: 512 * 1024 * 1024,
+      precheckMaxBytes: 20 * 1024 * 1024,
       databaseWriteWaitMs: 30_000,
       freshness: {
         jobsEnabled: false,
