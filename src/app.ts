@@ -20,6 +20,7 @@ import { actorNamer } from './keys/actor-name.ts';
 import { keysRoutes } from './keys/keys.routes.ts';
 import { normalise } from './numbers/normalise.ts';
 import { numbersRoutes } from './numbers/numbers.routes.ts';
+import { prechecksRoutes } from './prechecks/prechecks.routes.ts';
 import { referenceRoutes } from './reference/reference.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import type { Services } from './services.ts';
@@ -129,6 +130,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     autofillRoutes({ lookup: services.lookup, autofill: services.autofill, requester, readInput: services.readCertificateInput }),
   );
   await app.register(searchRoutes(services.search.service));
+  await app.register(prechecksRoutes({ service: services.prechecks, requester, maxBytes: services.config.precheckMaxBytes }));
   await app.register(importsRoutes(services.importer));
   await app.register(keysRoutes(services.apiKeys));
   await app.register(auditRoutes(services.database.sqlite));

@@ -18,6 +18,7 @@ import { JobRegistry } from './jobs/job-registry.ts';
 import { JobRunsRepository } from './jobs/job-runs.repository.ts';
 import { ApiKeysRepository } from './keys/api-keys.repository.ts';
 import { normalise } from './numbers/normalise.ts';
+import { PrecheckService } from './prechecks/precheck.service.ts';
 import { EmbeddedSearchIndex } from './search/embedded/embedded-index.ts';
 import { EmbeddedSearch } from './search/embedded/embedded-search.ts';
 import { SearchRows } from './search/embedded/search-rows.ts';
@@ -256,6 +257,16 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     summaries,
     /** Bulk CSV / XLSX / JSON Lines imports through the writer, with runs recorded. */
     importer,
+    /** Template pre-checks: a filled-in reporting template checked and corrected row by row, never writing certificate data. */
+    prechecks: new PrecheckService({
+      sqlite,
+      lookup,
+      autofill,
+      writes,
+      clock,
+      maxBytes: config.precheckMaxBytes,
+      maxDecompressedBytes: config.importMaxDecompressedBytes,
+    }),
     udiDevices,
     udiRuns,
     udiImporter,

@@ -11,6 +11,7 @@ import { registerImportUdi } from './import-udi.command.ts';
 import { registerJobs } from './jobs.command.ts';
 import { registerKeys } from './keys.command.ts';
 import { registerNumbers } from './numbers.command.ts';
+import { registerPrecheck } from './precheck.command.ts';
 import { registerRefreshSummaries } from './refresh-summaries.command.ts';
 import { registerSearchReindex } from './search-reindex.command.ts';
 import { registerServe } from './serve.command.ts';
@@ -33,6 +34,7 @@ const COMMANDS = [
   registerServe,
   registerRefreshSummaries,
   registerJobs,
+  registerPrecheck,
 ];
 
 /** A fresh program per run: commander keeps parsed state on its commands. */

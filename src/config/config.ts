@@ -91,6 +91,18 @@ export const configSchema = z.object({
         '导入的 XLSX 解压后的大小上限（MB），超出即拒绝（防压缩炸弹），HTTP 与命令行导入均适用 / ' +
         'What an imported XLSX may inflate to, in MB (HTTP and command-line imports); beyond it the file is refused, so a zip bomb cannot fill the disk',
     }),
+  PRECHECK_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(20)
+    .meta({
+      group: 'data',
+      description:
+        '模板预检（POST /v1/prechecks）接受的文件大小上限（MB），默认与广东省填报系统的上传上限相同 / ' +
+        "Largest file a template pre-check (POST /v1/prechecks) accepts, in MB; the default is the Guangdong reporting system's own upload limit",
+    }),
   DATABASE_WRITE_WAIT_MS: z.coerce
     .number()
     .int()
@@ -282,6 +294,7 @@ export const appConfigSchema = configSchema
     attachmentsDir: e.ATTACHMENTS_DIR ?? defaultAttachmentsDir(e.DATABASE_PATH),
     /** An XLSX (HTTP or CLI) whose parts inflate past this is refused. */
     importMaxDecompressedBytes: e.IMPORT_MAX_DECOMPRESSED_MB * 1024 * 1024,
+    precheckMaxBytes: e.PRECHECK_MAX_MB * 1024 * 1024,
     /** A write that finds another process's lock waits this long, on timers, before failing with database_busy. */
     databaseWriteWaitMs: e.DATABASE_WRITE_WAIT_MS,
     /** UDI imports, HTML sources and scheduled jobs. */

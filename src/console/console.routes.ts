@@ -35,7 +35,7 @@ export function consoleRoutes(): FastifyPluginAsync {
     app.get('/console', common, async (_request, reply) => reply.redirect('/console/'));
     app.get<{ Params: { '*': string } }>('/console/*', common, async (request, reply) => {
       const name = request.params['*'] || 'index.html';
-      const file = files.get(name) ?? (name.includes('.') ? undefined : files.get('index.html'));
+      const file = files.get(name) ?? files.get(`${name}.html`) ?? (name.includes('.') ? undefined : files.get('index.html'));
       if (!file) return reply.callNotFound();
       return reply
         .type(file.type)

@@ -111,6 +111,11 @@ const samples: Record<string, unknown[][]> = {
   barcodeNotResolvable: [['AHM']],
   udiDeviceWithoutCertificate: [['06970999000555']],
   udiDeviceSeveralCertificates: [['06970999000555', ['粤械注准20232070123', '国械注准20233070456']]],
+
+  notATemplate: [[20]],
+  precheckTooLarge: [[20 * 1024 * 1024]],
+  encryptedWorkbook: [[]],
+  unknownEncoding: [['nul_bytes'], ['invalid_bytes']],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>

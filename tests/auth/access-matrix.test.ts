@@ -87,6 +87,13 @@ const MATRIX: Record<string, Case[]> = {
       request: async () => ({ method: 'POST', url: '/v1/autofill/batch', payload: { numbers: ['粤械注准20232079999'] } }),
     },
   ],
+  'POST /v1/prechecks': [
+    {
+      expected: all(200),
+      lookup: true,
+      request: async () => ({ method: 'POST', url: '/v1/prechecks', payload: CSV, headers: { 'content-type': 'text/csv' } }),
+    },
+  ],
   'POST /v1/numbers/normalize': [
     {
       expected: all(200),

@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       subscriptions: { pauseAfterFailures: 20, pauseAfterMinutes: 60, expiryAlertsSchedule: '15 0 * * *' },
       attachmentsDir: '/srv/certref/attachments',
       importMaxDecompressedBytes: 512 * 1024 * 1024,
+      precheckMaxBytes: 20 * 1024 * 1024,
       databaseWriteWaitMs: 30_000,
       freshness: {
         jobsEnabled: false,
