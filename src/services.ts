@@ -1,6 +1,9 @@
 import { Meilisearch } from 'meilisearch';
 import { AutofillService } from './autofill/autofill.service.ts';
 import { AutofillCache } from './autofill/autofill-cache.ts';
+import { buildBundle } from './bundles/bundle-builder.ts';
+import { bundleBuildCounts } from './bundles/bundle-build.job.ts';
+import { BundleStore } from './bundles/bundle-store.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { LookupService } from './certificates/lookup/lookup.service.ts';
@@ -176,6 +179,9 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     'SELECT id, canonical FROM certificates WHERE dates_known = 0 AND id > ? ORDER BY id LIMIT ?',
   );
   const jobRuns = new JobRunsRepository(sqlite);
+  // Offline bundles: a snapshot of the public tables, built nightly or by `certref bundle build`.
+  const bundleStore = new BundleStore(config.bundles.dir);
+  const bundles = { store: bundleStore, build: () => buildBundle({ sqlite, store: bundleStore, keep: config.bundles.keep, now }) };
   const jobs = new JobRegistry({
     jobsEnabled: freshness.jobsEnabled,
     housekeepingEnabled: freshness.housekeepingEnabled,
@@ -208,6 +214,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     correctionsSweep: async () => ({ claimsReleased: await writes.run(() => workflow.sweepExpiredClaims()) }),
     searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
     summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
+    bundleBuild: { work: async () => bundleBuildCounts(await bundles.build()), schedule: config.bundles.buildSchedule },
   });
   const status = new StatusService({
     registry: jobs,
@@ -256,6 +263,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     fetcher,
     jobRuns,
     jobs,
+    /** Offline bundles: the folder they are kept in, and a build (which also prunes). */
+    bundles,
     status,
     /** Starts delivering callbacks (the HTTP app calls this once it is ready). */
     start: () => dispatcher.start(),
