@@ -5,6 +5,7 @@ import { ConfigError } from '../config/config-error.ts';
 import { processEnvironment } from '../config/environment.ts';
 import { sweepLeftoverTempDirs } from '../shared/temp-files.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
+import { registerBundle } from './bundle.command.ts';
 import { displayWidth } from './display-width.ts';
 import { registerImport } from './import.command.ts';
 import { registerImportUdi } from './import-udi.command.ts';
@@ -14,6 +15,7 @@ import { registerNumbers } from './numbers.command.ts';
 import { registerRefreshSummaries } from './refresh-summaries.command.ts';
 import { registerSearchReindex } from './search-reindex.command.ts';
 import { registerServe } from './serve.command.ts';
+import { registerSync } from './sync.command.ts';
 
 /** Commander's headings, each with its Chinese first: the people running this read Chinese. */
 const TITLES: Record<string, string> = {
@@ -33,6 +35,8 @@ const COMMANDS = [
   registerServe,
   registerRefreshSummaries,
   registerJobs,
+  registerBundle,
+  registerSync,
 ];
 
 /** A fresh program per run: commander keeps parsed state on its commands. */
