@@ -1,8 +1,8 @@
 import { Meilisearch } from 'meilisearch';
 import { AutofillService } from './autofill/autofill.service.ts';
 import { AutofillCache } from './autofill/autofill-cache.ts';
-import { buildBundle } from './bundles/bundle-builder.ts';
 import { bundleBuildCounts } from './bundles/bundle-build.job.ts';
+import { buildBundle } from './bundles/bundle-builder.ts';
 import { BundleStore } from './bundles/bundle-store.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';

@@ -4,6 +4,6 @@ export const bundleNotFound = defineError(404, 'bundle_not_found', (id: string |
   text:
     id === null
       ? { zh: '尚未生成离线数据包。', en: 'No bundle has been built yet.' }
-      : { zh: `离线数据包 ${id} 不存在或已被清理。`, en: `Bundle ${id} does not exist or has been pruned.` },
+      : { zh: `离线数据包 \`${id}\` 不存在或已被清理。`, en: `Bundle ${id} does not exist or has been pruned.` },
   extra: { id },
 }));

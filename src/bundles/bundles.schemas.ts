@@ -42,7 +42,9 @@ export const bundleManifestSchema = z
 export type BundleManifest = z.output<typeof bundleManifestSchema>;
 
 export const bundleListSchema = z
-  .object({ bundles: z.array(bundleManifestSchema).describe('现有数据包的清单，最新的在前。 Manifests of the bundles kept, newest first.') })
+  .object({
+    bundles: z.array(bundleManifestSchema).describe('现有数据包的清单，最新的在前。 Manifests of the bundles kept, newest first.'),
+  })
   .meta({ id: 'BundleList' });
 
 export const bundleFileParamsSchema = z.strictObject({
@@ -51,5 +53,8 @@ export const bundleFileParamsSchema = z.strictObject({
 });
 
 export const latestQuerySchema = z.strictObject({
-  file: z.enum(BUNDLE_FILE_NAMES).default(BUNDLE_MANIFEST).describe('要跳转到的文件，默认清单。 Which file to redirect to; the manifest by default.'),
+  file: z
+    .enum(BUNDLE_FILE_NAMES)
+    .default(BUNDLE_MANIFEST)
+    .describe('要跳转到的文件，默认清单。 Which file to redirect to; the manifest by default.'),
 });

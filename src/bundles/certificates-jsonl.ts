@@ -30,7 +30,9 @@ export async function writeCertificatesJsonl(bundleSqlite: string, target: strin
   try {
     const links = new Map<number, string[]>();
     for (const link of db
-      .prepare<[], { to: number; from: string }>('SELECT to_certificate_id AS "to", from_canonical AS "from" FROM certificate_links ORDER BY id')
+      .prepare<[], { to: number; from: string }>(
+        'SELECT to_certificate_id AS "to", from_canonical AS "from" FROM certificate_links ORDER BY id',
+      )
       .iterate()) {
       const list = links.get(link.to) ?? [];
       list.push(link.from);

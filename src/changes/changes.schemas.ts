@@ -70,7 +70,10 @@ export const mirroredLinkSchema = z
 /** A feed entry; with `include=versions`, a certificate change also carries what it added. */
 const feedChangeSchema = changeRecordSchema
   .extend({
-    versions: z.array(mirroredVersionSchema).optional().describe('仅当 include=versions：所增版本。 With include=versions: the versions added.'),
+    versions: z
+      .array(mirroredVersionSchema)
+      .optional()
+      .describe('仅当 include=versions：所增版本。 With include=versions: the versions added.'),
     replaces: z
       .array(mirroredLinkSchema)
       .optional()

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { BuildReport } from '../bundles/bundle-builder.ts';
 import { bundleBuildCounts } from '../bundles/bundle-build.job.ts';
+import type { BuildReport } from '../bundles/bundle-builder.ts';
 import { JobRunner } from '../jobs/job-runner.ts';
 import type { Services } from '../services.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { tempRoot } from '../shared/temp-files.ts';
 import { ConfigError } from './config-error.ts';
 import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
 import { booleanFromEnv, cronExpression } from './env-values.ts';
@@ -115,13 +116,10 @@ export const configSchema = z.object({
         'Where offline bundles (SQLite, JSON Lines and manifest) are written; default: bundles/ beside DATABASE_PATH',
       example: './data/bundles',
     }),
-  BUNDLES_KEEP: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(7)
-    .meta({ group: 'data', description: '保留的离线数据包个数，更旧的在生成新包后删除 / How many bundles to keep; older ones are deleted after a new one is built' }),
+  BUNDLES_KEEP: z.coerce.number().int().min(1).max(1000).default(7).meta({
+    group: 'data',
+    description: '保留的离线数据包个数，更旧的在生成新包后删除 / How many bundles to keep; older ones are deleted after a new one is built',
+  }),
   BUNDLE_BUILD_SCHEDULE: cronExpression.default('30 2 * * *').meta({
     group: 'jobs',
     description:
@@ -239,6 +237,11 @@ function defaultAttachmentsDir(databasePath: string): string {
   return besideDatabase(databasePath, 'attachments');
 }
 
+/** Beside the database; for an in-memory one (tests, tools), this process's temp folder, removed when it exits. */
+function defaultBundlesDir(databasePath: string): string {
+  return databasePath === ':memory:' ? path.join(tempRoot(), 'bundles') : besideDatabase(databasePath, 'bundles');
+}
+
 /** A data folder beside the database; a temporary one for an in-memory database. */
 function besideDatabase(databasePath: string, name: string): string {
   if (databasePath === ':memory:') return path.join(os.tmpdir(), `certref-${name}`);
@@ -284,7 +287,7 @@ export const appConfigSchema = configSchema
     /** A write that finds another process's lock waits this long, on timers, before failing with database_busy. */
     databaseWriteWaitMs: e.DATABASE_WRITE_WAIT_MS,
     /** Offline bundles: where they are written, how many are kept, when the job builds one. */
-    bundles: { dir: e.BUNDLES_DIR ?? besideDatabase(e.DATABASE_PATH, 'bundles'), keep: e.BUNDLES_KEEP, buildSchedule: e.BUNDLE_BUILD_SCHEDULE },
+    bundles: { dir: e.BUNDLES_DIR ?? defaultBundlesDir(e.DATABASE_PATH), keep: e.BUNDLES_KEEP, buildSchedule: e.BUNDLE_BUILD_SCHEDULE },
     /** UDI imports, HTML sources and scheduled jobs. */
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,

@@ -64,17 +64,19 @@ export async function installLatestBundle(
 function copyPublicTables(sqlite: Database.Database, bundleFile: string): void {
   sqlite.prepare('ATTACH DATABASE ? AS bundle').run(bundleFile);
   try {
-    sqlite.transaction(() => {
-      for (const table of PUBLIC_TABLES) {
-        const local = new Set(columnsOf(sqlite, 'main', table));
-        // A bundle from an older or newer certref: the columns both know.
-        const shared = columnsOf(sqlite, 'bundle', table)
-          .filter((name) => local.has(name))
-          .map((name) => `"${name}"`)
-          .join(', ');
-        sqlite.exec(`INSERT INTO main.${table} (${shared}) SELECT ${shared} FROM bundle.${table}`);
-      }
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        for (const table of PUBLIC_TABLES) {
+          const local = new Set(columnsOf(sqlite, 'main', table));
+          // A bundle from an older or newer certref: the columns both know.
+          const shared = columnsOf(sqlite, 'bundle', table)
+            .filter((name) => local.has(name))
+            .map((name) => `"${name}"`)
+            .join(', ');
+          sqlite.exec(`INSERT INTO main.${table} (${shared}) SELECT ${shared} FROM bundle.${table}`);
+        }
+      })
+      .immediate();
   } finally {
     sqlite.exec('DETACH DATABASE bundle');
   }

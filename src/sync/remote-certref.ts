@@ -57,7 +57,11 @@ export class RemoteCertref {
     try {
       response = await fetch(url, { headers: this.key ? { authorization: `Bearer ${this.key}` } : {} });
     } catch (error) {
-      throw syncRemoteFailed(url, null, error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+      throw syncRemoteFailed(
+        url,
+        null,
+        error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error),
+      );
     }
     if (!response.ok) {
       const problem = (await response.json().catch(() => null)) as { code?: unknown } | null;

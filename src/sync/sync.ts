@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/config.ts';
 import { ServiceState } from '../db/service-state.ts';
 import { createServices } from '../services.ts';
 import { installLatestBundle } from './bundle-install.ts';
-import { type ChangesPage, ChangeApplier } from './change-apply.ts';
+import { ChangeApplier, type ChangesPage } from './change-apply.ts';
 import { RemoteCertref } from './remote-certref.ts';
 import { syncTargetNotEmpty } from './sync.errors.ts';
 import { readSyncPosition } from './sync-state.ts';
@@ -74,7 +74,12 @@ export async function syncFrom(options: SyncOptions): Promise<SyncReport> {
         report.complete = false;
         break;
       }
-      const query = new URLSearchParams({ since: cursor, limit: String(options.pageSize ?? PAGE_SIZE), entity: 'certificate', include: 'versions' });
+      const query = new URLSearchParams({
+        since: cursor,
+        limit: String(options.pageSize ?? PAGE_SIZE),
+        entity: 'certificate',
+        include: 'versions',
+      });
       const page = (await remote.json(`/v1/changes?${query}`)) as ChangesPage;
       const applied = applier.apply(page);
       cursor = page.nextCursor;

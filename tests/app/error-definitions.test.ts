@@ -97,6 +97,14 @@ const samples: Record<string, unknown[][]> = {
   notARequester: [[4]],
   udiCertificateNotFound: [['粤械注准20232070123']],
   udiDeviceNotFound: [['06901234567892']],
+  bundleNotFound: [[null], ['20261204T185501123Z']],
+  bundleChecksumMismatch: [['certref.sqlite', 'ab12', 'cd34']],
+  bundleFormatUnsupported: [[2]],
+  syncRemoteFailed: [
+    ['https://certref.example.cn/v1/changes', 503, 'database_busy'],
+    ['https://certref.example.cn/v1/changes', null, 'ECONNREFUSED'],
+  ],
+  syncTargetNotEmpty: [['/srv/certref/data/certref.db']],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>

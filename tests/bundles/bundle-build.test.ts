@@ -19,7 +19,9 @@ beforeAll(async () => {
   ctx = await demoApp(dir);
   // Something private to leave out: a key (its hash) and a ticket with its requester.
   ctx.services.apiKeys.create({ name: '测试密钥', role: 'admin' }, 'test');
-  await ctx.app.inject({ url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232079999')}&contact=${encodeURIComponent('张三 13800000000')}` });
+  await ctx.app.inject({
+    url: `/v1/autofill?number=${encodeURIComponent('粤械注准20232079999')}&contact=${encodeURIComponent('张三 13800000000')}`,
+  });
   ({ manifest, folder } = await ctx.services.bundles.build());
 });
 
@@ -56,7 +58,11 @@ describe('bundle build', () => {
     const db = new Database(path.join(folder, 'certref.sqlite'), { readonly: true });
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
     db.close();
-    expect(tables.filter((name) => !name.startsWith('sqlite_')).sort()).toEqual(['certificate_links', 'certificate_versions', 'certificates']);
+    expect(tables.filter((name) => !name.startsWith('sqlite_')).sort()).toEqual([
+      'certificate_links',
+      'certificate_versions',
+      'certificates',
+    ]);
     const sqlite = ctx.services.database.sqlite;
     const keyHash = sqlite.prepare('SELECT key_hash FROM api_keys').pluck().get() as string;
     expect(keyHash).toBeTruthy();

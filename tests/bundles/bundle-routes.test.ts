@@ -30,7 +30,7 @@ describe('GET /v1/bundles', () => {
     const { bundles } = response.json() as { bundles: BundleManifest[] };
     expect(bundles).toHaveLength(2);
     expect(bundles[0]).toEqual(manifest);
-    expect(bundles[1]?.id < manifest.id).toBe(true);
+    expect((bundles[1]?.id ?? '') < manifest.id).toBe(true);
   });
 
   it('redirects latest to the newest manifest, or to the file asked for', async () => {

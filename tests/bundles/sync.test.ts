@@ -36,10 +36,7 @@ const config = () => testConfig({ rateLimitPerMinute: 0 });
 
 /** What a certref on `databasePath` answers for every demo number: certificate and auto-fill. */
 async function answersOf(databasePath: string | null): Promise<unknown[]> {
-  const ctx =
-    databasePath === null
-      ? source
-      : await buildTestApp({ today: TODAY, config: { databasePath, rateLimitPerMinute: 0 } });
+  const ctx = databasePath === null ? source : await buildTestApp({ today: TODAY, config: { databasePath, rateLimitPerMinute: 0 } });
   try {
     const answers: unknown[] = [];
     for (const number of numbers) {
@@ -62,7 +59,10 @@ async function importRenewals(count: number, approvalDate: string): Promise<void
     .pluck()
     .all(count) as string[];
   const expiry = `${Number(approvalDate.slice(0, 4)) + 5}${approvalDate.slice(4)}`;
-  const csv = ['注册证编号,文件类型,产品名称,批准日期,有效期至', ...registered.map((n) => `${n},延续注册,同步测试产品,${approvalDate},${expiry}`)].join('\n');
+  const csv = [
+    '注册证编号,文件类型,产品名称,批准日期,有效期至',
+    ...registered.map((n) => `${n},延续注册,同步测试产品,${approvalDate},${expiry}`),
+  ].join('\n');
   const response = await source.app.inject({
     method: 'POST',
     url: '/v1/imports?fileName=renewals.csv',
@@ -86,7 +86,8 @@ const VERSIONS = `SELECT id, certificate_id, document_type, as_issued, approval_
   holder_address, production_address, agent_name, agent_address, model_spec, structure, scope, approval_department,
   change_description, remarks, source, source_ref, source_row, fetched_at, content_hash FROM certificate_versions ORDER BY id`;
 const LINKS = 'SELECT from_canonical, source FROM certificate_links ORDER BY from_match_key, from_canonical';
-const CERTIFICATE_CHANGES = "SELECT entity_id, action, json_extract(after, '$.versionIds') AS ids FROM change_log WHERE entity = 'certificate' ORDER BY id";
+const CERTIFICATE_CHANGES =
+  "SELECT entity_id, action, json_extract(after, '$.versionIds') AS ids FROM change_log WHERE entity = 'certificate' ORDER BY id";
 
 describe('certref sync', () => {
   const mirror = () => path.join(dir, 'mirror.db');
@@ -94,7 +95,11 @@ describe('certref sync', () => {
   it('installs the newest bundle into an empty database: every demo number answers as on the source', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: { LOG_LEVEL: 'silent' } };
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: { LOG_LEVEL: 'silent' },
+    };
     expect(await sync([baseUrl, '--db', mirror()], io), err.join('')).toBe(0);
     expect(out.join('')).toContain('已安装离线数据包');
     expect(numbers.length).toBeGreaterThan(100);
@@ -138,14 +143,19 @@ describe('certref sync', () => {
     const { manifest, folder } = await source.services.bundles.build();
     const file = path.join(folder, 'certref.sqlite');
     const bytes = fs.readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff;
+    // One byte changed in transit.
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 0xff, bytes.length - 1);
     fs.writeFileSync(file, bytes);
     const fresh = path.join(dir, 'fresh.db');
     const out: string[] = [];
     const err: string[] = [];
-    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) }, env: { LOG_LEVEL: 'silent' } };
+    const io = {
+      stdout: { write: (t: string) => out.push(t) },
+      stderr: { write: (t: string) => err.push(t) },
+      env: { LOG_LEVEL: 'silent' },
+    };
     expect(await sync([baseUrl, '--db', fresh], io)).toBe(1);
-    expect(err.join('')).toContain('bundle_checksum_mismatch: 下载的数据包文件 certref.sqlite 校验失败');
+    expect(err.join('')).toContain('bundle_checksum_mismatch: 下载的数据包文件 `certref.sqlite` 校验失败');
     expect(fs.readdirSync(dir).filter((name) => name.startsWith('fresh.db'))).toEqual([]);
     expect(manifest.files.find((f) => f.name === 'certref.sqlite')?.sha256).toBeTruthy();
   });
@@ -156,6 +166,8 @@ describe('certref sync', () => {
     const { loadDemoData } = await import('../../seed/load-demo-data.ts');
     loadDemoData(ctx.services.writer, { count: 3, today: TODAY });
     await ctx.close();
-    await expect(syncFrom({ baseUrl, key: null, databasePath: own, config: config() })).rejects.toMatchObject({ code: 'sync_target_not_empty' });
+    await expect(syncFrom({ baseUrl, key: null, databasePath: own, config: config() })).rejects.toMatchObject({
+      code: 'sync_target_not_empty',
+    });
   });
 });

@@ -49,11 +49,17 @@ describe('the server process', () => {
     const base = testConfig().freshness;
     expect(base).toMatchObject({ jobsEnabled: false, housekeepingEnabled: true });
     // search-outbox-drain has no outbox to drain with the embedded search engine.
-    expect(await serve({})).toEqual(['corrections-sweep', 'summary-refresh']);
+    expect(await serve({})).toEqual(['bundle-build', 'corrections-sweep', 'summary-refresh']);
   });
 
   it('also schedules the fetch jobs when JOBS_ENABLED is set, and stops every job on shutdown', async () => {
-    expect(await serve({ jobsEnabled: true })).toEqual(['corrections-sweep', 'source:datasearch', 'summary-refresh', 'udi-incremental']);
+    expect(await serve({ jobsEnabled: true })).toEqual([
+      'bundle-build',
+      'corrections-sweep',
+      'source:datasearch',
+      'summary-refresh',
+      'udi-incremental',
+    ]);
     await stop!();
     stop = null;
     expect(cron.getTasks().size).toBe(0);
