@@ -32,3 +32,12 @@ export const syncTargetNotEmpty = defineError(409, 'sync_target_not_empty', (dat
   },
   extra: { databasePath },
 }));
+
+/** A cursor means nothing to another certref: following a second remote would mix two histories. */
+export const syncOtherRemote = defineError(409, 'sync_other_remote', (databasePath: string, followed: string, asked: string) => ({
+  text: {
+    zh: `本地数据库 \`${databasePath}\` 同步自 \`${followed}\`，不能改从 \`${asked}\` 同步。请为新的远端使用新的数据库文件（\`--db\`）。`,
+    en: `The local database ${databasePath} follows ${followed}; it cannot sync from ${asked}. Use a new database file (--db) for another remote.`,
+  },
+  extra: { databasePath, followed, asked },
+}));

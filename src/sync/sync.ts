@@ -6,7 +6,7 @@ import { createServices } from '../services.ts';
 import { installLatestBundle } from './bundle-install.ts';
 import { ChangeApplier, type ChangesPage } from './change-apply.ts';
 import { RemoteCertref } from './remote-certref.ts';
-import { syncTargetNotEmpty } from './sync.errors.ts';
+import { syncOtherRemote, syncTargetNotEmpty } from './sync.errors.ts';
 import { readSyncPosition } from './sync-state.ts';
 
 /** Changes per page of the remote feed: one transaction each. */
@@ -67,6 +67,7 @@ export async function syncFrom(options: SyncOptions): Promise<SyncReport> {
   const services = createServices({ ...config, databasePath, demoData: false });
   try {
     const position = readSyncPosition(new ServiceState(services.database.sqlite));
+    if (position && position.remote !== remote.origin) throw syncOtherRemote(databasePath, position.remote, remote.origin);
     let cursor = position?.cursor ?? '';
     const applier = new ChangeApplier(services, remote.origin);
     for (;;) {

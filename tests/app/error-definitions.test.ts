@@ -105,6 +105,7 @@ const samples: Record<string, unknown[][]> = {
     ['https://certref.example.cn/v1/changes', null, 'ECONNREFUSED'],
   ],
   syncTargetNotEmpty: [['/srv/certref/data/certref.db']],
+  syncOtherRemote: [['/srv/certref/data/certref.db', 'https://a.example.cn', 'https://b.example.cn']],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>

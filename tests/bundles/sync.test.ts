@@ -160,6 +160,13 @@ describe('certref sync', () => {
     expect(manifest.files.find((f) => f.name === 'certref.sqlite')?.sha256).toBeTruthy();
   });
 
+  it('refuses to follow a second remote with a database synced from another', async () => {
+    const other = baseUrl.replace('127.0.0.1', 'localhost');
+    await expect(syncFrom({ baseUrl: other, key: null, databasePath: mirror(), config: config() })).rejects.toMatchObject({
+      code: 'sync_other_remote',
+    });
+  });
+
   it('refuses to overwrite a database with certificates of its own', async () => {
     const own = path.join(dir, 'own.db');
     const ctx = await buildTestApp({ config: { databasePath: own } });
