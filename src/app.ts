@@ -7,9 +7,11 @@ import { authPlugin } from './auth/auth.plugin.ts';
 import { rateLimitPlugin } from './auth/rate-limit.plugin.ts';
 import { refusalLimitPlugin } from './auth/refusal-limit.plugin.ts';
 import { autofillRoutes } from './autofill/autofill.routes.ts';
+import { bundlesRoutes } from './bundles/bundles.routes.ts';
 import { certificatesRoutes } from './certificates/certificates.routes.ts';
 import { requesterFrom } from './certificates/lookup/requester.ts';
 import { encodeChangeCursor } from './changes/change-cursor.ts';
+import { ChangeVersions } from './changes/change-versions.ts';
 import { changesRoutes } from './changes/changes.routes.ts';
 import { consoleRoutes } from './console/console.routes.ts';
 import type { WriteLock } from './db/write-lock.ts';
@@ -140,7 +142,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(consoleRoutes());
   await app.register(homeRoutes());
   await app.register(statusRoutes(services.status));
-  await app.register(changesRoutes(services.changeLog));
+  await app.register(changesRoutes(services.changeLog, new ChangeVersions(services.database.sqlite)));
   await app.register(
     subscriptionsRoutes({
       subscriptions: services.subscriptions,
@@ -148,6 +150,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       allowPrivate: services.config.callbackAllowPrivate,
     }),
   );
+  await app.register(bundlesRoutes(services.bundles.store));
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));
   app.addHook('onReady', async () => services.start());
 

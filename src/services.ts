@@ -1,6 +1,9 @@
 import { Meilisearch } from 'meilisearch';
 import { AutofillService } from './autofill/autofill.service.ts';
 import { AutofillCache } from './autofill/autofill-cache.ts';
+import { bundleBuildCounts } from './bundles/bundle-build.job.ts';
+import { buildBundle } from './bundles/bundle-builder.ts';
+import { BundleStore } from './bundles/bundle-store.ts';
 import { CertificateWriter } from './certificates/certificate-writer.ts';
 import { CertificatesRepository } from './certificates/certificates.repository.ts';
 import { CertificateListing } from './certificates/listing/listing.repository.ts';
@@ -182,6 +185,9 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   // Subscriptions: the change feed matched after commit, sent like ticket callbacks, and the expiry job.
   const subscriptions = createSubscriptions({ database, config, clock, writes, writer, changeLog });
   const jobRuns = new JobRunsRepository(sqlite);
+  // Offline bundles: a snapshot of the public tables, built nightly or by `certref bundle build`.
+  const bundleStore = new BundleStore(config.bundles.dir);
+  const bundles = { store: bundleStore, build: () => buildBundle({ sqlite, store: bundleStore, keep: config.bundles.keep, now }) };
   const jobs = new JobRegistry({
     jobsEnabled: freshness.jobsEnabled,
     housekeepingEnabled: freshness.housekeepingEnabled,
@@ -215,6 +221,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     searchOutboxDrain: meilisearch ? () => search.drainOutbox() : null,
     summaryRefresh: () => summaries.refreshScheduled(today(), { context: { actor: 'job:summary-refresh' } }),
     expiryAlerts: subscriptions.job,
+    bundleBuild: { work: async () => bundleBuildCounts(await bundles.build()), schedule: config.bundles.buildSchedule },
   });
   const status = new StatusService({
     registry: jobs,
@@ -277,6 +284,8 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     fetcher,
     jobRuns,
     jobs,
+    /** Offline bundles: the folder they are kept in, and a build (which also prunes). */
+    bundles,
     status,
     /** Webhooks for certificate changes, expiry and resolved tickets. */
     subscriptions,

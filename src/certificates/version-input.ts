@@ -39,6 +39,11 @@ export interface DocumentFields {
 
 /** One document to store, already validated, with its number parsed by the engine. */
 export interface VersionInput extends DocumentFields {
+  /**
+   * The version's id, kept from the certref it was mirrored from (`certref sync`), so both answer
+   * with the same ids; absent everywhere else, and SQLite numbers it.
+   */
+  id?: number;
   number: ParsedNumber;
   /** The number as printed or typed on the source, before normalisation. */
   asIssued: string;

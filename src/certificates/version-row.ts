@@ -3,6 +3,7 @@ import type { VersionInput } from './version-input.ts';
 
 /** `insertVersion`'s columns: one list, so that its placeholders cannot miscount them. */
 export const VERSION_COLUMNS = [
+  'id',
   'certificate_id',
   'document_type',
   'as_issued',
@@ -32,6 +33,8 @@ export const VERSION_COLUMNS = [
 /** The values of `insertVersion`, in `VERSION_COLUMNS` order (positional binding: the hottest statement of an import). */
 export function versionValues(certificateId: number, input: VersionInput): unknown[] {
   return [
+    // Null lets SQLite number it; a mirror passes the id its source gave the version.
+    input.id ?? null,
     certificateId,
     input.documentType,
     input.asIssued,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_TYPES } from '../certificates/version-input.ts';
 
 export const changeRecordSchema = z
   .object({
@@ -31,11 +32,68 @@ export const changesQuerySchema = z.strictObject({
     .describe('翻页游标：上一页返回的值。 The nextCursor of the previous page (opaque). Omit to read from the first change ever recorded.'),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('每页变更条数。 Changes per page (1–1000).'),
   entity: z.string().max(50).optional().describe('只看这类对象的变更。 Only changes to this kind of entity: certificate, ticket, api_key.'),
+  include: z
+    .enum(['versions'])
+    .optional()
+    .describe(
+      '附带内容：versions 为每条证书变更附上所增版本的全部字段及其来源，以及该证书取代的旧证号，供镜像（certref sync）原样写入。 With `versions`, each certificate change also carries the versions it added, every field and provenance, and the old numbers the certificate replaced: what a mirror (`certref sync`) needs to store them again. Without it, the entries are as before.',
+    ),
 });
+
+const nullableText = z.string().nullable();
+
+/** A version in full, as a mirror stores it again: the same id, fields and provenance. */
+export const mirroredVersionSchema = z
+  .object({
+    id: z.number().int().describe('版本编号，镜像沿用。 Version id; a mirror keeps it.'),
+    documentType: z.enum(DOCUMENT_TYPES).describe('文件类型。 registration, renewal, change, filing, filing_change or record.'),
+    asIssued: z.string().describe('来源所印的证号。 The number as the source printed it.'),
+    approvalDate: nullableText,
+    effectiveDate: nullableText,
+    expiryDate: nullableText,
+    productName: nullableText,
+    holder: nullableText,
+    holderAddress: nullableText,
+    productionAddress: nullableText,
+    agentName: nullableText,
+    agentAddress: nullableText,
+    modelSpec: nullableText,
+    structure: nullableText,
+    scope: nullableText,
+    approvalDepartment: nullableText,
+    changeDescription: nullableText,
+    remarks: nullableText,
+    provenance: z
+      .object({ source: z.string(), sourceRef: nullableText, sourceRow: z.number().int().nullable(), fetchedAt: z.string() })
+      .describe('来源。 Where the version came from.'),
+  })
+  .meta({ id: 'MirroredVersion' });
+
+/** An old number the certificate replaced (原注册证编号), and the source that said so. */
+export const mirroredLinkSchema = z
+  .object({
+    canonical: z.string().describe('被取代的旧证号。 The old number.'),
+    source: z.string().describe('给出这一关联的来源。 The source that gave the link.'),
+  })
+  .meta({ id: 'MirroredLink' });
+
+/** A feed entry; with `include=versions`, a certificate change also carries what it added. */
+const feedChangeSchema = changeRecordSchema
+  .extend({
+    versions: z
+      .array(mirroredVersionSchema)
+      .optional()
+      .describe('仅当 include=versions：所增版本。 With include=versions: the versions added.'),
+    replaces: z
+      .array(mirroredLinkSchema)
+      .optional()
+      .describe('仅当 include=versions：该证书取代的旧证号。 With include=versions: the old numbers the certificate replaced.'),
+  })
+  .meta({ id: 'FeedChange' });
 
 export const changesPageSchema = z
   .object({
-    changes: z.array(changeRecordSchema).describe('变更记录，按发生顺序，最早的在前。 Changes in the order they were made, oldest first.'),
+    changes: z.array(feedChangeSchema).describe('变更记录，按发生顺序，最早的在前。 Changes in the order they were made, oldest first.'),
     nextCursor: z
       .string()
       .describe(

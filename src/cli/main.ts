@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/config-error.ts';
 import { processEnvironment } from '../config/environment.ts';
 import { sweepLeftoverTempDirs } from '../shared/temp-files.ts';
+import { registerBundle } from './bundle.command.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
 import { displayWidth } from './display-width.ts';
 import { registerImport } from './import.command.ts';
@@ -15,6 +16,7 @@ import { registerPrecheck } from './precheck.command.ts';
 import { registerRefreshSummaries } from './refresh-summaries.command.ts';
 import { registerSearchReindex } from './search-reindex.command.ts';
 import { registerServe } from './serve.command.ts';
+import { registerSync } from './sync.command.ts';
 
 /** Commander's headings, each with its Chinese first: the people running this read Chinese. */
 const TITLES: Record<string, string> = {
@@ -35,6 +37,8 @@ const COMMANDS = [
   registerRefreshSummaries,
   registerJobs,
   registerPrecheck,
+  registerBundle,
+  registerSync,
 ];
 
 /** A fresh program per run: commander keeps parsed state on its commands. */

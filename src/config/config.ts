@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { tempRoot } from '../shared/temp-files.ts';
 import { ConfigError } from './config-error.ts';
 import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
 import { booleanFromEnv, cronExpression } from './env-values.ts';
@@ -115,6 +116,27 @@ export const configSchema = z.object({
         '服务器的写操作遇到其他进程（如命令行导入）持有写锁时，以定时器等待的最长毫秒数，超时答 503 database_busy / ' +
         'How long a server write waits, on timers, for another process (a command-line import) to let go of the write lock before answering 503 database_busy',
     }),
+
+  BUNDLES_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      group: 'data',
+      description:
+        '离线数据包（SQLite、JSON Lines 与清单）的存放目录，默认为 DATABASE_PATH 所在目录下的 bundles 目录 / ' +
+        'Where offline bundles (SQLite, JSON Lines and manifest) are written; default: bundles/ beside DATABASE_PATH',
+      example: './data/bundles',
+    }),
+  BUNDLES_KEEP: z.coerce.number().int().min(1).max(1000).default(7).meta({
+    group: 'data',
+    description: '保留的离线数据包个数，更旧的在生成新包后删除 / How many bundles to keep; older ones are deleted after a new one is built',
+  }),
+  BUNDLE_BUILD_SCHEDULE: cronExpression.default('30 2 * * *').meta({
+    group: 'jobs',
+    description:
+      'bundle-build 任务（生成离线数据包）的 cron 调度，属于维护任务 / Cron schedule of the bundle-build job (writes an offline bundle), a housekeeping job',
+  }),
 
   // --- access ---
   ADMIN_TOKEN: z
@@ -248,8 +270,18 @@ export type EnvConfig = z.output<typeof configSchema>;
 
 /** Beside the database (`./data/attachments`); a temporary folder for an in-memory database. */
 function defaultAttachmentsDir(databasePath: string): string {
-  if (databasePath === ':memory:') return path.join(os.tmpdir(), 'certref-attachments');
-  return path.join(path.dirname(path.resolve(databasePath)), 'attachments');
+  return besideDatabase(databasePath, 'attachments');
+}
+
+/** Beside the database; for an in-memory one (tests, tools), this process's temp folder, removed when it exits. */
+function defaultBundlesDir(databasePath: string): string {
+  return databasePath === ':memory:' ? path.join(tempRoot(), 'bundles') : besideDatabase(databasePath, 'bundles');
+}
+
+/** A data folder beside the database; a temporary one for an in-memory database. */
+function besideDatabase(databasePath: string, name: string): string {
+  if (databasePath === ':memory:') return path.join(os.tmpdir(), `certref-${name}`);
+  return path.join(path.dirname(path.resolve(databasePath)), name);
 }
 
 /** The environment checked across keys and shaped the way the code reads it. */
@@ -297,6 +329,8 @@ export const appConfigSchema = configSchema
     precheckMaxBytes: e.PRECHECK_MAX_MB * 1024 * 1024,
     /** A write that finds another process's lock waits this long, on timers, before failing with database_busy. */
     databaseWriteWaitMs: e.DATABASE_WRITE_WAIT_MS,
+    /** Offline bundles: where they are written, how many are kept, when the job builds one. */
+    bundles: { dir: e.BUNDLES_DIR ?? defaultBundlesDir(e.DATABASE_PATH), keep: e.BUNDLES_KEEP, buildSchedule: e.BUNDLE_BUILD_SCHEDULE },
     /** UDI imports, HTML sources and scheduled jobs. */
     freshness: {
       jobsEnabled: e.JOBS_ENABLED,

@@ -1,6 +1,8 @@
+import { BUNDLE_BUILD_JOB } from '../bundles/bundle-build.job.ts';
 import type { SourceRunnerDeps } from '../sources/source-runner.ts';
 import type { SourceDefinition } from '../sources/sources-config.ts';
 import { type CorrectionsSweep, correctionsSweepJob } from './corrections-sweep.job.ts';
+import { type HousekeepingWork, housekeepingJob } from './housekeeping-job.ts';
 import { htmlSourceJob } from './html-source.job.ts';
 import type { JobDefinition } from './job.types.ts';
 import { jobNotFound } from './jobs.errors.ts';
@@ -32,6 +34,8 @@ interface JobRegistryDeps {
   summaryRefresh: SummaryRefresh;
   /** Built by src/subscriptions (`expiry-alerts.job.ts`), which owns what it raises. */
   expiryAlerts: JobDefinition;
+  /** Provided by src/bundles (`buildBundle`), with BUNDLE_BUILD_SCHEDULE. */
+  bundleBuild: { work: HousekeepingWork; schedule: string };
 }
 
 /** The one list of scheduled jobs: every job the service runs is built here and nowhere else. */
@@ -46,6 +50,12 @@ export class JobRegistry {
       searchOutboxDrainJob(deps.searchOutboxDrain, deps.schedules.searchOutboxDrain, deps.housekeepingEnabled),
       summaryRefreshJob(deps.summaryRefresh, deps.schedules.summaryRefresh, deps.housekeepingEnabled),
       deps.expiryAlerts,
+      housekeepingJob({
+        ...BUNDLE_BUILD_JOB,
+        ...deps.bundleBuild,
+        housekeepingEnabled: deps.housekeepingEnabled,
+        withoutWork: { reason: '', result: { outcome: 'failed', counts: {} } },
+      }),
     ];
   }
 

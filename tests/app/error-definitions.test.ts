@@ -116,6 +116,15 @@ const samples: Record<string, unknown[][]> = {
   precheckTooLarge: [[20 * 1024 * 1024]],
   encryptedWorkbook: [[]],
   unknownEncoding: [['nul_bytes'], ['invalid_bytes']],
+  bundleNotFound: [[null], ['20261204T185501123Z']],
+  bundleChecksumMismatch: [['certref.sqlite', 'ab12', 'cd34']],
+  bundleFormatUnsupported: [[2]],
+  syncRemoteFailed: [
+    ['https://certref.example.cn/v1/changes', 503, 'database_busy'],
+    ['https://certref.example.cn/v1/changes', null, 'ECONNREFUSED'],
+  ],
+  syncTargetNotEmpty: [['/srv/certref/data/certref.db']],
+  syncOtherRemote: [['/srv/certref/data/certref.db', 'https://a.example.cn', 'https://b.example.cn']],
 };
 
 const definitions = Object.entries(modules).flatMap(([file, exports]) =>

@@ -107,6 +107,9 @@ const MATRIX: Record<string, Case[]> = {
     { expected: all(404), lookup: true, request: get(`/v1/udi/certificates/${encodeURIComponent('国械注准20153661234')}`) },
   ],
   'GET /v1/udi/devices/{di}': [{ expected: all(404), lookup: true, request: get('/v1/udi/devices/06901234567892') }],
+  'GET /v1/bundles': [{ expected: all(200), lookup: true, request: get('/v1/bundles') }],
+  'GET /v1/bundles/latest': [{ expected: all(404), lookup: true, request: get('/v1/bundles/latest') }],
+  'GET /v1/bundles/{id}/{file}': [{ expected: all(404), lookup: true, request: get('/v1/bundles/20000101T000000000Z/manifest.json') }],
   'GET /v1/changes': [
     { label: 'certificates', expected: all(200), lookup: true, request: get('/v1/changes') },
     { label: 'entity=certificate', expected: all(200), lookup: true, request: get('/v1/changes?entity=certificate') },

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       importMaxDecompressedBytes: 512 * 1024 * 1024,
       precheckMaxBytes: 20 * 1024 * 1024,
       databaseWriteWaitMs: 30_000,
+      bundles: { dir: '/srv/certref/bundles', keep: 7, buildSchedule: '30 2 * * *' },
       freshness: {
         jobsEnabled: false,
         housekeepingEnabled: true,

@@ -49,11 +49,12 @@ describe('the server process', () => {
     const base = testConfig().freshness;
     expect(base).toMatchObject({ jobsEnabled: false, housekeepingEnabled: true });
     // search-outbox-drain has no outbox to drain with the embedded search engine.
-    expect(await serve({})).toEqual(['corrections-sweep', 'expiry-alerts', 'summary-refresh']);
+    expect(await serve({})).toEqual(['bundle-build', 'corrections-sweep', 'expiry-alerts', 'summary-refresh']);
   });
 
   it('also schedules the fetch jobs when JOBS_ENABLED is set, and stops every job on shutdown', async () => {
     expect(await serve({ jobsEnabled: true })).toEqual([
+      'bundle-build',
       'corrections-sweep',
       'expiry-alerts',
       'source:datasearch',
