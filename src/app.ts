@@ -31,6 +31,7 @@ import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
+import { widgetRoutes } from './widget/widget.routes.ts';
 import { widgetCorsPlugin } from './widget/widget-cors.ts';
 
 declare module 'fastify' {
@@ -141,6 +142,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
   await app.register(homeRoutes());
+  await app.register(widgetRoutes());
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));
