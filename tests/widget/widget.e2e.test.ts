@@ -235,6 +235,28 @@ describe('the auto-fill widget on the demo reporting form, in headless Chromium'
     await page.close();
   });
 
+  it('a slow answer for a number the clerk has since replaced never fills the form', async () => {
+    const { page, problems } = await demoPage();
+    let slowAsked = false;
+    // The network is slow for the first number only; the service's answer itself is untouched.
+    await page.route(`**/v1/autofill?number=${encodeURIComponent(picked.inEffect.number)}`, async (route) => {
+      slowAsked = true;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    await field(page, NUMBER_LABEL).fill(picked.inEffect.number);
+    await expect.poll(() => slowAsked).toBe(true);
+    await field(page, NUMBER_LABEL).fill(picked.expired.number);
+    await page.getByText(/^不可填报：已过期/).waitFor();
+    await expectFilledWith(page, picked.expired);
+    // Well after the slow answer would have arrived, the form still shows the second certificate.
+    await page.waitForTimeout(2000);
+    await expectFilledWith(page, picked.expired);
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/^不可填报：已过期/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('never overwrites a field typed by hand: it asks 以证书数据覆盖？ and overwrites only on a click', async () => {
     const { page, problems } = await demoPage();
     // Typed before the number: the widget must not take it.

@@ -141,10 +141,17 @@ button.primary { background: #0b57d0; color: #fff; }
       this.#controller?.abort();
       for (const [target, type, listener] of this.#listeners) target.removeEventListener(type, listener);
       this.#listeners = [];
+      if (this.#number && this.#panel) {
+        const rest = (this.#number.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== this.#panel.id);
+        if (rest.length > 0) this.#number.setAttribute('aria-describedby', rest.join(' '));
+        else this.#number.removeAttribute('aria-describedby');
+      }
       this.#panel?.remove();
       for (const prompt of this.#prompts.values()) prompt.remove();
       this.#prompts.clear();
       this.#number = null;
+      // Connected again (a host framework moving the form): the new panel must show an answer.
+      this.#asked = '';
     }
 
     get endpoint() {
