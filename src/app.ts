@@ -142,7 +142,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
   await app.register(homeRoutes());
-  await app.register(widgetRoutes());
+  await app.register(widgetRoutes(services.search.service));
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog));
   await app.register(udiRoutes({ devices: services.udiDevices, normalise, currentYear: services.currentYear }));

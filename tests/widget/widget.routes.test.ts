@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../seed/load-demo-data.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 /** What a host page pays for one script tag, gzipped as a server or CDN would send it. */
@@ -51,6 +52,25 @@ describe('GET /widget/demo', () => {
     }
     expect(body.match(/<script\b/g)).toHaveLength(1);
     expect(body).toContain('<script src="/widget/certref.js" defer></script>');
+  });
+
+  it('without data it offers no numbers to try; with demo data it offers ones the auto-fill answers as labelled', async () => {
+    expect((await ctx.app.inject({ url: '/widget/demo' })).body).not.toContain('可试用的证号');
+    const withData = await buildTestApp();
+    try {
+      loadDemoData(withData.services.writer, { count: 300, today: withData.services.today() });
+      const body = (await withData.app.inject({ url: '/widget/demo' })).body;
+      expect(body).toContain('可试用的证号');
+      const offered = [...body.matchAll(/<code>([^<]+)<\/code>（([^）]+)）/g)].map((m) => ({ number: m[1]!, label: m[2]! }));
+      expect(offered.map((o) => o.label)).toEqual(['有效', '有效', '已过期']);
+      for (const { number, label } of offered) {
+        const answer = (await withData.app.inject({ url: `/v1/autofill?number=${encodeURIComponent(number)}` })).json();
+        expect(answer.number).toBe(number);
+        expect(answer.status).toBe(label === '有效' ? 'valid' : 'expired');
+      }
+    } finally {
+      await withData.close();
+    }
   });
 
   it('its stylesheet answers', async () => {
