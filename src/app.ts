@@ -37,6 +37,8 @@ import { attachmentsRoutes } from './tickets/attachments/attachments.routes.ts';
 import { ticketActionsRoutes } from './tickets/ticket-actions.routes.ts';
 import { ticketsRoutes } from './tickets/tickets.routes.ts';
 import { udiRoutes } from './udi/udi.routes.ts';
+import { widgetRoutes } from './widget/widget.routes.ts';
+import { widgetCorsPlugin } from './widget/widget-cors.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -88,6 +90,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   app.setSerializerCompiler(fastSerializerCompiler);
   registerErrorHandlers(app);
   refuseUndeclaredQueries(app);
+  // CORS for the widget's host pages first: a preflight carries no key, and a refusal must stay readable to them.
+  await app.register(widgetCorsPlugin(services.config.widgetAllowedOrigins));
   // Who is asking (API key, ADMIN_TOKEN, or anonymous) and what each route allows, then rate limits per key or address.
   // An address refused too often is stopped first, before its key is checked.
   await app.register(refusalLimitPlugin(services.config.rateLimitPerMinute));
@@ -141,6 +145,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   await app.register(attachmentsRoutes(services.tickets));
   await app.register(consoleRoutes());
   await app.register(homeRoutes());
+  await app.register(widgetRoutes(services.search.service));
   await app.register(statusRoutes(services.status));
   await app.register(changesRoutes(services.changeLog, new ChangeVersions(services.database.sqlite)));
   await app.register(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { tempRoot } from '../shared/temp-files.ts';
 import { ConfigError } from './config-error.ts';
 import { bilingualParams, configErrorMaps, configProblems } from './config-issues.ts';
-import { booleanFromEnv, cronExpression } from './env-values.ts';
+import { booleanFromEnv, cronExpression, originList } from './env-values.ts';
 import { freshnessKeys } from './freshness-keys.ts';
 
 /**
@@ -190,6 +190,14 @@ export const configSchema = z.object({
     description:
       '技术员认领的工单在这么多分钟内未完成即退回队列 / A claimed ticket goes back to the queue when its technician has not finished within this many minutes',
   }),
+  WIDGET_ALLOWED_ORIGINS: originList.optional().meta({
+    group: 'access',
+    description:
+      '允许嵌入自动填表组件（/widget/certref.js）的其他网站来源，以逗号分隔（如 https://report.example.com），这些来源的浏览器可跨域调用 /v1/autofill 和 /v1/certificates；未设置表示只允许同源 / ' +
+      'Other sites (origins, comma-separated, e.g. https://report.example.com) whose pages may embed the auto-fill widget (/widget/certref.js): ' +
+      'browsers on them may call /v1/autofill and /v1/certificates across origins. Unset: same origin only',
+    example: 'https://report.example.com,https://erp.example.com',
+  }),
 
   // --- callbacks ---
   CALLBACK_SECRET: z
@@ -311,6 +319,8 @@ export const appConfigSchema = configSchema
     /** New tickets per hour an anonymous client address, or a reader key, may open; technicians and admins: no limit. */
     ticketQuota: { anonymousPerHour: e.TICKET_QUOTA_ANONYMOUS_PER_HOUR, readerPerHour: e.TICKET_QUOTA_READER_PER_HOUR },
     claimTimeoutMinutes: e.CLAIM_TIMEOUT_MINUTES,
+    /** Origins whose pages may call the auto-fill routes from a browser (CORS); empty: same origin only. */
+    widgetAllowedOrigins: e.WIDGET_ALLOWED_ORIGINS ?? [],
     /** Without it callbacks are logged as skipped. */
     callbackSecret: e.CALLBACK_SECRET ?? null,
     callbackMaxAttempts: e.CALLBACK_MAX_ATTEMPTS,

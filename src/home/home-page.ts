@@ -19,6 +19,7 @@ export const HOME_PAGE = `<!doctype html>
 <ul>
 <li><a href="/docs">/docs</a> — 接口文档（Swagger UI） · API reference</li>
 <li><a href="/console">/console</a> — 技术人员工作台（需技术人员密钥） · technicians' console</li>
+<li><a href="/widget/demo">/widget/demo</a> — 自动填表组件示例（报告表的产品信息） · the embeddable auto-fill widget on a sample reporting form</li>
 <li><a href="/openapi.json">/openapi.json</a> — OpenAPI 文档 · the OpenAPI document</li>
 <li><a href="/healthz">GET /healthz</a> — 存活检查 · liveness</li>
 </ul>

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 600,
       ticketQuota: { anonymousPerHour: 10, readerPerHour: 200 },
       claimTimeoutMinutes: 120,
+      widgetAllowedOrigins: [],
       callbackSecret: null,
       callbackMaxAttempts: 8,
       callbackRetryBaseMs: 5000,

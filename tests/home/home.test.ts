@@ -19,15 +19,15 @@ describe('GET /', () => {
     expect(response.body.indexOf('参考数据服务')).toBeLessThan(response.body.indexOf('certref is the reference data'));
   });
 
-  it('links to the API reference, the console, the OpenAPI document and the liveness check', async () => {
+  it('links to the API reference, the console, the widget demo, the OpenAPI document and the liveness check', async () => {
     const body = (await ctx.app.inject({ url: '/' })).body;
-    for (const href of ['/docs', '/console', '/openapi.json', '/healthz']) expect(body).toContain(`href="${href}"`);
+    for (const href of ['/docs', '/console', '/widget/demo', '/openapi.json', '/healthz']) expect(body).toContain(`href="${href}"`);
   });
 
   it('every page it links to answers (no dead link)', async () => {
     const body = (await ctx.app.inject({ url: '/' })).body;
     const hrefs = [...body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    expect(hrefs.length).toBe(4);
+    expect(hrefs.length).toBe(5);
     for (const href of hrefs) {
       const response = await ctx.app.inject({ url: href });
       expect([200, 301, 302], `${href} answered ${response.statusCode}`).toContain(response.statusCode);
