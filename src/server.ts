@@ -26,6 +26,8 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
   // (above) synchronously, since nothing was being answered yet.
   services.database.sqlite.pragma(`busy_timeout = ${SERVING_BUSY_TIMEOUT_MS}`);
   const stopCheckpoints = checkpointInBackground(services.database.sqlite, config.databasePath);
+  // What bulk imports left unindexed (a killed one's too) is indexed now and after each import.
+  const stopCatchUp = services.search.catchUp.start(app.log);
   await app.listen({ port: config.port, host: config.host });
   app.log.info({ docs: `http://${config.host}:${config.port}/docs` }, 'certref is serving');
   // Housekeeping is on by default, fetching from outside only with JOBS_ENABLED; each job knows which
@@ -41,6 +43,7 @@ export async function startServer(config: AppConfig): Promise<() => Promise<void
       // Runs in progress finish before the database closes under them.
       await scheduler?.stop();
       await app.close();
+      await stopCatchUp();
       await stopCheckpoints();
       services.close();
     })();

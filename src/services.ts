@@ -29,6 +29,7 @@ import { MeiliSearchIndex } from './search/meilisearch/meilisearch-index.ts';
 import { MeilisearchSearch } from './search/meilisearch/meilisearch-search.ts';
 import { drainSearchOutbox, SearchOutbox } from './search/meilisearch/search-outbox.ts';
 import { SearchService } from './search/search.service.ts';
+import { SEARCH_CATCH_UP_BATCH, SearchCatchUp } from './search/search-catch-up.ts';
 import { DocumentSource } from './search/search-document.ts';
 import { zonedClock } from './shared/clock.ts';
 import { HostThrottle } from './sources/host-throttle.ts';
@@ -132,6 +133,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
   const embeddedIndex = new EmbeddedSearchIndex(sqlite);
   writer.onWrite(embeddedIndex.writeHook());
   const embedded = new EmbeddedSearch(sqlite);
+  const catchUp = new SearchCatchUp(sqlite, embeddedIndex, writes, { batchSize: SEARCH_CATCH_UP_BATCH });
   let meilisearch: { index: MeiliSearchIndex; outbox: SearchOutbox } | null = null;
   let primary: EmbeddedSearch | MeilisearchSearch = embedded;
   const { meiliUrl, meiliApiKey, meiliIndex } = config.search;
@@ -153,9 +155,11 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
       fallback: primary === embedded ? null : embedded,
       rows: new SearchRows(sqlite),
       clock,
+      behindSince: () => catchUp.behindSince(),
     }),
     /** Always kept, as the default engine or as Meilisearch's fallback; `rebuild()` rebuilds it. */
     embedded: embeddedIndex,
+    catchUp,
     meilisearch,
     drainOutbox: async (drain?: Parameters<typeof drainSearchOutbox>[2]) =>
       meili ? drainSearchOutbox(meili.outbox, meili.index, drain) : { drained: 0, upserted: 0, deleted: 0, remaining: 0 },
@@ -234,6 +238,7 @@ export function createServices(config: AppConfig, options: ServicesOptions = {})
     housekeepingEnabled: freshness.housekeepingEnabled,
     timezone: config.timezone,
     now,
+    searchLag: () => catchUp.lag(),
   });
   const importer = importerFor({ database, writer, writes, clock, config });
 

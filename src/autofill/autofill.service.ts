@@ -37,9 +37,9 @@ export class AutofillService {
     const cached = cacheable ? this.cache.get(number.matchKey, today) : undefined;
     // Legacy spellings share a match key but answer with the spelling asked for.
     if (cached && cached.payload.number === number.canonical) return cached;
-    const versions = this.repository.autofillVersions(number.matchKey);
-    if (!versions) return null;
-    const replacedBy = this.repository.successors(number.matchKey);
+    const read = this.repository.autofillRead(number.matchKey);
+    if (!read) return null;
+    const { versions, replacedBy } = read;
     const answer: CachedAnswer = { today: day, payload: buildAutofill(number, versions, day, this.authorityOf, replacedBy), body: null };
     if (cacheable) this.cache.set(number.matchKey, answer);
     return answer;

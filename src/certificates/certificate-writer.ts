@@ -42,6 +42,12 @@ export interface TouchedCertificate {
 /** Who caused a write: `import:<run id>`, `key:<key id>`, `demo`, `system` … */
 export interface WriteContext {
   actor: string;
+  /**
+   * A bulk import (a file of thousands of rows): hooks may leave work that is not needed for
+   * correctness at once to catch up after it, the search index records what it owes instead of
+   * indexing (`search/search-catch-up.ts`). Small writes leave it unset and stay in step.
+   */
+  bulk?: boolean;
 }
 
 export interface WriteSummary {

@@ -40,6 +40,12 @@ export type AutofillVersionRow = Pick<
   'id' | 'documentType' | 'approvalDate' | 'effectiveDate' | 'expiryDate' | 'productName' | 'holder' | 'source' | 'sourceRef' | 'fetchedAt'
 >;
 
+/** What auto-fill reads of a certificate: its versions and the numbers that replaced it. */
+export interface AutofillRead {
+  versions: AutofillVersionRow[];
+  replacedBy: string[];
+}
+
 export interface CertificateWithVersions {
   certificate: CertificateRow;
   versions: VersionRow[];
@@ -69,7 +75,7 @@ export class CertificatesRepository {
   private readonly byRecodeKey: Database.Statement<[string, string], { canonical: string }>;
   private readonly existing: Database.Statement<[string], { matchKey: string }>;
   private readonly existingAmong: Database.Statement<[string], { matchKey: string; canonical: string }>;
-  private readonly autofillRows: Database.Statement<[string], AutofillVersionRow>;
+  private readonly autofillRows: Database.Statement<{ matchKey: string }, AutofillVersionRow & { replacedBy: string }>;
 
   constructor(sqlite: Database.Database) {
     this.byMatchKey = sqlite.prepare(`SELECT ${CERTIFICATE_COLUMNS} FROM certificates c WHERE c.match_key = ?`);
@@ -88,19 +94,26 @@ export class CertificatesRepository {
     this.existingAmong = sqlite.prepare(
       'SELECT match_key AS matchKey, canonical FROM certificates WHERE match_key IN (SELECT value FROM json_each(?))',
     );
-    // One statement for the whole auto-fill read (match keys are unique: legacy spellings share one certificate).
+    // One statement for the whole auto-fill read (match keys are unique: legacy spellings share one
+    // certificate). The successors are an uncorrelated sub-select, which SQLite evaluates once per
+    // statement, not per version; each row repeats its JSON, read from the first.
     this.autofillRows = sqlite.prepare(`
       SELECT v.id AS id, v.document_type AS documentType, v.approval_date AS approvalDate,
         v.effective_date AS effectiveDate, v.expiry_date AS expiryDate, v.product_name AS productName,
-        v.holder AS holder, v.source AS source, v.source_ref AS sourceRef, v.fetched_at AS fetchedAt
+        v.holder AS holder, v.source AS source, v.source_ref AS sourceRef, v.fetched_at AS fetchedAt,
+        (SELECT json_group_array(canonical) FROM (
+          SELECT s.canonical FROM certificate_links l JOIN certificates s ON s.id = l.to_certificate_id
+          WHERE l.from_match_key = @matchKey ORDER BY s.canonical)) AS replacedBy
       FROM certificate_versions v
-      WHERE v.certificate_id = (SELECT c.id FROM certificates c WHERE c.match_key = ?)`);
+      WHERE v.certificate_id = (SELECT c.id FROM certificates c WHERE c.match_key = @matchKey)`);
   }
 
-  /** The versions auto-fill needs, or null when no certificate has this match key. */
-  autofillVersions(matchKey: string): AutofillVersionRow[] | null {
-    const rows = this.autofillRows.all(matchKey);
-    return rows.length > 0 ? rows : null;
+  /** What auto-fill needs, read with one statement; null when no certificate has this match key. */
+  autofillRead(matchKey: string): AutofillRead | null {
+    const rows = this.autofillRows.all({ matchKey });
+    if (rows.length === 0) return null;
+    const replacedBy = rows[0]!.replacedBy;
+    return { versions: rows, replacedBy: replacedBy === '[]' ? [] : (JSON.parse(replacedBy) as string[]) };
   }
 
   findByMatchKey(matchKey: string): CertificateWithVersions | null {

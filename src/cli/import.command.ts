@@ -44,9 +44,10 @@ export function registerImport(program: Command, io: CliIo, exitWith: ExitWith):
 
 async function importFile(services: Services, file: string, options: ImportOptions, io: CliIo): Promise<number> {
   // Loaded on use: the importers and the bar are the bulk of what this command loads.
-  const [{ default: cliProgress }, { BULK_BATCH_SIZE, importerFor }] = await Promise.all([
+  const [{ default: cliProgress }, { BULK_BATCH_SIZE, importerFor }, { BULK_CATCH_UP_BATCH }] = await Promise.all([
     import('cli-progress'),
     import('../imports/importer.ts'),
+    import('../search/search-catch-up.ts'),
   ]);
   const bar = new cliProgress.SingleBar(
     // Only ever started on a terminal, which is the process's own stream.
@@ -69,7 +70,15 @@ async function importFile(services: Services, file: string, options: ImportOptio
       onProgress,
     });
     if (barStarted) bar.stop();
+    // The rows are stored; search shows them once this process has indexed them (a kill here
+    // leaves them owed, and the next start of the server indexes them).
+    const caughtUp = await services.search.catchUp.drain(BULK_CATCH_UP_BATCH);
     io.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+    if (!options.json && caughtUp.indexed > 0) {
+      io.stdout.write(
+        `搜索索引已更新 ${caughtUp.indexed} 个证书，用时 ${(caughtUp.milliseconds / 1000).toFixed(1)} 秒 search index updated\n`,
+      );
+    }
     return 0;
   } catch (error) {
     if (barStarted) bar.stop();

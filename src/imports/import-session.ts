@@ -64,7 +64,8 @@ export class ImportSession {
       deps.runs,
       this.runId,
       deps.today,
-      { actor: `import:${this.runId}` },
+      // Bulk: the search index catches up after the import instead of inside each batch.
+      { actor: `import:${this.runId}`, bulk: true },
       deps.writes,
     );
   }

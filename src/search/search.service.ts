@@ -53,6 +53,11 @@ export interface SearchAnswer {
   fallback: boolean;
   /** Why the configured engine could not answer, for the log. */
   fallbackReason?: string;
+  /**
+   * When the embedded index answered while catching up after a bulk import: when the oldest
+   * change it does not show yet was written. Null when it is in step, or Meilisearch answered.
+   */
+  indexBehindSince: string | null;
 }
 
 interface SearchServiceDeps {
@@ -61,6 +66,8 @@ interface SearchServiceDeps {
   fallback: SearchEngine | null;
   rows: SearchRows;
   clock: Clock;
+  /** The embedded index's oldest unindexed change (`search-catch-up.ts`), or null when in step. */
+  behindSince: () => string | null;
 }
 
 /** Why a page came from the fallback although the primary was not asked. */
@@ -129,6 +136,7 @@ export class SearchService {
       nextCursor: next ? encodeSearchCursor(next, fingerprint) : null,
       engine: answer.engine,
       fallback: answer.fallback,
+      indexBehindSince: answer.engine === 'embedded' ? this.deps.behindSince() : null,
       ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
     };
   }

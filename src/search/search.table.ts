@@ -1,4 +1,4 @@
-import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
+import { integer, sqliteTable, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, stampedNow } from '../db/columns.ts';
 
 /**
@@ -20,3 +20,19 @@ export const searchOutbox = sqliteTable('search_outbox', {
   certificateId: integer('certificate_id').notNull(),
   createdAt: stampedNow('created_at'),
 });
+
+/**
+ * Certificates a bulk import changed whose embedded index rows are not written yet: the import
+ * records them in its own transactions instead of indexing (`certificate-writer.ts` context `bulk`),
+ * and `search-catch-up.ts` indexes them in large batches afterwards, or at the next start after a
+ * crash. One row per certificate; `created_at` of the oldest row is how far search lags.
+ */
+export const searchOwed = sqliteTable(
+  'search_owed',
+  {
+    id: id(),
+    certificateId: integer('certificate_id').notNull(),
+    createdAt: stampedNow('created_at'),
+  },
+  (table) => [uniqueIndex('search_owed_certificate_unique').on(table.certificateId)],
+);

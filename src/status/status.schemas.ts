@@ -108,6 +108,21 @@ export const jobStatusSchema = z
   })
   .meta({ id: 'JobStatus' });
 
+export const searchIndexStatusSchema = z
+  .object({
+    owed: z
+      .number()
+      .int()
+      .describe(
+        '批量导入后尚未写入搜索索引的证书数。 Certificates a bulk import changed that the embedded search index does not show yet.',
+      ),
+    asOf: Timestamp.nullable().describe(
+      '此时刻之前的变更均可搜索；null 表示索引已同步。 Every change before this instant is searchable; null when the index is in step.',
+    ),
+    lagSeconds: z.number().int().describe('索引落后的秒数。 How many seconds behind the index is (0 when in step).'),
+  })
+  .meta({ id: 'SearchIndexStatus' });
+
 export const statusSchema = z
   .object({
     generatedAt: Timestamp,
@@ -126,5 +141,8 @@ export const statusSchema = z
     ),
     sources: z.array(sourceStatusSchema).describe('每个证书数据来源一条。 One entry per source of certificate data.'),
     jobs: z.array(jobStatusSchema).describe('全部计划任务，含维护任务。 Every scheduled job, including housekeeping.'),
+    searchIndex: searchIndexStatusSchema.describe(
+      '嵌入式搜索索引在批量导入后的追赶进度；按证号查询不受影响。 The embedded search index catching up after bulk imports; lookups by number never wait for it.',
+    ),
   })
   .meta({ id: 'Status' });

@@ -7,12 +7,13 @@ import type { SourcePagesRepository } from '../sources/source-pages.repository.t
 import type { UdiDevicesRepository } from '../udi/udi-devices.repository.ts';
 import type { UdiRunsRepository } from '../udi/udi-runs.repository.ts';
 import type { SourceCountsQuery } from './source-counts.query.ts';
-import type { jobStatusSchema, runRefSchema, sourceStatusSchema, statusSchema } from './status.schemas.ts';
+import type { jobStatusSchema, runRefSchema, searchIndexStatusSchema, sourceStatusSchema, statusSchema } from './status.schemas.ts';
 
 type RunRef = z.output<typeof runRefSchema>;
 export type JobStatus = z.output<typeof jobStatusSchema>;
 type SourceStatus = z.output<typeof sourceStatusSchema>;
 type StatusReport = z.output<typeof statusSchema>;
+type SearchIndexStatus = z.output<typeof searchIndexStatusSchema>;
 
 interface StatusDeps {
   registry: JobRegistry;
@@ -25,6 +26,8 @@ interface StatusDeps {
   housekeepingEnabled: boolean;
   timezone: string;
   now: () => Date;
+  /** What the embedded search index still owes after bulk imports, and since when. */
+  searchLag: () => Pick<SearchIndexStatus, 'owed'> & { since: string | null };
 }
 
 /** What /v1/status answers: how fresh each source is, and when each job runs next. */
@@ -83,7 +86,14 @@ export class StatusService {
       dataAsOf,
       sources,
       jobs,
+      searchIndex: this.searchIndex(),
     };
+  }
+
+  private searchIndex(): SearchIndexStatus {
+    const { owed, since } = this.deps.searchLag();
+    const lagMs = since === null ? 0 : this.deps.now().getTime() - Date.parse(since);
+    return { owed, asOf: since, lagSeconds: Math.max(0, Math.round(lagMs / 1000)) };
   }
 
   /** UDI files imported by hand (`certref import-udi`) count as much as the job's. */

@@ -1,8 +1,8 @@
 import { currentYearInShanghai } from '../current-year.ts';
-import { normalise } from '../normalise.ts';
-import type { NormaliseOptions } from '../number.types.ts';
+import type { NormaliseOptions, ParsedNumber } from '../number.types.ts';
 import { type Candidate, isLegacy, type Skeleton } from '../parse/candidate.ts';
-import { scanCandidates } from '../parse/scan.ts';
+import { CandidateScanner, scanCandidates } from '../parse/scan.ts';
+import { toParsedNumber } from '../parsed-number.ts';
 import { renderCanonical } from '../render.ts';
 import { digitCountsFit } from '../rules/digit-counts.ts';
 import { cleanText } from '../text/clean-text.ts';
@@ -34,10 +34,22 @@ export function digitNeighbours(input: string, options: NormaliseOptions = {}): 
     const text = renderCanonical(edited);
     if (seen.has(text)) continue;
     seen.add(text);
-    const parsed = normalise(text, { currentYear }).numbers;
+    const parsed = validNumbers(text, currentYear);
     if (parsed.length === 1 && parsed[0]!.canonical === text) out.push({ number: text, matchKey: parsed[0]!.matchKey });
   }
   return out;
+}
+
+/**
+ * The valid numbers in `text`, as `normalise` finds them, without diagnosing the invalid ones:
+ * half the slips break a rule, and working out suggestions for each was nearly all of a miss's cost.
+ */
+function validNumbers(text: string, currentYear: number): ParsedNumber[] {
+  const clean = cleanText(text);
+  const scanner = new CandidateScanner(clean.text, currentYear);
+  const numbers: ParsedNumber[] = [];
+  for (let c = scanner.next(); c !== null; c = scanner.next()) if (c.reason === null) numbers.push(toParsedNumber(c, clean));
+  return numbers;
 }
 
 /** Every part of the number is there and typed as digits; only the digits' values may be wrong. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CertificateSummary, TouchedCertificate } from '../../certificates/certificate-writer.ts';
+import type { AfterWriteHook, CertificateSummary, TouchedCertificate } from '../../certificates/certificate-writer.ts';
 import type { ParsedNumber } from '../../numbers/number.types.ts';
 import { encodeCode, ID_BITS, MAX_CERTIFICATE_ID } from '../doc-code.ts';
 import type { DocumentSourceRow } from '../search-document.ts';
@@ -35,6 +35,8 @@ export class EmbeddedSearchIndex {
   private readonly deleteRow: Database.Statement;
   private readonly upsertDoc: Database.Statement;
   private readonly deleteDoc: Database.Statement;
+  private readonly owe: Database.Statement<[number]>;
+  private readonly drainTransaction: (limit: number) => number;
 
   constructor(private readonly sqlite: Database.Database) {
     // The rebuild runs inside SQLite, calling back for the code and the n-grams of each row.
@@ -61,11 +63,60 @@ export class EmbeddedSearchIndex {
       'INSERT INTO search_docs (certificate_id, code) VALUES (?, ?) ON CONFLICT (certificate_id) DO UPDATE SET code = excluded.code',
     );
     this.deleteDoc = sqlite.prepare('DELETE FROM search_docs WHERE certificate_id = ?');
+    // The oldest debt of a certificate is kept: it is how far search lags.
+    this.owe = sqlite.prepare('INSERT INTO search_owed (certificate_id) VALUES (?) ON CONFLICT (certificate_id) DO NOTHING');
+    this.drainTransaction = sqlite.transaction((limit: number) => this.drainUnsafe(limit)).immediate;
   }
 
-  /** The writer hook: re-indexes the certificates a write touched, inside its transaction. */
-  writeHook(): (touched: readonly TouchedCertificate[]) => void {
-    return (touched) => this.indexTouched(touched);
+  /**
+   * The writer hook: re-indexes the certificates a write touched, inside its transaction; a bulk
+   * import's are recorded as owed instead (in the same transaction, so a crash cannot lose them)
+   * and indexed by `drainOwed` after it, many at a time.
+   */
+  writeHook(): AfterWriteHook {
+    return (touched, context) => {
+      if (context.bulk) for (const { id } of touched) this.owe.run(id);
+      else this.indexTouched(touched);
+    };
+  }
+
+  /**
+   * Indexes up to `limit` owed certificates, oldest debt first, in one transaction: the rows are
+   * built inside SQLite like `rebuild`'s and inserted in ascending row id order. Returns how many
+   * it indexed (0: nothing is owed).
+   */
+  drainOwed(limit: number): number {
+    return this.drainTransaction(limit);
+  }
+
+  private drainUnsafe(limit: number): number {
+    const { sqlite } = this;
+    sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS search_draining (certificate_id INTEGER PRIMARY KEY); DELETE FROM temp.search_draining;');
+    const taken = sqlite
+      .prepare('INSERT INTO temp.search_draining (certificate_id) SELECT certificate_id FROM search_owed ORDER BY id LIMIT ?')
+      .run(limit).changes;
+    if (taken === 0) return 0;
+    const maxId = sqlite.prepare('SELECT max(certificate_id) FROM temp.search_draining').pluck().get() as number;
+    if (maxId > MAX_CERTIFICATE_ID) throw new Error(`certificate id ${maxId} does not fit the search row id (${ID_BITS} bits)`);
+    // A certificate indexed before (a renewal in the import) loses its old row first; one that no
+    // longer exists is only removed.
+    sqlite.exec(`
+      DELETE FROM search_fts WHERE rowid IN (
+        SELECT (d.code << ${ID_BITS}) | d.certificate_id FROM temp.search_draining o JOIN search_docs d USING (certificate_id));
+      DELETE FROM search_docs WHERE certificate_id IN (SELECT certificate_id FROM temp.search_draining);
+      INSERT INTO search_docs (certificate_id, code)
+        SELECT c.id, search_doc_code(c.family, c.management_class, c.authority, c.expiry_date, c.year)
+        FROM temp.search_draining o CROSS JOIN certificates c ON c.id = o.certificate_id;
+      INSERT INTO search_fts (rowid, num, name, holder, name4, holder4)
+        SELECT (d.code << ${ID_BITS}) | d.certificate_id, search_field_text('num', c.canonical),
+          search_field_text('name', c.product_name), search_field_text('holder', c.holder),
+          search_field_text('name4', c.product_name), search_field_text('holder4', c.holder)
+        FROM temp.search_draining o CROSS JOIN search_docs d ON d.certificate_id = o.certificate_id
+          CROSS JOIN certificates c ON c.id = o.certificate_id
+        ORDER BY 1;
+      DELETE FROM search_owed WHERE certificate_id IN (SELECT certificate_id FROM temp.search_draining);
+      DELETE FROM temp.search_draining;`);
+    return taken;
   }
 
   /** Replaces the index rows of these certificates with their current summary; call in a transaction. */
@@ -132,7 +183,8 @@ export class EmbeddedSearchIndex {
         INSERT INTO search_fts (search_fts) VALUES ('delete-all');
         INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 0);
         INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ${BULK_HASH_BYTES});
-        DELETE FROM search_docs;`);
+        DELETE FROM search_docs;
+        DELETE FROM search_owed;`);
         const inserted = this.sqlite
           .prepare(
             `INSERT INTO search_docs (certificate_id, code)
@@ -158,11 +210,17 @@ export class EmbeddedSearchIndex {
     return { documents, milliseconds: Math.round(performance.now() - started) };
   }
 
-  /** Certificates and indexed documents, to tell an index that needs a rebuild. */
-  counts(): { certificates: number; indexed: number } {
+  /**
+   * Certificates, indexed documents, and owed certificates not indexed yet, to tell an index that
+   * needs a rebuild from one that is only catching up after an import.
+   */
+  counts(): { certificates: number; indexed: number; owedUnindexed: number } {
     return this.sqlite
-      .prepare('SELECT (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM search_docs) AS indexed')
-      .get() as { certificates: number; indexed: number };
+      .prepare(
+        `SELECT (SELECT count(*) FROM certificates) AS certificates, (SELECT count(*) FROM search_docs) AS indexed,
+          (SELECT count(*) FROM search_owed o WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.certificate_id = o.certificate_id)) AS owedUnindexed`,
+      )
+      .get() as { certificates: number; indexed: number; owedUnindexed: number };
   }
 }
 
