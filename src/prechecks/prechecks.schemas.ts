@@ -25,7 +25,7 @@ const rowChangeSchema = z
     after: z.string().describe('更正后的值。 What the corrected file holds.'),
     reason: z
       .enum(['canonical_number', 'filled_from_store'])
-      .describe('canonical_number：证号改为规范写法；filled_from_store：按库中数据补填空白单元格。 Why it changed.'),
+      .describe('更正原因：canonical_number 证号改为规范写法；filled_from_store 按库中数据补填空白单元格。 Why it changed.'),
   })
   .meta({ id: 'PrecheckRowChange' });
 
@@ -34,14 +34,14 @@ export const precheckTicketSchema = z
     ref: z.string().describe('工单引用号：凭它即可查看工单。 Ticket reference: anyone holding it reads the ticket.'),
     href: z.string().describe('查看工单状态的地址 `/v1/tickets/{ref}`。 Where the ticket is read.'),
     number: z.string().describe('工单对应的规范证号。 The canonical number the ticket is about.'),
-    opened: z.boolean().describe('true：本次预检新建了工单；false：加入已有工单。 True when this pre-check opened it.'),
+    opened: z.boolean().describe('本次预检新建了工单时为 true，加入已有工单时为 false。 True when this pre-check opened it.'),
     row: z.number().int().describe('首次出现该证号的行号。 The first row that asked.'),
   })
   .meta({ id: 'PrecheckTicket' });
 
 const rowReportSchema = z
   .object({
-    row: z.number().int().describe('Excel 中看到的行号（含表头）。 Row number as the clerk sees it in Excel, header included.'),
+    row: z.number().int().describe('行号，与 Excel 中看到的一致（含表头）。 Row number as the clerk sees it in Excel, header included.'),
     status: rowStatusSchema,
     input: z.string().describe('证号单元格原文。 The number cell as typed.'),
     number: z.string().nullable().describe('识别出的规范证号；无法识别时为 null。 The canonical number, null when none was recognised.'),
@@ -50,7 +50,7 @@ const rowReportSchema = z
     ticket: precheckTicketSchema.nullable().describe('未收录的广东证号所开或加入的补录工单。 The ticket of a missing Guangdong number.'),
     ticketRefused: z
       .boolean()
-      .describe('true：本小时新建工单的配额已用完，未开工单。 True when the ticket quota was spent and no ticket was opened.'),
+      .describe('本小时新建工单的配额已用完、未开工单时为 true。 True when the ticket quota was spent and no ticket was opened.'),
     suggestions: z.array(z.string()).describe('库中存在的相近证号。 Known numbers the input may have meant.'),
   })
   .meta({ id: 'PrecheckRow' });
@@ -81,9 +81,9 @@ export const precheckSummarySchema = z
       .string()
       .nullable()
       .describe(
-        'CSV 的编码（utf-8、utf-8-bom、gb18030 …），更正文件沿用；XLSX 为 null。 The CSV encoding, kept by the corrected file; null for XLSX.',
+        '编码：CSV 的编码（utf-8、utf-8-bom、gb18030 …），更正文件沿用；XLSX 为 null。 The CSV encoding, kept by the corrected file; null for XLSX.',
       ),
-    sheetName: z.string().nullable().describe('XLSX 的工作表名，更正文件沿用。 The XLSX sheet name, kept by the corrected file.'),
+    sheetName: z.string().nullable().describe('工作表名（XLSX），更正文件沿用。 The XLSX sheet name, kept by the corrected file.'),
     headerRow: z.number().int().describe('表头所在行。 The header row.'),
     asOf: z.string().describe('按哪一天判断有效期（上海时间的今天）。 The day validity was judged on (today in Shanghai).'),
     counts: precheckCountsSchema,
@@ -92,7 +92,7 @@ export const precheckSummarySchema = z
       .describe(
         '除“通过”外每一行的结果，按行号排列，最多 1000 行；全部结果见更正文件。 Every row not passed as typed, in row order, up to 1,000; the corrected file has them all.',
       ),
-    rowsTruncated: z.boolean().describe('true：rows 只列出了前 1000 行。 True when rows stops at 1,000.'),
+    rowsTruncated: z.boolean().describe('行明细只列出了前 1000 行时为 true。 True when rows stops at 1,000.'),
     tickets: z.array(precheckTicketSchema).describe('本次预检所开或加入的工单，每个证号一次。 Tickets opened or joined, once per number.'),
     correctedFile: z
       .object({

@@ -19,6 +19,7 @@ const RESPONSE_DESCRIPTIONS: Record<string, string> = {
   '409': '与当前状态冲突。 Conflict with the current state.',
   '413': '请求体过大。 Payload too large.',
   '415': '不支持的文件或内容类型。 Unsupported file or media type.',
+  '416': '请求的范围无法满足：超出文件大小。 Range not satisfiable: the range lies outside the file.',
   '422': '格式正确，但内容无法处理。 Well-formed, but its content cannot be processed.',
   '429': '请求过多：配额已用完，请稍后再试。 Too many requests: the quota is used up, try again later.',
   '503': '服务暂不可用，请稍后再试。 Service unavailable, try again later.',

@@ -59,13 +59,13 @@ export const subscriptionSchema = z
     events: z.array(subscriptionEventSchema).describe('接收的事件。 The events it receives.'),
     expiringDays: z
       .array(z.number().int())
-      .describe('certificate.expiring 的提前天数。 Days before expiry at which certificate.expiring is sent.'),
+      .describe('到期提醒（certificate.expiring）的提前天数。 Days before expiry at which certificate.expiring is sent.'),
     callbackUrl: z
       .string()
       .describe('接收地址（只显示协议、主机和端口）。 Where notices go: scheme, host and port only; the path is hidden.'),
     status: z
       .enum(['active', 'paused'])
-      .describe('active：正在投递；paused：因接收地址持续失败而暂停。 active, or paused after its endpoint kept failing.'),
+      .describe('状态：active 正在投递；paused 因接收地址持续失败而暂停。 active, or paused after its endpoint kept failing.'),
     pausedAt: z.string().nullable().describe('暂停时间。 When it was paused, or null.'),
     pausedReason: z.string().nullable().describe('暂停原因。 Why it was paused, or null.'),
     createdAt: z.string().describe('创建时间。 When it was created (ISO timestamp).'),
@@ -106,7 +106,7 @@ export const deliverySchema = z
     status: z
       .enum(['pending', 'delivered', 'failed', 'skipped'])
       .describe(
-        'pending 待发或重试中；delivered 已送达；failed 已放弃；skipped 订阅已删除。 pending, delivered, failed (gave up) or skipped.',
+        '投递状态：pending 待发或重试中；delivered 已送达；failed 已放弃；skipped 订阅已删除。 pending, delivered, failed (gave up) or skipped.',
       ),
     attempts: z.number().int().describe('已尝试次数。 Attempts so far.'),
     nextAttemptAt: z.string().nullable().describe('下次尝试时间。 When the next attempt is due.'),
