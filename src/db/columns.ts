@@ -31,3 +31,19 @@ export const runColumns = () => ({
   finishedAt: text('finished_at'),
   error: text('error'),
 });
+
+/**
+ * How a webhook delivery went: `pending` until sent, `delivered`, `failed` (gave up after retries)
+ * or `skipped` (nothing to send it with, or no one left to send it to); its attempts and the last
+ * answer, for the delivery log.
+ */
+export const deliveryColumns = () => ({
+  status: text('status').notNull(),
+  attempts: counter('attempts'),
+  nextAttemptAt: text('next_attempt_at'),
+  lastAttemptAt: text('last_attempt_at'),
+  lastStatusCode: integer('last_status_code'),
+  lastError: text('last_error'),
+  createdAt: text('created_at').notNull(),
+  deliveredAt: text('delivered_at'),
+});

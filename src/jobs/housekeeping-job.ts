@@ -12,11 +12,23 @@ interface HousekeepingJob {
   housekeepingEnabled: boolean;
   work: HousekeepingWork | null;
   /** Without work the job is still listed, disabled, saying why; and what a run by hand answers then. */
-  withoutWork: { reason: string; result: JobResult };
+  withoutWork?: { reason: string; result: JobResult };
+  /** Also once at start-up, for what fell due while the service was down. */
+  runAtStart?: boolean;
 }
 
+const NO_WORK = { reason: '', result: { outcome: 'failed', counts: {} } } as const satisfies HousekeepingJob['withoutWork'];
+
 /** A housekeeping job: runs a feature's work on a schedule, and is listed even where there is none. */
-export function housekeepingJob({ name, description, schedule, housekeepingEnabled, work, withoutWork }: HousekeepingJob): JobDefinition {
+export function housekeepingJob({
+  name,
+  description,
+  schedule,
+  housekeepingEnabled,
+  work,
+  withoutWork = NO_WORK,
+  runAtStart,
+}: HousekeepingJob): JobDefinition {
   return {
     name,
     description,
@@ -25,6 +37,7 @@ export function housekeepingJob({ name, description, schedule, housekeepingEnabl
     enabled: housekeepingEnabled && work !== null,
     disabledReason: work === null ? withoutWork.reason : switchedOffReason('housekeeping', housekeepingEnabled),
     source: null,
+    ...(runAtStart ? { runAtStart } : {}),
     async run(): Promise<JobResult> {
       if (!work) return withoutWork.result;
       return { outcome: 'succeeded', counts: await work() };

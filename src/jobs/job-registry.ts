@@ -54,7 +54,6 @@ export class JobRegistry {
         ...BUNDLE_BUILD_JOB,
         ...deps.bundleBuild,
         housekeepingEnabled: deps.housekeepingEnabled,
-        withoutWork: { reason: '', result: { outcome: 'failed', counts: {} } },
       }),
     ];
   }

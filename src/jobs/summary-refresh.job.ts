@@ -1,5 +1,5 @@
-import type { JobCounts, JobDefinition, JobResult } from './job.types.ts';
-import { switchedOffReason } from './job-switch.ts';
+import { housekeepingJob } from './housekeeping-job.ts';
+import type { JobCounts, JobDefinition } from './job.types.ts';
 
 /** Recomputes the stored summaries that are due (src/certificates' SummaryRefresher, given today). */
 export type SummaryRefresh = () => Promise<JobCounts>;
@@ -15,18 +15,13 @@ const SUMMARY_REFRESH_JOB = 'summary-refresh';
  * one lease and one history.
  */
 export function summaryRefreshJob(refresh: SummaryRefresh, schedule: string, housekeepingEnabled: boolean): JobDefinition {
-  return {
+  return housekeepingJob({
     name: SUMMARY_REFRESH_JOB,
     description:
       'Recomputes certificate summaries on the day a stored document takes effect, so search shows it; all of them after the ranking of sources or the summary rules changed',
-    kind: 'housekeeping',
     schedule,
-    enabled: housekeepingEnabled,
-    disabledReason: switchedOffReason('housekeeping', housekeepingEnabled),
-    source: null,
+    housekeepingEnabled,
+    work: refresh,
     runAtStart: true,
-    async run(): Promise<JobResult> {
-      return { outcome: 'succeeded', counts: await refresh() };
-    },
-  };
+  });
 }

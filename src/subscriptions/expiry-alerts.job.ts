@@ -1,5 +1,5 @@
-import type { JobCounts, JobDefinition, JobResult } from '../jobs/job.types.ts';
-import { switchedOffReason } from '../jobs/job-switch.ts';
+import { housekeepingJob } from '../jobs/housekeeping-job.ts';
+import type { JobCounts, JobDefinition } from '../jobs/job.types.ts';
 
 /** Raises what is due (ExpiryAlerts.run through the write lock) and asks the feed to deliver it. */
 export type RaiseExpiryAlerts = () => Promise<JobCounts>;
@@ -10,17 +10,12 @@ export type RaiseExpiryAlerts = () => Promise<JobCounts>;
  * was down is raised then, and nothing is raised twice.
  */
 export function expiryAlertsJob(raise: RaiseExpiryAlerts, schedule: string, housekeepingEnabled: boolean): JobDefinition {
-  return {
+  return housekeepingJob({
     name: 'expiry-alerts',
     description: 'Raises certificate.expiring and certificate.expired for subscriptions, once per certificate, threshold and expiry date',
-    kind: 'housekeeping',
     schedule,
-    enabled: housekeepingEnabled,
-    disabledReason: switchedOffReason('housekeeping', housekeepingEnabled),
-    source: null,
+    housekeepingEnabled,
+    work: raise,
     runAtStart: true,
-    async run(): Promise<JobResult> {
-      return { outcome: 'succeeded', counts: await raise() };
-    },
-  };
+  });
 }

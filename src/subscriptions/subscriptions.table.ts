@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { certificates } from '../certificates/certificates.table.ts';
-import { counter, id, ownedBy } from '../db/columns.ts';
+import { counter, deliveryColumns, id, ownedBy } from '../db/columns.ts';
 
 /**
  * Who wants to be told what: an organisation's watch (numbers, holders, prefixes; none = every
@@ -50,15 +50,7 @@ export const subscriptionDeliveries = sqliteTable(
     entityKey: text('entity_key').notNull(),
     event: text('event').notNull(),
     payload: text('payload').notNull(),
-    /** `pending`, `delivered`, `failed` (gave up), `skipped` (the subscription was deleted first). */
-    status: text('status').notNull(),
-    attempts: counter('attempts'),
-    nextAttemptAt: text('next_attempt_at'),
-    lastAttemptAt: text('last_attempt_at'),
-    lastStatusCode: integer('last_status_code'),
-    lastError: text('last_error'),
-    createdAt: text('created_at').notNull(),
-    deliveredAt: text('delivered_at'),
+    ...deliveryColumns(),
   },
   (t) => [
     uniqueIndex('subscription_deliveries_change_uq').on(t.subscriptionId, t.changeId),
