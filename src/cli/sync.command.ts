@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../shared/app-error.ts';
 import type { SyncProgress, SyncReport } from '../sync/sync.ts';
 import type { CliIo, CliOutput, ExitWith } from './cli-io.ts';
@@ -21,6 +21,7 @@ interface SyncCommandOptions {
   db?: string;
   key?: string;
   maxPages?: number;
+  pageSize?: number;
   json?: boolean;
 }
 
@@ -40,6 +41,12 @@ export function registerSync(program: Command, io: CliIo, exitWith: ExitWith): v
     .option('--db <file>', '本地数据库文件（默认 DATABASE_PATH） local database file (default: DATABASE_PATH)')
     .option('--key <key>', '远端的 API 密钥（远端要求时） API key for the remote, when it asks for one')
     .option('--max-pages <n>', '本次最多应用的变更页数 apply at most this many pages of changes this run', positiveInteger)
+    // Hidden: small pages make many transactions, so tests can stop a sync between two of them.
+    .addOption(
+      new Option('--page-size <n>', '每页（每个事务）的变更数 changes per page (and per transaction)')
+        .argParser(positiveInteger)
+        .hideHelp(),
+    )
     .option('--json', '输出 JSON print the report as JSON')
     .addHelpText('after', DETAILS)
     .action(async (baseUrl: string, options: SyncCommandOptions) => exitWith(await sync(baseUrl, options, io)));
@@ -57,6 +64,7 @@ async function sync(baseUrl: string, options: SyncCommandOptions, io: CliIo): Pr
       databasePath,
       config,
       ...(options.maxPages ? { maxPages: options.maxPages } : {}),
+      ...(options.pageSize ? { pageSize: options.pageSize } : {}),
       progress,
     });
     progress.stop();

@@ -62,7 +62,8 @@ export async function sweepLeftoverTempDirs(parent: string = os.tmpdir()): Promi
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether the process `pid` still runs: what a killed process left behind can be removed, a running one's not. */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

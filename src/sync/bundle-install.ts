@@ -5,7 +5,7 @@ import { BUNDLE_FORMAT_VERSION, BUNDLE_SQLITE, type BundleManifest, PUBLIC_TABLE
 import type { AppConfig } from '../config/config.ts';
 import { ServiceState } from '../db/service-state.ts';
 import { createServices } from '../services.ts';
-import { makeTempDir } from '../shared/temp-files.ts';
+import { isRunning, makeTempDir } from '../shared/temp-files.ts';
 import type { RemoteCertref } from './remote-certref.ts';
 import { bundleChecksumMismatch, bundleFormatUnsupported } from './sync.errors.ts';
 import { writeSyncPosition } from './sync-state.ts';
@@ -32,6 +32,7 @@ export async function installLatestBundle(
   const file = manifest.files.find((f) => f.name === BUNDLE_SQLITE);
   if (!file) throw bundleFormatUnsupported(manifest.formatVersion);
   const temp = await makeTempDir('sync');
+  removeAbandonedBuilds(databasePath);
   const building = `${databasePath}.sync-${process.pid}.tmp`;
   try {
     const downloaded = path.join(temp.path, BUNDLE_SQLITE);
@@ -87,6 +88,21 @@ function columnsOf(sqlite: Database.Database, schema: string, table: string): st
     .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}', '${schema}')`)
     .all()
     .map((column) => column.name);
+}
+
+/**
+ * A first sync killed before its rename leaves its half-built database beside the target, named
+ * after its process: the next first sync removes those whose process is gone (a running one's is its own).
+ */
+function removeAbandonedBuilds(databasePath: string): void {
+  const folder = path.dirname(databasePath);
+  const prefix = `${path.basename(databasePath)}.sync-`;
+  // The folder may not exist yet: the database is created with it.
+  for (const name of fs.existsSync(folder) ? fs.readdirSync(folder) : []) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)\.tmp(?:-wal|-shm|-journal)?$/.exec(name.slice(prefix.length))?.[1] ?? Number.NaN);
+    if (Number.isSafeInteger(pid) && !isRunning(pid)) fs.rmSync(path.join(folder, name), { force: true });
+  }
 }
 
 function removeDatabaseFiles(databasePath: string): void {

@@ -18,12 +18,17 @@ export function removeDir(dir: string): void {
 }
 
 /** A real app with demo data, bundles written to `bundlesDir`, and a clock that moves on each read. */
-export async function demoApp(bundlesDir: string, databasePath = ':memory:', config: Partial<AppConfig> = {}): Promise<TestContext> {
+export async function demoApp(
+  bundlesDir: string,
+  databasePath = ':memory:',
+  config: Partial<AppConfig> = {},
+  count = DEMO_COUNT,
+): Promise<TestContext> {
   let tick = 0;
   const ctx = await buildTestApp({
     now: () => new Date(Date.parse(`${TODAY}T04:00:00Z`) + tick++),
     config: { rateLimitPerMinute: 0, databasePath, bundles: { dir: bundlesDir, keep: 3, buildSchedule: '30 2 * * *' }, ...config },
   });
-  loadDemoData(ctx.services.writer, { count: DEMO_COUNT, today: TODAY });
+  loadDemoData(ctx.services.writer, { count, today: TODAY });
   return ctx;
 }
