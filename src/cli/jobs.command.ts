@@ -4,7 +4,7 @@ import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { JobStatus } from '../status/status.service.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
-import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
+import { JOB_RUN_EXIT, runLines, stderrLog } from './output/job-run-output.ts';
 import { withServices } from './with-services.ts';
 
 const DETAILS = `

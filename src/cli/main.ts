@@ -6,7 +6,7 @@ import { processEnvironment } from '../config/environment.ts';
 import { sweepLeftoverTempDirs } from '../shared/temp-files.ts';
 import { registerBundle } from './bundle.command.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
-import { displayWidth } from './display-width.ts';
+import { displayWidth } from './output/display-width.ts';
 import { registerImport } from './import.command.ts';
 import { registerImportUdi } from './import-udi.command.ts';
 import { registerJobs } from './jobs.command.ts';

@@ -7,7 +7,7 @@ import type { Services } from '../services.ts';
 import { AppError } from '../shared/app-error.ts';
 import { makeTempDir } from '../shared/temp-files.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
-import { displayWidth } from './display-width.ts';
+import { displayWidth } from './output/display-width.ts';
 import { withServices } from './with-services.ts';
 
 const DETAILS = `

@@ -5,7 +5,7 @@ import { JobRunner } from '../jobs/job-runner.ts';
 import { summaryRefreshJob } from '../jobs/summary-refresh.job.ts';
 import type { Services } from '../services.ts';
 import type { CliIo, ExitWith } from './cli-io.ts';
-import { JOB_RUN_EXIT, runLines, stderrLog } from './job-run-output.ts';
+import { JOB_RUN_EXIT, runLines, stderrLog } from './output/job-run-output.ts';
 import { withServices } from './with-services.ts';
 
 const DETAILS = `

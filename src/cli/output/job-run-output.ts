@@ -1,5 +1,5 @@
-import type { JobRun } from '../jobs/job-runs.repository.ts';
-import type { RunLog } from '../sources/source-run.ts';
+import type { JobRun } from '../../jobs/job-runs.repository.ts';
+import type { RunLog } from '../../sources/source-run.ts';
 
 /** How a command that runs a job exits: 0 succeeded; 3 partial; 1 failed, skipped (running elsewhere) or abandoned. */
 export const JOB_RUN_EXIT: Record<JobRun['status'], number> = { succeeded: 0, partial: 3, failed: 1, skipped: 1, abandoned: 1, running: 1 };
